@@ -1,0 +1,30 @@
+// The CDN bundle: one self-registering ES module (dist/cdn/loft-widgets.js) with Lit
+// bundled, built from tsc's output. Finnish (and later the captcha solver) are lazy chunks.
+import {nodeResolve} from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+
+export default {
+  input: 'dist/embed.js',
+  output: {
+    dir: 'dist/cdn',
+    format: 'es',
+    entryFileNames: 'loft-widgets.js',
+    chunkFileNames: 'chunks/[name]-[hash].js',
+    sourcemap: false,
+  },
+  plugins: [
+    // Lit's production build: no dev-mode warnings in visitors' consoles.
+    nodeResolve({exportConditions: ['production'], browser: true}),
+    terser({
+      module: true,
+      ecma: 2022,
+      compress: {passes: 2},
+      format: {comments: false},
+    }),
+  ],
+  preserveEntrySignatures: false,
+  onwarn(warning, warn) {
+    // tsc's decorator helper tests `this` at module level; harmless.
+    if (warning.code !== 'THIS_IS_UNDEFINED') warn(warning);
+  },
+};

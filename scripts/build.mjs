@@ -1,0 +1,15 @@
+#!/usr/bin/env node
+// npm run build: message catalogs → ES modules + .d.ts (dist/) → CDN bundle (dist/cdn/)
+// → custom-elements.json → schema/feed-v1.json.
+import {execSync} from 'node:child_process';
+import {rmSync} from 'node:fs';
+import {ensureDeps} from './ensure-deps.mjs';
+
+ensureDeps();
+const run = (command) => execSync(command, {stdio: 'inherit'});
+rmSync('dist', {recursive: true, force: true});
+run('npx lit-localize build');
+run('npx tsc -p tsconfig.json');
+run('npx rollup -c rollup.config.js --silent');
+run('npx cem analyze --litelement --globs "src/elements/**/*.ts" --exclude "src/elements/**/*.styles.ts" --quiet');
+run('node scripts/build-schema.mjs');

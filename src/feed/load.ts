@@ -1,0 +1,155 @@
+/**
+ * Loading feeds: from a URL (one request per URL per page, however many elements use it),
+ * from inline JSON, or from an object. Every outcome is either a `LoadedFeed` or a
+ * `FeedError` with a contract code; nothing here throws anything else.
+ */
+import type {Feed} from './schema.js';
+import {validateFeed, type ErrorCode, type Problem} from './validate.js';
+
+/** Feeds above this size are refused (`feed-too-large`). */
+export const MAX_FEED_BYTES = 20 * 1024 * 1024;
+
+/** Settings a host page (or a test) may change before the first load. */
+export const feedSettings = {
+  /** How long a feed request may take, in milliseconds. */
+  timeoutMs: 15_000,
+};
+
+/** A validated feed with what is needed to resolve its URLs. */
+export interface LoadedFeed {
+  feed: Feed;
+  /** Base for relative URLs: the feed's own URL, or the page's for inline feeds. */
+  baseUrl: string;
+  /** Non-fatal problems: reported to editors, the rest is rendered. */
+  problems: Problem[];
+  /** The `src` it came from, if any. */
+  src?: string;
+}
+
+/** A problem that stops a feed from being shown at all. */
+export class FeedError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly path?: string,
+    readonly status?: number
+  ) {
+    super(message);
+    this.name = 'FeedError';
+  }
+}
+
+/** Parses and validates feed text. */
+export function parseFeed(text: string, baseUrl: string, src?: string): LoadedFeed {
+  if (text.trim() === '') throw new FeedError('feed-not-json', `${src ?? 'The inline feed'} is empty.`);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    throw new FeedError('feed-not-json', `${src ?? 'The inline feed'} is not valid JSON: ${(error as Error).message}`);
+  }
+  return checkFeed(raw, baseUrl, src);
+}
+
+/** Validates an already parsed feed (the `.data` property, or a parsed document). */
+export function checkFeed(raw: unknown, baseUrl: string, src?: string): LoadedFeed {
+  const {feed, problems} = validateFeed(raw);
+  if (!feed) {
+    const fatal = problems.find((p) => p.fatal)!;
+    throw new FeedError(fatal.code, fatal.message, fatal.path);
+  }
+  warnEditor(problems, src);
+  return {feed, baseUrl, problems, src};
+}
+
+const MAX_WARNINGS = 30;
+
+/** One console warning per problem (capped), once per loaded feed. */
+function warnEditor(problems: Problem[], src?: string): void {
+  const where = src ? ` in ${src}` : '';
+  for (const problem of problems.slice(0, MAX_WARNINGS)) console.warn(`loft-widgets: feed problem${where}: ${problem.message}`);
+  if (problems.length > MAX_WARNINGS) {
+    console.warn(`loft-widgets: …and ${problems.length - MAX_WARNINGS} more problems${where}. Run "npx loft-widgets validate <feed>" to list them all.`);
+  }
+}
+
+async function readLimited(response: Response, src: string): Promise<string> {
+  const tooLarge = () => new FeedError('feed-too-large', `${src} is larger than ${MAX_FEED_BYTES / 1024 / 1024} MB. Split it into smaller feeds.`);
+  const declared = Number(response.headers.get('content-length'));
+  if (declared > MAX_FEED_BYTES) throw tooLarge();
+  if (!response.body) return response.text();
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const {done, value} = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > MAX_FEED_BYTES) {
+      void reader.cancel();
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return new TextDecoder().decode(bytes);
+}
+
+async function fetchFeed(url: string): Promise<LoadedFeed> {
+  const timeout = new AbortController();
+  const timer = setTimeout(() => timeout.abort(), feedSettings.timeoutMs);
+  try {
+    let response: Response;
+    try {
+      // No cookies or credentials: a feed is public data, and visitors are not tracked.
+      response = await fetch(url, {credentials: 'omit', signal: timeout.signal, headers: {accept: 'application/json, text/plain;q=0.9, */*;q=0.5'}});
+    } catch {
+      throw timeout.signal.aborted
+        ? new FeedError('feed-timeout', `${url} did not answer within ${feedSettings.timeoutMs / 1000} s.`)
+        : new FeedError('feed-unreachable', `${url} could not be reached (network error, or the server does not allow this page's origin through CORS).`);
+    }
+    if (!response.ok) {
+      throw new FeedError('feed-unreachable', `${url} answered HTTP ${response.status}. Check the feed's address.`, undefined, response.status);
+    }
+    let text: string;
+    try {
+      text = await readLimited(response, url);
+    } catch (error) {
+      if (error instanceof FeedError) throw error;
+      throw timeout.signal.aborted
+        ? new FeedError('feed-timeout', `${url} did not arrive within ${feedSettings.timeoutMs / 1000} s.`)
+        : new FeedError('feed-unreachable', `${url} broke off while loading.`);
+    }
+    return parseFeed(text, response.url || url, url);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+const cache = new Map<string, Promise<LoadedFeed>>();
+
+/**
+ * Loads a feed by URL. Elements that ask for the same URL share one request and one
+ * validation; a failure is not kept, so a retry asks the server again.
+ */
+export function loadFeed(url: string): Promise<LoadedFeed> {
+  let pending = cache.get(url);
+  if (!pending) {
+    pending = fetchFeed(url);
+    cache.set(url, pending);
+    pending.catch(() => {
+      if (cache.get(url) === pending) cache.delete(url);
+    });
+  }
+  return pending;
+}
+
+/** Forgets a cached feed, so the next load fetches it again. */
+export function forgetFeed(url: string): void {
+  cache.delete(url);
+}

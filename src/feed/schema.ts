@@ -1,0 +1,251 @@
+/**
+ * The feed format, version 1, written once: the TypeScript types, the runtime check
+ * (`validate.ts`) and the published JSON Schema (`schema/feed-v1.json`) all come from here.
+ *
+ * Rules JSON Schema cannot say (URL schemes, cross-references between ids) are checked
+ * at run time in `validate.ts`; the descriptions below say so, for editors.
+ */
+import * as v from 'valibot';
+import {isAllowedUrl, isEmail, isPhone} from './urls.js';
+
+const MAX_TEXT = 20_000;
+
+/** A slug: lowercase letters, digits, `.`, `_` and `-`. */
+export const IdSchema = v.pipe(
+  v.string(),
+  v.regex(/^[a-z0-9][a-z0-9._-]*$/),
+  v.maxLength(200),
+  v.description('An id: lowercase letters, digits, ".", "_" and "-", starting with a letter or digit.')
+);
+
+/** Text for people: a string in the feed's `language`, or an object of BCP 47 tags to strings. */
+export const LocalizedTextSchema = v.pipe(
+  v.union([
+    v.pipe(v.string(), v.maxLength(MAX_TEXT)),
+    v.pipe(
+      v.record(v.pipe(v.string(), v.regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/)), v.pipe(v.string(), v.maxLength(MAX_TEXT))),
+      v.check((o) => Object.keys(o).length > 0, 'at least one language')
+    ),
+  ]),
+  v.description(
+    'Text for people: a string in the feed\'s "language", or an object of BCP 47 language tags to strings, e.g. {"sv": "Pågående", "en": "Ongoing"}. Plain text only: HTML is shown as text.'
+  )
+);
+
+/** ISO 8601 date, possibly partial: `2023`, `2023-09`, `2023-09-01`. */
+export const DateSchema = v.pipe(
+  v.string(),
+  v.regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/),
+  v.description('An ISO 8601 date, possibly partial: "2023", "2023-09" or "2023-09-01".')
+);
+
+/** An absolute http(s) URL or one relative to the feed's own URL. */
+export const UrlSchema = v.pipe(
+  v.string(),
+  v.maxLength(2048),
+  v.check(isAllowedUrl, 'an absolute http(s) URL or a relative one'),
+  v.description(
+    'An absolute https:/http: URL, or a URL relative to the feed\'s own URL. Checked more strictly at run time than this schema can say: any other scheme (javascript:, data:, …), protocol-relative URLs ("//host"), backslashes and control characters are refused.'
+  )
+);
+
+const EmailSchema = v.pipe(
+  v.string(),
+  v.maxLength(254),
+  v.check(isEmail, 'an e-mail address'),
+  v.description('An e-mail address (shown as a mailto: link).')
+);
+
+const PhoneSchema = v.pipe(
+  v.string(),
+  v.maxLength(40),
+  v.check(isPhone, 'a phone number of digits, spaces, "+", "-", "(" and ")"'),
+  v.description('A phone number (shown as a tel: link): digits, spaces, "+", "-", "(" and ")".')
+);
+
+const IdentifierSchema = v.object({
+  scheme: v.pipe(v.string(), v.maxLength(100)),
+  value: v.pipe(v.string(), v.maxLength(500)),
+});
+
+export const ORGANIZATION_TYPES = [
+  'municipality',
+  'region',
+  'government-agency',
+  'research-institute',
+  'higher-education',
+  'company',
+  'non-profit',
+  'funder',
+  'other',
+] as const;
+
+export const OrganizationSchema = v.object({
+  id: IdSchema,
+  name: LocalizedTextSchema,
+  url: v.optional(UrlSchema),
+  type: v.optional(v.picklist(ORGANIZATION_TYPES)),
+  identifiers: v.optional(v.array(IdentifierSchema)),
+});
+
+export const PersonSchema = v.object({
+  id: IdSchema,
+  name: LocalizedTextSchema,
+  givenName: v.optional(v.pipe(v.string(), v.maxLength(200))),
+  title: v.optional(LocalizedTextSchema),
+  organization: v.optional(v.pipe(IdSchema, v.description('The id of an organisation in this feed (checked at run time).'))),
+  email: v.optional(EmailSchema),
+  phone: v.optional(PhoneSchema),
+  image: v.optional(v.object({url: UrlSchema, alt: v.optional(LocalizedTextSchema)})),
+  profileUrl: v.optional(UrlSchema),
+  orcid: v.optional(v.pipe(v.string(), v.regex(/^(https:\/\/orcid\.org\/)?\d{4}-\d{4}-\d{4}-\d{3}[\dX]$/))),
+  contactForm: v.optional(v.pipe(IdSchema, v.description('The id of a contact form in this feed (checked at run time).'))),
+});
+
+export const PROJECT_STATUSES = ['planned', 'ongoing', 'completed', 'terminated'] as const;
+export const PARTICIPANT_ROLES = ['coordinator', 'lead', 'partner', 'funder', 'associated', 'contractor'] as const;
+export const PERSON_ROLES = ['project-manager', 'contact', 'researcher', 'member', 'principal-investigator'] as const;
+
+const MemberRoleSchema = v.union([
+  v.pipe(
+    IdSchema,
+    v.description(`A role code; built-in labels exist for ${PERSON_ROLES.join(', ')}.`)
+  ),
+  v.object({code: IdSchema, label: LocalizedTextSchema}),
+]);
+
+export const ProjectSchema = v.object({
+  id: IdSchema,
+  name: LocalizedTextSchema,
+  title: v.optional(LocalizedTextSchema),
+  summary: v.optional(LocalizedTextSchema),
+  description: v.optional(v.pipe(v.array(LocalizedTextSchema), v.description('Paragraphs of plain text.'))),
+  status: v.picklist(PROJECT_STATUSES),
+  startDate: v.optional(DateSchema),
+  endDate: v.optional(
+    v.pipe(v.nullable(DateSchema), v.description('null: open-ended; absent: unknown.'))
+  ),
+  duration: v.optional(LocalizedTextSchema),
+  url: v.optional(v.pipe(UrlSchema, v.description("The project's page on the publisher's site."))),
+  website: v.optional(v.pipe(UrlSchema, v.description("The project's own website."))),
+  identifiers: v.optional(v.array(IdentifierSchema)),
+  participants: v.array(
+    v.object({
+      organization: v.pipe(IdSchema, v.description('The id of an organisation in this feed (checked at run time).')),
+      role: v.picklist(PARTICIPANT_ROLES),
+      label: v.optional(LocalizedTextSchema),
+    })
+  ),
+  members: v.optional(
+    v.array(
+      v.object({
+        person: v.pipe(IdSchema, v.description('The id of a person in this feed (checked at run time).')),
+        roles: v.array(MemberRoleSchema),
+      })
+    )
+  ),
+  quotes: v.optional(
+    v.array(
+      v.object({
+        text: LocalizedTextSchema,
+        name: v.pipe(v.string(), v.minLength(1), v.maxLength(200)),
+        title: v.optional(LocalizedTextSchema),
+        organization: v.optional(IdSchema),
+      })
+    )
+  ),
+  contactForm: v.optional(IdSchema),
+  contactPerson: v.optional(IdSchema),
+});
+
+export const LEGAL_BASES = ['legitimate-interest', 'public-task', 'consent'] as const;
+const FieldModeSchema = v.picklist(['hidden', 'optional', 'required']);
+
+export const ContactFormSchema = v.object({
+  id: IdSchema,
+  endpoint: UrlSchema,
+  version: v.optional(v.pipe(v.string(), v.maxLength(100))),
+  controller: v.object({
+    name: LocalizedTextSchema,
+    organization: v.optional(IdSchema),
+    contact: v.optional(v.union([EmailSchema, UrlSchema])),
+  }),
+  legalBasis: v.picklist(LEGAL_BASES),
+  privacyPolicyUrl: UrlSchema,
+  notice: v.optional(LocalizedTextSchema),
+  retention: v.optional(
+    v.pipe(
+      v.string(),
+      v.regex(/^P(?=\d)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?$/),
+      v.description('An ISO 8601 duration in years, months, weeks or days, e.g. "P2Y".')
+    )
+  ),
+  publicRecord: v.optional(v.boolean()),
+  optionalConsents: v.optional(
+    v.array(v.object({id: IdSchema, label: LocalizedTextSchema, version: v.pipe(v.string(), v.maxLength(100))}))
+  ),
+  fields: v.optional(
+    v.object({
+      phone: v.optional(FieldModeSchema),
+      organization: v.optional(FieldModeSchema),
+      subject: v.optional(FieldModeSchema),
+    })
+  ),
+  captcha: v.optional(
+    v.variant('provider', [
+      v.object({provider: v.literal('none')}),
+      v.object({provider: v.literal('altcha'), challengeUrl: UrlSchema}),
+    ])
+  ),
+});
+
+/** One collection of a feed: items are checked one by one, so one bad item never hides the rest. */
+export const COLLECTIONS = {
+  organizations: OrganizationSchema,
+  people: PersonSchema,
+  projects: ProjectSchema,
+  contactForms: ContactFormSchema,
+} as const;
+
+export const LabelsSchema = v.pipe(
+  v.record(v.string(), v.record(v.string(), v.pipe(v.string(), v.maxLength(2000)))),
+  v.description(
+    'Editors\' own words for built-in UI strings, per language and message id, e.g. {"sv": {"contact-person": "Skriv till {name}"}}. See the README for the ids.'
+  )
+);
+
+/** The whole feed. `validate.ts` checks it piece by piece; this object is for types and JSON Schema. */
+export const FeedSchema = v.object({
+  version: v.pipe(v.literal(1), v.description('The feed format version. Always 1.')),
+  language: v.optional(v.pipe(v.string(), v.regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/))),
+  publisher: v.optional(v.pipe(IdSchema, v.description('The organisation id of who publishes the feed ("our role").'))),
+  updated: v.optional(DateSchema),
+  organizations: v.optional(v.array(OrganizationSchema)),
+  people: v.optional(v.array(PersonSchema)),
+  projects: v.optional(v.array(ProjectSchema)),
+  contactForms: v.optional(v.array(ContactFormSchema)),
+  labels: v.optional(LabelsSchema),
+});
+
+export type LocalizedText = v.InferOutput<typeof LocalizedTextSchema>;
+export type Organization = v.InferOutput<typeof OrganizationSchema>;
+export type Person = v.InferOutput<typeof PersonSchema>;
+export type Project = v.InferOutput<typeof ProjectSchema>;
+export type ContactForm = v.InferOutput<typeof ContactFormSchema>;
+export type ProjectStatus = Project['status'];
+export type ParticipantRole = Project['participants'][number]['role'];
+export type Labels = v.InferOutput<typeof LabelsSchema>;
+export type FeedInput = v.InferInput<typeof FeedSchema>;
+
+/** A feed after validation: every collection present, every kept item valid. */
+export interface Feed {
+  version: 1;
+  language: string;
+  publisher?: string;
+  updated?: string;
+  organizations: Organization[];
+  people: Person[];
+  projects: Project[];
+  contactForms: ContactForm[];
+  labels: Labels;
+}

@@ -1,0 +1,62 @@
+/**
+ * URL safety. A feed is untrusted: only absolute http(s) URLs and plain relative ones may
+ * become links. Anything the URL parser would "repair" into something else (tabs and
+ * newlines inside `javascript:`, backslashes that turn into `//host`) is refused up front
+ * rather than normalised, so what the editor wrote is what the visitor gets.
+ */
+
+// Control characters, any whitespace (incl. Unicode spaces) and backslashes.
+const UNSAFE_CHARS = /[\u0000-\u0020\u007f-\u00a0\u1680\u180e\u2000-\u200f\u2028\u2029\u202f\u205f\u3000\ufeff\\]/;
+const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
+
+/** True for `https://…`, `http://…` and relative URLs that cannot leave the feed's scheme. */
+export function isAllowedUrl(raw: string): boolean {
+  const value = raw.trim();
+  if (value === '' || UNSAFE_CHARS.test(value)) return false;
+  // Protocol-relative ("//evil.example") would leave the feed's origin without saying so.
+  if (value.startsWith('//')) return false;
+  const scheme = SCHEME.exec(value);
+  if (scheme) {
+    const name = scheme[1].toLowerCase();
+    return (name === 'https' || name === 'http') && value.slice(scheme[0].length).startsWith('//');
+  }
+  return true;
+}
+
+/**
+ * Resolves a feed URL against the feed's own URL (or the page's, for inline feeds).
+ * Returns `undefined` for anything that is not an allowed http(s) URL after resolution.
+ */
+export function resolveUrl(raw: string | undefined, base: string): string | undefined {
+  if (raw === undefined || !isAllowedUrl(raw)) return undefined;
+  try {
+    const url = new URL(raw.trim(), base);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const EMAIL = /^[^\s@<>()[\]\\,;:"]{1,64}@[^\s@<>()[\]\\,;:"/?#]{1,189}\.[^\s@<>()[\]\\,;:"/?#.]{2,}$/;
+
+/** A plain e-mail address (no display name, no parameters that could inject headers). */
+export function isEmail(raw: string): boolean {
+  return EMAIL.test(raw.trim()) && !UNSAFE_CHARS.test(raw.trim());
+}
+
+/** A phone number written for people: digits with `+`, spaces, hyphens and parentheses. */
+export function isPhone(raw: string): boolean {
+  return /^\+?[\d\s()-]{3,40}$/.test(raw.trim()) && /\d{2}/.test(raw.replace(/\D/g, ''));
+}
+
+/** `mailto:` link for a checked e-mail address. */
+export function mailtoUrl(email: string | undefined): string | undefined {
+  return email !== undefined && isEmail(email) ? `mailto:${email.trim()}` : undefined;
+}
+
+/** `tel:` link for a checked phone number (digits and a leading `+` only). */
+export function telUrl(phone: string | undefined): string | undefined {
+  if (phone === undefined || !isPhone(phone)) return undefined;
+  const digits = phone.replace(/[^\d+]/g, '');
+  return `tel:${digits.startsWith('+') ? '+' + digits.slice(1).replace(/\+/g, '') : digits.replace(/\+/g, '')}`;
+}

@@ -1,0 +1,12 @@
+/**
+ * The package's classes and helpers, without side effects: importing this registers no
+ * element. Import `loft-widgets/define/<tag>.js` (or `loft-widgets/embed.js` for all) to register.
+ */
+export {LoftProjectCard} from './elements/project-card/project-card.js';
+export {LoftElement} from './elements/shared/loft-element.js';
+export {define} from './define/define.js';
+export {LoftErrorEvent, LoftLoadEvent, type LoftErrorDetail, type LoftLoadDetail} from './events/events.js';
+export {validateFeed, type Problem, type ErrorCode, type ValidationResult} from './feed/validate.js';
+export {feedSettings, FeedError, MAX_FEED_BYTES, type LoadedFeed} from './feed/load.js';
+export type {Feed, LocalizedText, Organization, Person, Project, ContactForm} from './feed/schema.js';
+export {messages, type MessageId} from './i18n/messages.js';

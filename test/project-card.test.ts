@@ -1,0 +1,198 @@
+import {expect, fixture, html, waitUntil} from '@open-wc/testing';
+import type {LoftErrorEvent} from '../src/events/events.js';
+import {feedSettings} from '../src/feed/load.js';
+import type {LoftProjectCard} from '../src/elements/project-card/project-card.js';
+import {collect, facts, referenceFeed, requestCount, setPageLang, settled, textOf, uniqueKey} from './helpers/fixtures.js';
+
+const FEED = '/demo/feeds/loft.feed.json';
+
+describe('<loft-project-card>', () => {
+  beforeEach(() => setPageLang('sv'));
+  after(() => setPageLang('en'));
+
+  it('shows every fact of the seed page in Swedish', async () => {
+    const el = await fixture<LoftProjectCard>(html`<loft-project-card src=${FEED} project="loft"></loft-project-card>`);
+    await settled(el);
+    const heading = el.shadowRoot!.querySelector('[role="heading"]')!;
+    expect(textOf(heading)).to.equal('Sammanfattning');
+    expect(heading.getAttribute('aria-level')).to.equal('2');
+    expect(facts(el)).to.deep.equal({
+      Projektnamn: 'LOFT',
+      Status: 'Pågående',
+      'RISE roll i projektet': 'Projektledare',
+      Varaktighet: 'Löpande',
+      Partner: 'Mälardalens universitet, Lidingö stad, Skellefteå kommun, Knivsta kommun, Enköpings kommun, Kungsbacka kommun, Strängnäs kommun',
+    });
+    await expect(el).to.be.accessible();
+  });
+
+  it('links each partner that has a URL', async () => {
+    const el = await fixture<LoftProjectCard>(html`<loft-project-card src=${FEED} project="loft"></loft-project-card>`);
+    await settled(el);
+    const links = [...el.shadowRoot!.querySelectorAll('[part="list"] a')].map((a) => [a.textContent, a.getAttribute('href')]);
+    expect(links).to.have.length(7);
+    expect(links[0]).to.deep.equal(['Mälardalens universitet', 'https://www.mdu.se/']);
+  });
+
+  it('shows the facts in English and Finnish, and follows <html lang> live', async () => {
+    const el = await fixture<LoftProjectCard>(html`<loft-project-card src=${FEED} project="loft"></loft-project-card>`);
+    await settled(el);
+    await setPageLang('en-GB');
+    await el.updateComplete;
+    expect(facts(el)).to.include({
+      'Project name': 'LOFT',
+      Status: 'Ongoing',
+      'Role of RISE Research Institutes of Sweden in the project': 'Project leader',
+      Duration: 'Ongoing',
+    });
+    expect(facts(el).Partners).to.contain('Mälardalen University, Lidingö stad');
+    await expect(el).to.be.accessible();
+    await setPageLang('fi');
+    await waitUntil(() => textOf(el.shadowRoot!.querySelector('[role="heading"]')) === 'Yhteenveto', 'Finnish did not load');
+    expect(facts(el)).to.include({Tila: 'Käynnissä', Kesto: 'Jatkuva'});
+    await expect(el).to.be.accessible();
+  });
+
+  it('marks feed text that is not in the page language with its own lang', async () => {
+    document.documentElement.lang = 'fi';
+    const el = await fixture<LoftProjectCard>(html`<loft-project-card src=${FEED} project="loft"></loft-project-card>`);
+    await settled(el);
+    // The organisations have no Finnish names: Swedish is shown, marked as Swedish.
+    const partner = el.shadowRoot!.querySelector('[part="item"] [lang]');
+    expect(partner?.getAttribute('lang')).to.equal('sv');
+  });
+
+  it('takes its language from a lang attribute on the element', async () => {
+    const el = await fixture<LoftProjectCard>(html`<loft-project-card lang="en" src=${FEED} project="loft"></loft-project-card>`);
+    await settled(el);
+    expect(facts(el).Status).to.equal('Ongoing');
+    el.remove();
+  });
+
+  it('sets its heading level from heading-level', async () => {
+    const el = await fixture<LoftProjectCard>(html`<loft-project-card heading-level="3" src=${FEED} project="loft"></loft-project-card>`);
+    await settled(el);
+    expect(el.shadowRoot!.querySelector('[role="heading"]')!.getAttribute('aria-level')).to.equal('3');
+  });
+
+  it('reads an inline JSON feed', async () => {
+    const feed = JSON.stringify(await referenceFeed());
+    const el = await fixture<LoftProjectCard>(
+      html`<loft-project-card project="loft"><script type="application/json">${feed}</script></loft-project-card>`
+    );
+    await settled(el);
+    expect(facts(el).Projektnamn).to.equal('LOFT');
+    expect(el.shadowRoot!.querySelector('[part="base"]')!.getAttribute('aria-busy')).to.equal('false');
+  });
+
+  it('takes the feed as the .data property', async () => {
+    const feed = await referenceFeed();
+    feed.projects[0].startDate = '2021-03';
+    feed.projects[0].website = 'https://loft.example/partnerskap/';
+    const el = await fixture<LoftProjectCard>(html`<loft-project-card .data=${feed} project="loft"></loft-project-card>`);
+    await settled(el);
+    expect(facts(el)).to.include({Projektstart: 'mars 2021', 'Projektets webbplats': 'loft.example/partnerskap'});
+    expect(el.shadowRoot!.querySelector('a[href="https://loft.example/partnerskap/"]')).to.exist;
+  });
+
+  it('adds the role to partners that are not plain partners, and has no role row when the publisher does not take part', async () => {
+    const feed = await referenceFeed();
+    feed.projects[0].participants = [
+      {organization: 'mdu', role: 'funder'},
+      {organization: 'lidingo', role: 'partner', label: {sv: 'Pilotkommun'}},
+    ];
+    const el = await fixture<LoftProjectCard>(html`<loft-project-card .data=${feed} project="loft"></loft-project-card>`);
+    await settled(el);
+    expect(facts(el).Partner).to.equal('Mälardalens universitet (Finansiär), Lidingö stad (Pilotkommun)');
+    expect(Object.keys(facts(el))).not.to.include('RISE roll i projektet');
+  });
+
+  it('shows a start–end range for a completed project', async () => {
+    const feed = await referenceFeed();
+    Object.assign(feed.projects[0], {status: 'completed', startDate: '2020-01-15', endDate: '2022-12'});
+    const el = await fixture<LoftProjectCard>(html`<loft-project-card .data=${feed} project="loft"></loft-project-card>`);
+    await settled(el);
+    expect(facts(el).Status).to.equal('Avslutat');
+    expect(facts(el).Varaktighet).to.equal('15 januari 2020 – december 2022');
+  });
+
+  it('says the project was not found, and tells the editor which ids exist', async () => {
+    const errors = collect<LoftErrorEvent>('loft-error');
+    const el = await fixture<LoftProjectCard>(html`<loft-project-card src=${FEED} project="lofty"></loft-project-card>`);
+    await settled(el);
+    errors.stop();
+    expect(textOf(el.shadowRoot!.querySelector('[role="alert"]'))).to.equal('Projektet kunde inte hittas.');
+    expect(errors.events.map((e) => e.detail.code)).to.include('not-found');
+    expect(errors.events.find((e) => e.detail.code === 'not-found')!.detail.message).to.contain('loft');
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows a loading state that is announced and keeps its height', async () => {
+    const key = uniqueKey();
+    const el = await fixture<LoftProjectCard>(html`<loft-project-card src=${`/faults/feed?delay=1500&key=${key}`} project="loft"></loft-project-card>`);
+    await el.updateComplete;
+    expect(textOf(el.shadowRoot!.querySelector('[role="status"]'))).to.equal('Laddar…');
+    expect(el.getBoundingClientRect().height).to.be.greaterThan(100);
+    await expect(el).to.be.accessible();
+    await settled(el);
+    expect(facts(el).Status).to.equal('Pågående');
+  });
+
+  it('shows a localized error with a retry that works', async () => {
+    const key = uniqueKey();
+    const el = await fixture<LoftProjectCard>(html`<loft-project-card src=${`/faults/flaky?key=${key}`} project="loft"></loft-project-card>`);
+    await settled(el);
+    expect(textOf(el.shadowRoot!.querySelector('[role="alert"]'))).to.contain('Informationen kunde inte hämtas.');
+    await expect(el).to.be.accessible();
+    const retry = el.shadowRoot!.querySelector('button')!;
+    expect(retry.textContent).to.equal('Försök igen');
+    retry.click();
+    await waitUntil(() => facts(el).Status, 'the retry did not load the feed');
+    expect(facts(el).Status).to.equal('Pågående');
+    expect(await requestCount(key)).to.equal(2);
+    // Focus stays in the element instead of falling back to the page.
+    expect(el.shadowRoot!.activeElement).to.exist;
+  });
+
+  it('makes one request for several cards with the same src', async () => {
+    const key = uniqueKey();
+    const src = `/faults/feed?key=${key}`;
+    const el = await fixture<HTMLElement>(html`<div>
+      <loft-project-card src=${src} project="loft"></loft-project-card>
+      <loft-project-card src=${src} project="loft"></loft-project-card>
+      <loft-project-card src=${src} project="loft" variant="summary"></loft-project-card>
+    </div>`);
+    for (const card of el.querySelectorAll('loft-project-card')) await settled(card as HTMLElement);
+    expect(await requestCount(key)).to.equal(1);
+  });
+
+  it('reports a timeout as such', async () => {
+    const before = feedSettings.timeoutMs;
+    feedSettings.timeoutMs = 300;
+    const errors = collect<LoftErrorEvent>('loft-error');
+    try {
+      const el = await fixture<LoftProjectCard>(html`<loft-project-card src=${`/faults/slow?ms=2000&key=${uniqueKey()}`} project="loft"></loft-project-card>`);
+      await settled(el);
+      expect(textOf(el.shadowRoot!.querySelector('[role="alert"]'))).to.contain('Det tog för lång tid');
+      expect(errors.events.map((e) => e.detail.code)).to.deep.equal(['feed-timeout']);
+    } finally {
+      feedSettings.timeoutMs = before;
+      errors.stop();
+    }
+  });
+
+  it('fires loft-load with the src and project', async () => {
+    const loads = collect<CustomEvent>('loft-load');
+    const el = await fixture<LoftProjectCard>(html`<loft-project-card src=${FEED} project="loft"></loft-project-card>`);
+    await settled(el);
+    loads.stop();
+    expect(loads.events[0].detail).to.deep.equal({src: new URL(FEED, location.href).href, project: 'loft'});
+  });
+
+  it('hides the editor fallback content once it runs', async () => {
+    const el = await fixture<LoftProjectCard>(html`<loft-project-card src=${FEED} project="loft"><a href="https://example.org/loft">LOFT</a></loft-project-card>`);
+    await settled(el);
+    const fallback = el.querySelector('a')!;
+    expect(fallback.getBoundingClientRect().height).to.equal(0);
+  });
+});

@@ -1,0 +1,87 @@
+// Test-server routes that produce the faults a feed can have in the wild, with real
+// responses: status codes, delays, wrong content types, huge bodies. Mounted by
+// web-test-runner.config.mjs. Counters let tests check how many requests really went out.
+import {readFileSync} from 'node:fs';
+
+const referenceFeed = readFileSync(new URL('../../demo/feeds/loft.feed.json', import.meta.url), 'utf8');
+const counts = new Map();
+
+/** A valid feed padded to about `bytes` bytes with long project summaries. */
+function paddedFeed(bytes) {
+  const feed = JSON.parse(referenceFeed);
+  const base = feed.projects[0];
+  const filler = 'x'.repeat(1000);
+  const size = Buffer.byteLength(referenceFeed);
+  const count = Math.max(0, Math.ceil((bytes - size) / 1100));
+  for (let i = 0; i < count; i++) {
+    feed.projects.push({id: `p${i}`, name: `Project ${i}`, status: 'ongoing', summary: filler, participants: base.participants});
+  }
+  return JSON.stringify(feed);
+}
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Koa middleware for /faults/* */
+export async function faults(ctx, next) {
+  const url = new URL(ctx.url, 'http://localhost');
+  if (!url.pathname.startsWith('/faults/')) return next();
+  const name = url.pathname.slice('/faults/'.length);
+  const key = url.searchParams.get('key');
+  if (key && name !== 'count') counts.set(key, (counts.get(key) ?? 0) + 1);
+  ctx.set('cache-control', 'no-store');
+  switch (name) {
+    case 'count':
+      ctx.type = 'application/json';
+      ctx.body = JSON.stringify({count: counts.get(key) ?? 0});
+      return;
+    case 'feed': {
+      const delay = Number(url.searchParams.get('delay') ?? 0);
+      if (delay) await sleep(delay);
+      ctx.type = 'application/json';
+      ctx.body = referenceFeed;
+      return;
+    }
+    case 'flaky': // fails the first time for a key, works after
+      if (counts.get(key) === 1) {
+        ctx.status = 503;
+        ctx.body = 'busy';
+        return;
+      }
+      ctx.type = 'application/json';
+      ctx.body = referenceFeed;
+      return;
+    case '404':
+      ctx.status = 404;
+      ctx.body = 'not found';
+      return;
+    case '500':
+      ctx.status = 500;
+      ctx.body = 'server error';
+      return;
+    case 'slow':
+      await sleep(Number(url.searchParams.get('ms') ?? 3000));
+      ctx.type = 'application/json';
+      ctx.body = referenceFeed;
+      return;
+    case 'invalid-json':
+      ctx.type = 'application/json';
+      ctx.body = '{"version": 1, "projects": [';
+      return;
+    case 'text-plain':
+      ctx.type = 'text/plain';
+      ctx.body = referenceFeed;
+      return;
+    case 'empty':
+      ctx.type = 'application/json';
+      ctx.body = '';
+      return;
+    case 'large': {
+      const mb = Number(url.searchParams.get('mb') ?? 1);
+      ctx.type = 'application/json';
+      ctx.body = paddedFeed(mb * 1024 * 1024);
+      return;
+    }
+    default:
+      ctx.status = 404;
+  }
+}
