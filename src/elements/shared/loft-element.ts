@@ -104,6 +104,17 @@ export abstract class LoftElement<S> extends LitElement {
     return translate(id, params, this._labels);
   }
 
+  /**
+   * The feed for an element nested inside this one (a member list in `<loft-project>`, a
+   * contact form): the same `src` (the loader's cache answers without a request), else the
+   * same object (validated once), so nothing is fetched or checked twice.
+   */
+  protected _feedForChild(): {src?: string; data?: unknown} {
+    if (this.data !== undefined) return {data: this.data};
+    if (this._inline !== undefined) return {data: this._feed.task.value?.loaded.feed};
+    return {src: this.src};
+  }
+
   /** The element's top heading level plus `offset`, within 1–6. */
   protected _level(offset = 0): number {
     const level = Number.isFinite(this.headingLevel) ? Math.round(this.headingLevel) : 2;
