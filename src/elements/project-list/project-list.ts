@@ -161,8 +161,7 @@ export class LoftProjectList extends LoftElement<LoadedFeed> {
     clearTimeout(this._announceTimer);
     // The first count is there at once; later ones wait for a pause in typing, so a screen
     // reader says the result once instead of at every keystroke.
-    if (this._announced === undefined) this._announced = count;
-    else this._announceTimer = setTimeout(() => (this._announced = count), 500);
+    this._announceTimer = setTimeout(() => (this._announced = count), this._announced === undefined ? 0 : 500);
   }
 
   override disconnectedCallback(): void {
