@@ -2,8 +2,7 @@ import {html, nothing, type TemplateResult} from 'lit';
 import {property} from 'lit/decorators.js';
 import {FeedError, type LoadedFeed} from '../../feed/load.js';
 import type {Person, Project} from '../../feed/schema.js';
-import {memberView, roleCode, selectProject, TextResolver, type MemberView} from '../../feed/view.js';
-import {currentLocale} from '../../i18n/locale.js';
+import {memberView, roleCode, selectProject, type MemberView} from '../../feed/view.js';
 import type {MessageId} from '../../i18n/messages.js';
 import {ContactDisclosure} from '../shared/contact-disclosure.js';
 import {LoftElement} from '../shared/loft-element.js';
@@ -97,7 +96,7 @@ export class LoftMemberList extends LoftElement<MemberSelection> {
   }
 
   protected override _renderContent({project, members}: MemberSelection, loaded: LoadedFeed): TemplateResult {
-    const r = new TextResolver(loaded, currentLocale(), (id, params) => this._t(id, params));
+    const r = this._resolver(loaded);
     return html`<section aria-labelledby="heading">
       <div part="heading" class="heading" id="heading" role="heading" aria-level=${this._level()}>${this.heading || this._t('members')}</div>
       ${members.length

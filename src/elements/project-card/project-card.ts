@@ -2,10 +2,9 @@ import {html, nothing, type TemplateResult} from 'lit';
 import {property} from 'lit/decorators.js';
 import type {LoadedFeed} from '../../feed/load.js';
 import type {Project} from '../../feed/schema.js';
-import {compactView, selectProject, summaryView, TextResolver, type SummaryView} from '../../feed/view.js';
+import {compactView, summaryView, type SummaryView} from '../../feed/view.js';
 import {compactCard} from './compact.js';
-import {currentLocale} from '../../i18n/locale.js';
-import {LoftElement} from '../shared/loft-element.js';
+import {LoftProjectElement} from '../shared/project-element.js';
 import {sharedStyles} from '../shared/shared.styles.js';
 import {compactStyles, projectCardStyles} from './project-card.styles.js';
 
@@ -41,29 +40,14 @@ import {compactStyles, projectCardStyles} from './project-card.styles.js';
  * @cssproperty [--loft-space=1rem] - Base spacing.
  * @cssproperty [--loft-project-card-label-width=12em] - Width of the label column when there is room for two columns.
  */
-export class LoftProjectCard extends LoftElement<Project> {
+export class LoftProjectCard extends LoftProjectElement {
   static override styles = [sharedStyles, projectCardStyles, compactStyles];
-
-  /** The project's id in the feed. */
-  @property({reflect: true}) project?: string;
 
   /** `summary` (the fact box) or `compact` (a card for listings). */
   @property({reflect: true}) variant: 'summary' | 'compact' = 'summary';
 
-  protected override _selectionKeys(): unknown[] {
-    return [this.project];
-  }
-
-  protected override _select(loaded: LoadedFeed): Project {
-    return selectProject(loaded, this.project);
-  }
-
-  protected override _notFoundMessage(): string {
-    return this._t('error-project-not-found');
-  }
-
   protected override _renderContent(project: Project, loaded: LoadedFeed): TemplateResult {
-    const r = new TextResolver(loaded, currentLocale(), (id, params) => this._t(id, params));
+    const r = this._resolver(loaded);
     if (this.variant === 'compact') {
       return html`<div class="card">${compactCard(compactView(project, r), this._level(), (text) => this._text(text), this._t('status'))}</div>`;
     }

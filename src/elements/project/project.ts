@@ -3,11 +3,9 @@ import {property} from 'lit/decorators.js';
 import {ifDefined} from 'lit/directives/if-defined.js';
 import type {LoadedFeed} from '../../feed/load.js';
 import type {Project} from '../../feed/schema.js';
-import {selectProject, TextResolver} from '../../feed/view.js';
-import {currentLocale} from '../../i18n/locale.js';
 import {idList} from '../member-list/member-list.js';
 import {ContactDisclosure} from '../shared/contact-disclosure.js';
-import {LoftElement} from '../shared/loft-element.js';
+import {LoftProjectElement} from '../shared/project-element.js';
 import {sharedStyles} from '../shared/shared.styles.js';
 import {projectStyles} from './project.styles.js';
 
@@ -49,11 +47,8 @@ export type ProjectSection = 'description' | 'quotes' | 'summary' | 'members' | 
  * @cssproperty [--loft-space=1rem] - Base spacing.
  * @cssproperty [--loft-project-quote-size=1.15em] - Font size of quotations.
  */
-export class LoftProject extends LoftElement<Project> {
+export class LoftProject extends LoftProjectElement {
   static override styles = [sharedStyles, projectStyles];
-
-  /** The project's id in the feed. */
-  @property({reflect: true}) project?: string;
 
   /** Comma-separated sections to leave out: `description`, `quotes`, `summary`, `members`, `contact`. */
   @property() hide?: string;
@@ -62,20 +57,8 @@ export class LoftProject extends LoftElement<Project> {
 
   protected override _skeletonRows = 10;
 
-  protected override _selectionKeys(): unknown[] {
-    return [this.project];
-  }
-
-  protected override _select(loaded: LoadedFeed): Project {
-    return selectProject(loaded, this.project);
-  }
-
-  protected override _notFoundMessage(): string {
-    return this._t('error-project-not-found');
-  }
-
   protected override _renderContent(project: Project, loaded: LoadedFeed): TemplateResult {
-    const r = new TextResolver(loaded, currentLocale(), (id, params) => this._t(id, params));
+    const r = this._resolver(loaded);
     const hidden = idList(this.hide);
     const show = (section: ProjectSection) => !hidden.includes(section);
     const feed = this._feedForChild();
