@@ -74,6 +74,20 @@ describe('<loft-project-list>', () => {
     await expect(preset).to.be.accessible();
   });
 
+  it('shows a preset filter that matches nothing in its control, so it can be reset', async () => {
+    const el = await fixture<LoftProjectList>(html`<loft-project-list src=${FEED} status="terminated" organization="lidingo"></loft-project-list>`);
+    await settled(el);
+    expect(names(el)).to.have.length(0);
+    const status = q<HTMLSelectElement>(el, '#status')!;
+    expect(status.selectedOptions[0].textContent!.trim()).to.equal('Avbrutet');
+    expect(q<HTMLSelectElement>(el, '#organization')!.selectedOptions[0].textContent!.trim()).to.equal('lidingo');
+    await waitUntil(() => count(el) === 'Inget projekt matchar.');
+    await expect(el).to.be.accessible();
+    await choose(el, 'status', '');
+    await choose(el, 'organization', '');
+    expect(names(el)).to.have.length(3);
+  });
+
   it('searches name, title and summary without regard to case or diacritics', async () => {
     const feed = await manyProjects(40);
     const el = await fixture<LoftProjectList>(html`<loft-project-list .data=${feed} page-size="100"></loft-project-list>`);

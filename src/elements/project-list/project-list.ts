@@ -192,6 +192,7 @@ export class LoftProjectList extends LoftElement<LoadedFeed> {
           <select id="status" @change=${(e: Event) => (this.status = (e.target as HTMLSelectElement).value)}>
             ${option('', this._t('all'), this.status)}
             ${index.statuses.map((s) => option(s, this._t(`status-${s}`), this.status))}
+            ${this._preset(this.status, index.statuses, () => ((PROJECT_STATUSES as readonly string[]).includes(this.status) ? this._t(`status-${this.status as ProjectStatus}`) : this.status))}
           </select>
         </div>
         <div part="field" class="field">
@@ -199,6 +200,10 @@ export class LoftProjectList extends LoftElement<LoadedFeed> {
           <select id="organization" @change=${(e: Event) => (this.organization = (e.target as HTMLSelectElement).value)}>
             ${option('', this._t('all'), this.organization)}
             ${index.organizations.map((o) => option(o.id, this._text(o.name), this.organization))}
+            ${this._preset(this.organization, index.organizations.map((o) => o.id), () => {
+              const name = index.resolver.text(index.resolver.organization(this.organization)?.name);
+              return name ? this._text(name) : this.organization;
+            })}
           </select>
         </div>
         <div part="field" class="field">
@@ -223,6 +228,15 @@ export class LoftProjectList extends LoftElement<LoadedFeed> {
         : nothing}
       ${results.length > shown.length ? html`<button type="button" class="button more" @click=${this._handleShowMore}>${this._t('show-more')}</button>` : nothing}
     </section>`;
+  }
+
+  /**
+   * A preset filter value that no project has (a status no project is in, an organisation
+   * that takes part in none, a typo) still gets its option, so the control shows the filter
+   * that is really applied and the visitor can reset it to "All".
+   */
+  private _preset(value: string, offered: string[], label: () => unknown) {
+    return value && !offered.includes(value) ? html`<option value=${value} selected>${label()}</option>` : nothing;
   }
 
   /** Shows the next page and moves focus to its first card, so keyboard users continue there. */
