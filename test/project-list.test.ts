@@ -100,6 +100,12 @@ describe('<loft-project-list>', () => {
     await choose(el, 'q', 'orebro');
     expect(names(el).every((n) => n.startsWith('Örebro'))).to.equal(false);
     expect(names(el).some((n) => n.startsWith('Örebro'))).to.equal(true);
+    feed.projects[1].name = 'Tromsø og Ŋaavte-samarbeid';
+    el.data = structuredClone(feed);
+    await el.updateComplete;
+    await settled(el);
+    await choose(el, 'q', 'tromso naavte');
+    expect(names(el)).to.deep.equal(['Tromsø og Ŋaavte-samarbeid']);
     await choose(el, 'q', 'ingenting sådant');
     expect(names(el)).to.have.length(0);
     await waitUntil(() => count(el) === 'Inget projekt matchar.', 'the empty result was not announced');

@@ -103,7 +103,15 @@ export function formatList(items: string[], locale: string): string {
   return format ? format.format(items) : items.join(', ');
 }
 
-/** Search key: lowercase without diacritics, so "skelleftea" finds "Skellefteå". */
+// Letters that Unicode does not decompose into a base letter and a mark (Nordic and Sami ones
+// among them: "Tromsø", "Ŋ"), and dash variants, so they too match what people type.
+const FOLD: Record<string, string> = {ø: 'o', æ: 'ae', œ: 'oe', ß: 'ss', đ: 'd', ð: 'd', þ: 'th', ŋ: 'n', ŧ: 't', ł: 'l', ı: 'i', '‐': '-', '‑': '-', '–': '-', '—': '-'};
+
+/** Search key: lowercase without diacritics, so "skelleftea" finds "Skellefteå" and "tromso" "Tromsø". */
 export function foldForSearch(text: string): string {
-  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[øæœßđðþŋŧłı\u2010-\u2014]/g, (c) => FOLD[c] ?? c);
 }
