@@ -256,6 +256,29 @@ describe('<loft-member-list>', () => {
     expect(textOf(q(broken, '[role="alert"] button'))).to.equal('Försök igen');
     await expect(broken).to.be.accessible();
   });
+
+  // Last in this file: it defines <loft-contact-form> for the rest of the page's life.
+  it('focuses the contact form itself (its first field) once <loft-contact-form> is defined', async () => {
+    customElements.define(
+      'loft-contact-form',
+      class extends HTMLElement {
+        constructor() {
+          super();
+          const root = this.attachShadow({mode: 'open', delegatesFocus: true});
+          const label = document.createElement('label');
+          label.append('Namn', document.createElement('input'));
+          root.append(label);
+        }
+      }
+    );
+    const el = await fixture<LoftMemberList>(html`<loft-member-list src=${FEED} project="loft"></loft-member-list>`);
+    await settled(el);
+    q<HTMLButtonElement>(el, 'button.contact')!.click();
+    await waitUntil(() => q(el, 'loft-contact-form'));
+    const form = q(el, 'loft-contact-form')!;
+    await waitUntil(() => el.shadowRoot!.activeElement === form, 'the contact form did not get focus');
+    expect(form.shadowRoot!.activeElement?.localName).to.equal('input');
+  });
 });
 
 /** A region's accessible name, from aria-labelledby inside the same shadow root. */
