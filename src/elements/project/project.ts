@@ -94,7 +94,7 @@ export class LoftProject extends LoftProjectElement {
     }
     return html`<article aria-labelledby="heading">
       <div part="heading" class="heading title" id="heading" role="heading" aria-level=${this._level()}>
-        ${this._text(r.text(project.title) ?? r.text(project.name))}
+        ${this._text(r.text(project.title) ?? r.text(project.name) ?? {text: project.id, lang: 'zxx'})}
       </div>
       ${show('description') && paragraphs.length ? html`<div class="description">${paragraphs.map((p) => html`<p>${this._text(p)}</p>`)}</div>` : nothing}
       ${show('quotes') && project.quotes?.length
