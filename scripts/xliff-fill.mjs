@@ -11,7 +11,8 @@ for (const lang of ['sv', 'fi']) {
   const file = `locales/${lang}.xlf`;
   let missing = 0;
   const xml = readFileSync(file, 'utf8').replace(
-    /<trans-unit id="([^"]+)">\n  <source>([\s\S]*?)<\/source>\n(?!  <target)/g,
+    // The source may not run past its own </source>: else a unit that has a target swallows the next one.
+    /<trans-unit id="([^"]+)">\n  <source>((?:(?!<\/source>)[\s\S])*)<\/source>\n(?!  <target)/g,
     (whole, id, source) => {
       const text = translations[id]?.[lang];
       if (text === undefined) {

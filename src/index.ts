@@ -3,6 +3,9 @@
  * element. Import `loft-widgets/define/<tag>.js` (or `loft-widgets/embed.js` for all) to register.
  */
 export {LoftProjectCard} from './elements/project-card/project-card.js';
+export {LoftMemberList} from './elements/member-list/member-list.js';
+export {LoftProject} from './elements/project/project.js';
+export {LoftProjectList} from './elements/project-list/project-list.js';
 export {LoftElement} from './elements/shared/loft-element.js';
 export {define} from './define/define.js';
 export {LoftErrorEvent, LoftLoadEvent, type LoftErrorDetail, type LoftLoadDetail} from './events/events.js';

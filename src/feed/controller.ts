@@ -44,7 +44,11 @@ function fromLocal(source: FeedSource): LoadedFeed {
   }
   const text = source.inline!;
   let loaded = byText.get(text);
-  if (!loaded) byText.set(text, (loaded = parseFeed(text, pageBase())));
+  if (!loaded) {
+    byText.set(text, (loaded = parseFeed(text, pageBase())));
+    // Nested elements get an inline feed as `.data = loaded.feed`: found here, not validated again.
+    byObject.set(loaded.feed, loaded);
+  }
   return loaded;
 }
 

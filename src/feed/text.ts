@@ -19,7 +19,12 @@ const ENTITIES: Record<string, string> = {amp: '&', lt: '<', gt: '>', quot: '"',
  * markup), a few common entities decoded, control characters dropped, and runs of
  * whitespace (CRLF, tabs, non-breaking spaces) folded into one space.
  */
+// Anything tidyText would change: tags, entities, control and format characters, whitespace
+// other than single spaces between words. Most feed texts have none and are returned as they are.
+const UNTIDY = /[<&\u0000-\u001f\u007f-\u00a0\u1680\u2000-\u200f\u2028-\u202f\u205f\u2066-\u2069\u3000\ufeff]| {2}|^ | $/;
+
 export function tidyText(raw: string): string {
+  if (!UNTIDY.test(raw)) return raw;
   return raw
     .replace(/<\/?[a-zA-Z][^<>]*>/g, ' ')
     .replace(/&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]{2,5});/gi, (whole, name: string) => {
@@ -42,14 +47,21 @@ export function resolveText(value: LocalizedText | undefined, locale: string, fe
     const text = tidyText(value);
     return text ? {text, lang: feedLanguage} : undefined;
   }
-  const entries = Object.entries(value)
-    .map(([lang, text]) => [lang, tidyText(text)] as const)
-    .filter(([, text]) => text !== '');
+  // Only the languages looked at are tidied: a list resolves thousands of texts at once.
+  const entries = Object.entries(value);
+  const tidied = new Map<string, string>();
+  const tidy = (lang: string, raw: string) => {
+    let text = tidied.get(lang);
+    if (text === undefined) tidied.set(lang, (text = tidyText(raw)));
+    return text;
+  };
   for (const wanted of [locale, feedLanguage, 'sv']) {
-    const hit = entries.find(([lang]) => primary(lang) === primary(wanted));
-    if (hit) return {text: hit[1], lang: hit[0]};
+    for (const [lang, raw] of entries) {
+      if (primary(lang) === primary(wanted) && tidy(lang, raw)) return {text: tidy(lang, raw), lang};
+    }
   }
-  return entries.length ? {text: entries[0][1], lang: entries[0][0]} : undefined;
+  for (const [lang, raw] of entries) if (tidy(lang, raw)) return {text: tidy(lang, raw), lang};
+  return undefined;
 }
 
 /** True when a text's language differs from the page's, so it needs its own `lang`. */
@@ -103,7 +115,15 @@ export function formatList(items: string[], locale: string): string {
   return format ? format.format(items) : items.join(', ');
 }
 
-/** Search key: lowercase without diacritics, so "skelleftea" finds "Skellefteå". */
+// Letters that Unicode does not decompose into a base letter and a mark (Nordic and Sami ones
+// among them: "Tromsø", "Ŋ"), and dash variants, so they too match what people type.
+const FOLD: Record<string, string> = {ø: 'o', æ: 'ae', œ: 'oe', ß: 'ss', đ: 'd', ð: 'd', þ: 'th', ŋ: 'n', ŧ: 't', ł: 'l', ı: 'i', '‐': '-', '‑': '-', '–': '-', '—': '-'};
+
+/** Search key: lowercase without diacritics, so "skelleftea" finds "Skellefteå" and "tromso" "Tromsø". */
 export function foldForSearch(text: string): string {
-  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[øæœßđðþŋŧłı\u2010-\u2014]/g, (c) => FOLD[c] ?? c);
 }

@@ -2,8 +2,8 @@
  * View models: what templates see. Texts are resolved to the page's language and tidied,
  * URLs are checked and absolute, ids are followed. Templates never see raw feed objects.
  */
-import type {LoadedFeed} from './load.js';
-import type {LocalizedText, Organization, Project, ProjectStatus} from './schema.js';
+import {FeedError, type LoadedFeed} from './load.js';
+import {PERSON_ROLES, type LocalizedText, type Organization, type Person, type Project, type ProjectStatus} from './schema.js';
 import {formatDate, resolveText, type ResolvedText} from './text.js';
 import {resolveUrl} from './urls.js';
 import type {MessageId, Params} from '../i18n/messages.js';
@@ -113,5 +113,105 @@ export function summaryView(project: Project, r: TextResolver): SummaryView {
     duration: durationOf(project, r),
     partners,
     website: website ? {href: website, text: displayUrl(website)} : undefined,
+  };
+}
+
+/** Finds a project by id (or the only one); throws `FeedError('not-found')` with the ids there are. */
+export function selectProject(loaded: LoadedFeed, id: string | undefined): Project {
+  const {projects} = loaded.feed;
+  const project = id ? projects.find((p) => p.id === id) : projects.length === 1 ? projects[0] : undefined;
+  if (project) return project;
+  const ids = projects.map((p) => p.id).slice(0, 10).join(', ');
+  throw new FeedError(
+    'not-found',
+    id
+      ? `project="${id}": no project with that id in the feed${ids ? ` (it has: ${ids})` : ''}. Check the id.`
+      : `No project attribute, and the feed has ${projects.length} projects. Add project="<id>".`,
+    'projects'
+  );
+}
+
+/** A project in a listing: the compact card. */
+export interface CompactView {
+  id: string;
+  name: ResolvedText;
+  title?: ResolvedText;
+  status: ProjectStatus;
+  statusLabel: ResolvedText;
+  summary?: ResolvedText;
+  /** The project's page on the publisher's site, else its own website. */
+  href?: string;
+}
+
+const SHORT = 240;
+
+/** Cuts a long text at a word boundary, with an ellipsis. */
+export function shorten(text: ResolvedText | undefined, max = SHORT): ResolvedText | undefined {
+  if (!text || text.text.length <= max) return text;
+  const cut = text.text.slice(0, max);
+  const space = cut.lastIndexOf(' ');
+  return {text: (space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,.;:–-]+$/, '') + '…', lang: text.lang};
+}
+
+export function compactView(project: Project, r: TextResolver): CompactView {
+  return {
+    id: project.id,
+    name: r.text(project.name) ?? {text: project.id, lang: 'zxx'},
+    title: r.text(project.title),
+    status: project.status,
+    statusLabel: r.ui(`status-${project.status}`),
+    summary: shorten(r.text(project.summary)),
+    href: r.url(project.url) ?? r.url(project.website),
+  };
+}
+
+/** One person as the member list shows them. */
+export interface MemberView {
+  id: string;
+  name: ResolvedText;
+  /** What "Kontakta X" / "Läs mer om X" say: the given name, else the full name. */
+  callName: string;
+  title?: ResolvedText;
+  organization?: ResolvedText;
+  roles: ResolvedText[];
+  photo?: {src: string; alt: string};
+  initials: string;
+  profileUrl?: string;
+  /** Whether a contact form exists for this person (their own, else the project's). */
+  canContact: boolean;
+}
+
+type MemberRole = NonNullable<Project['members']>[number]['roles'][number];
+
+/** A role code or `{code, label}`: the feed's label, else the built-in one; unknown bare codes are left out. */
+export function roleCode(role: MemberRole): string {
+  return typeof role === 'string' ? role : role.code;
+}
+
+function roleLabel(role: MemberRole, r: TextResolver): ResolvedText | undefined {
+  if (typeof role !== 'string') return r.text(role.label);
+  return (PERSON_ROLES as readonly string[]).includes(role) ? r.ui(`person-role-${role as (typeof PERSON_ROLES)[number]}`) : undefined;
+}
+
+export function memberView(person: Person, roles: MemberRole[], project: Project | undefined, r: TextResolver): MemberView {
+  const name = r.text(person.name) ?? {text: person.id, lang: 'zxx'};
+  const src = r.url(person.image?.url);
+  const org = r.organization(person.organization);
+  return {
+    id: person.id,
+    name,
+    callName: person.givenName?.trim() || name.text,
+    title: r.text(person.title),
+    organization: org ? (r.text(org.name) ?? {text: org.id, lang: 'zxx'}) : undefined,
+    roles: roles.map((role) => roleLabel(role, r)).filter((x): x is ResolvedText => x !== undefined),
+    photo: src ? {src, alt: r.text(person.image?.alt)?.text ?? ''} : undefined,
+    initials: name.text
+      .split(/[\s-]+/)
+      .filter(Boolean)
+      .map((part) => part[0].toUpperCase())
+      .filter((_, i, all) => i === 0 || i === all.length - 1)
+      .join(''),
+    profileUrl: r.url(person.profileUrl),
+    canContact: person.contactForm !== undefined || project?.contactForm !== undefined,
   };
 }

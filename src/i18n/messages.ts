@@ -56,6 +56,32 @@ export const messages = {
   'person-role-researcher': () => msg('Researcher', {id: 'person-role-researcher'}),
   'person-role-member': () => msg('Project member', {id: 'person-role-member'}),
   'person-role-principal-investigator': () => msg('Principal investigator', {id: 'person-role-principal-investigator'}),
+
+  // Member list and contact disclosure
+  'members': () => msg('Project members', {id: 'members'}),
+  'no-members': () => msg('There are no people to show.', {id: 'no-members'}),
+  'error-person-not-found': () => msg('The person could not be found.', {id: 'error-person-not-found'}),
+  'read-more': (p: Params) => msg(str`Read more about ${p.name}`, {id: 'read-more'}),
+  'contact-person': (p: Params) => msg(str`Contact ${p.name}`, {id: 'contact-person'}),
+  'contact-heading': (p: Params) => msg(str`Message to ${p.name}`, {id: 'contact-heading'}),
+  'contact-project': () => msg('Contact us', {id: 'contact-project'}),
+  'close': () => msg('Close', {id: 'close'}),
+
+  // Whole project
+  'contact': () => msg('Contact', {id: 'contact'}),
+
+  // Project list
+  'projects': () => msg('Projects', {id: 'projects'}),
+  'search': () => msg('Search projects', {id: 'search'}),
+  'organization': () => msg('Organisation', {id: 'organization'}),
+  'all': () => msg('All', {id: 'all'}),
+  'sort': () => msg('Sort by', {id: 'sort'}),
+  'sort-name': () => msg('Name', {id: 'sort-name'}),
+  'sort-start': () => msg('Start date, newest first', {id: 'sort-start'}),
+  'results-one': () => msg('1 project', {id: 'results-one'}),
+  'results': (p: Params) => msg(str`${p.count} projects`, {id: 'results'}),
+  'no-results': () => msg('No project matches.', {id: 'no-results'}),
+  'show-more': () => msg('Show more', {id: 'show-more'}),
 } satisfies Record<string, (p: Params) => string>;
 
 export type MessageId = keyof typeof messages;

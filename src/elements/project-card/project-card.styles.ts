@@ -40,3 +40,22 @@ export const projectCardStyles = css`
     display: inline;
   }
 `;
+
+/** The compact card, shared by `variant="compact"` and the items of `<loft-project-list>`. */
+export const compactStyles = css`
+  .compact {
+    display: grid;
+    gap: 0.25em;
+    align-content: start;
+  }
+  .compact > * {
+    margin: 0;
+  }
+  .compact .heading {
+    font-size: 1.15em;
+  }
+  .compact .status {
+    font-size: 0.9em;
+    color: var(--loft-color-muted, inherit);
+  }
+`;

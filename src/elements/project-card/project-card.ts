@@ -1,17 +1,18 @@
 import {html, nothing, type TemplateResult} from 'lit';
 import {property} from 'lit/decorators.js';
-import {FeedError, type LoadedFeed} from '../../feed/load.js';
+import type {LoadedFeed} from '../../feed/load.js';
 import type {Project} from '../../feed/schema.js';
-import {summaryView, TextResolver, type SummaryView} from '../../feed/view.js';
-import {currentLocale} from '../../i18n/locale.js';
-import {LoftElement} from '../shared/loft-element.js';
+import {compactView, summaryView, type SummaryView} from '../../feed/view.js';
+import {compactCard} from './compact.js';
+import {LoftProjectElement} from '../shared/project-element.js';
 import {sharedStyles} from '../shared/shared.styles.js';
-import {projectCardStyles} from './project-card.styles.js';
+import {compactStyles, projectCardStyles} from './project-card.styles.js';
 
 /**
  * One project from the feed. `variant="summary"` (the default) is the seed page's
  * "Sammanfattning" fact box: project name, status, the publisher's role, start, duration,
- * partners and website.
+ * partners and website. `variant="compact"` is a card for listings: name (a link to the
+ * project's page, else its website), title, status and a short summary.
  *
  * Content inside the tag (a link to the project, say) is shown where JavaScript does not
  * run and hidden once the element is running.
@@ -23,7 +24,7 @@ import {projectCardStyles} from './project-card.styles.js';
  * @event {LoftErrorEvent} loft-error - A problem in the feed: fatal (nothing shown) or one field or item left out.
  *
  * @csspart base - The element's box.
- * @csspart heading - The heading.
+ * @csspart heading - The heading (in the compact card: the project's name).
  * @csspart facts - The list of facts (a `<dl>`).
  * @csspart list - The list of partners.
  * @csspart item - One partner.
@@ -39,42 +40,18 @@ import {projectCardStyles} from './project-card.styles.js';
  * @cssproperty [--loft-space=1rem] - Base spacing.
  * @cssproperty [--loft-project-card-label-width=12em] - Width of the label column when there is room for two columns.
  */
-export class LoftProjectCard extends LoftElement<Project> {
-  static override styles = [sharedStyles, projectCardStyles];
-
-  /** The project's id in the feed. */
-  @property({reflect: true}) project?: string;
+export class LoftProjectCard extends LoftProjectElement {
+  static override styles = [sharedStyles, projectCardStyles, compactStyles];
 
   /** `summary` (the fact box) or `compact` (a card for listings). */
   @property({reflect: true}) variant: 'summary' | 'compact' = 'summary';
 
-  protected override _selectionKeys(): unknown[] {
-    return [this.project];
-  }
-
-  protected override _select(loaded: LoadedFeed): Project {
-    const {projects} = loaded.feed;
-    const project = this.project ? projects.find((p) => p.id === this.project) : projects.length === 1 ? projects[0] : undefined;
-    if (!project) {
-      const ids = projects.map((p) => p.id).slice(0, 10).join(', ');
-      throw new FeedError(
-        'not-found',
-        this.project
-          ? `project="${this.project}": no project with that id in the feed${ids ? ` (it has: ${ids})` : ''}. Check the id.`
-          : `No project attribute, and the feed has ${projects.length} projects. Add project="<id>".`,
-        'projects'
-      );
-    }
-    return project;
-  }
-
-  protected override _notFoundMessage(): string {
-    return this._t('error-project-not-found');
-  }
-
   protected override _renderContent(project: Project, loaded: LoadedFeed): TemplateResult {
-    const view = summaryView(project, new TextResolver(loaded, currentLocale(), (id, params) => this._t(id, params)));
-    return this._renderSummary(view);
+    const r = this._resolver(loaded);
+    if (this.variant === 'compact') {
+      return html`<div class="card">${compactCard(compactView(project, r), this._level(), (text) => this._text(text), this._t('status'))}</div>`;
+    }
+    return this._renderSummary(summaryView(project, r));
   }
 
   private _renderSummary(view: SummaryView): TemplateResult {

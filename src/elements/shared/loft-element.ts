@@ -11,6 +11,7 @@ import type {LoadedFeed} from '../../feed/load.js';
 import type {Labels} from '../../feed/schema.js';
 import type {ResolvedText} from '../../feed/text.js';
 import {needsLang} from '../../feed/text.js';
+import {TextResolver} from '../../feed/view.js';
 import {connectLocale, currentLocale, disconnectLocale, localeReady, translate} from '../../i18n/locale.js';
 import type {MessageId, Params} from '../../i18n/messages.js';
 
@@ -102,6 +103,22 @@ export abstract class LoftElement<S> extends LitElement {
   /** A built-in string in the page's language, or the feed's own words for it. */
   protected _t(id: MessageId, params?: Params): string {
     return translate(id, params, this._labels);
+  }
+
+  /**
+   * The feed for an element nested inside this one (a member list in `<loft-project>`, a
+   * contact form): the same `src` (the loader's cache answers without a request), else the
+   * same object (validated once), so nothing is fetched or checked twice.
+   */
+  protected _feedForChild(): {src?: string; data?: unknown} {
+    if (this.data !== undefined) return {data: this.data};
+    if (this._inline !== undefined) return {data: this._feed.task.value?.loaded.feed};
+    return {src: this.src};
+  }
+
+  /** Resolves the feed's texts and URLs in the page's language, with this element's `_t`. */
+  protected _resolver(loaded: LoadedFeed): TextResolver {
+    return new TextResolver(loaded, currentLocale(), (id, params) => this._t(id, params));
   }
 
   /** The element's top heading level plus `offset`, within 1–6. */

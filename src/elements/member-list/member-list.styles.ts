@@ -1,0 +1,86 @@
+import {css} from 'lit';
+
+export const memberListStyles = css`
+  .people {
+    container-type: inline-size;
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: grid;
+    gap: calc(var(--loft-space, 1rem) * 1.5);
+  }
+  .person {
+    display: grid;
+    grid-template-columns: auto minmax(0, 1fr);
+    gap: var(--loft-space, 1rem);
+    align-items: start;
+  }
+  .photo {
+    --_size: var(--loft-member-list-photo-size, 6rem);
+    width: var(--_size);
+    aspect-ratio: 1;
+    border-radius: 50%;
+    overflow: hidden;
+    display: grid;
+    place-items: center;
+    font-weight: bold;
+    font-size: calc(var(--_size) / 3);
+    background: color-mix(in srgb, currentColor 10%, transparent);
+  }
+  .photo img {
+    width: 100%;
+    height: 100%;
+    object-fit: cover;
+  }
+  .name {
+    font-weight: bold;
+    font-size: 1.1em;
+  }
+  .muted {
+    color: var(--loft-color-muted, inherit);
+  }
+  .roles {
+    list-style: none;
+    margin: 0.25em 0 0.5em;
+    padding: 0;
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25em 0.5em;
+  }
+  .roles li {
+    border: 1px solid var(--loft-color-accent, currentColor);
+    border-radius: var(--loft-radius, 4px);
+    padding: 0 0.4em;
+    font-size: 0.9em;
+  }
+  .about {
+    display: flex;
+    flex-direction: column;
+    align-items: flex-start;
+    gap: 0.25em;
+  }
+  .contact {
+    margin-top: 0.5em;
+  }
+  .panel {
+    grid-column: 1 / -1;
+    border: 1px solid var(--loft-color-border, color-mix(in srgb, currentColor 25%, transparent));
+    border-radius: var(--loft-radius, 4px);
+    background: var(--loft-color-surface, transparent);
+    padding: var(--loft-space, 1rem);
+  }
+  .panel > .heading:focus-visible {
+    outline: 3px solid currentColor;
+    outline-offset: 2px;
+  }
+  @container (max-width: 18em) {
+    .person {
+      grid-template-columns: minmax(0, 1fr);
+    }
+  }
+  @media (forced-colors: active) {
+    .photo {
+      border: 1px solid CanvasText;
+    }
+  }
+`;

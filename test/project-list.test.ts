@@ -1,0 +1,274 @@
+import {expect, fixture, html, waitUntil} from '@open-wc/testing';
+import {sendKeys} from '@web/test-runner-commands';
+import type {LoftProjectCard} from '../src/elements/project-card/project-card.js';
+import type {LoftProjectList} from '../src/elements/project-list/project-list.js';
+import {exempelbyFeed, referenceFeed, setPageLang, settled, textOf, uniqueKey} from './helpers/fixtures.js';
+
+const FEED = '/demo/feeds/exempelby.feed.json';
+const STATUSES = ['planned', 'ongoing', 'completed', 'terminated'];
+const PLACES = ['Skellefteå', 'Lidingö', 'Strängnäs', 'Enköping', 'Kungsbacka', 'Malmö', 'Umeå', 'Örebro'];
+
+const q = <T extends HTMLElement = HTMLElement>(el: Element, selector: string) => el.shadowRoot!.querySelector<T>(selector);
+const qa = (el: Element, selector: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(selector)];
+const names = (el: Element) => qa(el, '[part="item"] [role="heading"]').map((h) => textOf(h));
+const count = (el: Element) => textOf(q(el, '[role="status"]'));
+
+/** A feed with `n` projects spread over places, statuses and start dates. */
+async function manyProjects(n: number): Promise<Record<string, any>> {
+  const feed = await referenceFeed();
+  const base = feed.projects[0];
+  feed.projects = Array.from({length: n}, (_, i) => ({
+    id: `p${i}`,
+    name: `${PLACES[i % PLACES.length]} projekt ${String(i).padStart(4, '0')}`,
+    summary: `Sammanfattning nummer ${i} om förnyelse i ${PLACES[(i + 3) % PLACES.length]}.`,
+    status: STATUSES[i % 4],
+    startDate: `${2000 + (i % 25)}-0${1 + (i % 9)}`,
+    url: `https://example.org/p/${i}`,
+    participants: [base.participants[0], base.participants[1 + (i % 7)]],
+  }));
+  return feed;
+}
+
+/** Sets a control the way a visitor does, firing its events. */
+async function choose(el: LoftProjectList, id: string, value: string): Promise<void> {
+  const control = q<HTMLInputElement | HTMLSelectElement>(el, `#${id}`)!;
+  control.value = value;
+  control.dispatchEvent(new Event(control instanceof HTMLSelectElement ? 'change' : 'input', {bubbles: true}));
+  await el.updateComplete;
+}
+
+describe('<loft-project-list>', () => {
+  beforeEach(() => setPageLang('sv'));
+  after(() => setPageLang('en'));
+
+  it('lists every project as a compact card, sorted by name, with a count and labelled controls', async () => {
+    const el = await fixture<LoftProjectList>(html`<loft-project-list src=${FEED}></loft-project-list>`);
+    await settled(el);
+    expect(textOf(q(el, '[part="heading"]'))).to.equal('Projekt');
+    expect(names(el)).to.deep.equal(['Framtidsanalys 2040', 'LOFT', 'Nya e-tjänster']);
+    await waitUntil(() => count(el) === '3 projekt');
+    expect(qa(el, 'label').map((l) => textOf(l))).to.deep.equal(['Sök bland projekten', 'Status', 'Organisation', 'Sortera efter']);
+    for (const label of qa(el, 'label')) expect(q(el, `#${label.getAttribute('for')}`)).to.exist;
+    const loft = qa(el, '[part="item"]')[1];
+    expect(textOf(loft)).to.contain('Status: Pågående').and.contain('Kommunledningen deltar');
+    await expect(el).to.be.accessible();
+  });
+
+  it('filters by status and by organisation, preset by attributes too', async () => {
+    const el = await fixture<LoftProjectList>(html`<loft-project-list src=${FEED} status="ongoing"></loft-project-list>`);
+    await settled(el);
+    expect(names(el)).to.deep.equal(['LOFT']);
+    expect(q<HTMLSelectElement>(el, '#status')!.value).to.equal('ongoing');
+    await choose(el, 'status', '');
+    expect(names(el)).to.have.length(3);
+    await choose(el, 'organization', 'mdu');
+    expect(names(el)).to.deep.equal(['LOFT']);
+    const options = [...q<HTMLSelectElement>(el, '#organization')!.options].map((o) => o.textContent!.trim());
+    expect(options[0]).to.equal('Alla');
+    expect(options).to.include('Exempelby kommun');
+
+    const preset = await fixture<LoftProjectList>(html`<loft-project-list src=${FEED} organization="vinnova"></loft-project-list>`);
+    await settled(preset);
+    expect(q<HTMLSelectElement>(preset, '#organization')!.value).to.equal('vinnova');
+    expect(names(preset).length).to.be.lessThan(3);
+    await expect(preset).to.be.accessible();
+  });
+
+  it('shows a preset filter that matches nothing in its control, so it can be reset', async () => {
+    const el = await fixture<LoftProjectList>(html`<loft-project-list src=${FEED} status="terminated" organization="lidingo"></loft-project-list>`);
+    await settled(el);
+    expect(names(el)).to.have.length(0);
+    const status = q<HTMLSelectElement>(el, '#status')!;
+    expect(status.selectedOptions[0].textContent!.trim()).to.equal('Avbrutet');
+    expect(q<HTMLSelectElement>(el, '#organization')!.selectedOptions[0].textContent!.trim()).to.equal('lidingo');
+    await waitUntil(() => count(el) === 'Inget projekt matchar.');
+    await expect(el).to.be.accessible();
+    await choose(el, 'status', '');
+    await choose(el, 'organization', '');
+    expect(names(el)).to.have.length(3);
+  });
+
+  it('searches name, title and summary without regard to case or diacritics', async () => {
+    const feed = await manyProjects(40);
+    const el = await fixture<LoftProjectList>(html`<loft-project-list .data=${feed} page-size="100"></loft-project-list>`);
+    await settled(el);
+    await choose(el, 'q', 'skelleftea');
+    // Five projects are named after Skellefteå and five more mention it in their summary.
+    expect(names(el)).to.have.length(10);
+    await choose(el, 'q', 'SKELLEFTEÅ projekt 0000');
+    expect(names(el)).to.deep.equal(['Skellefteå projekt 0000']);
+    await choose(el, 'q', 'orebro');
+    expect(names(el).every((n) => n.startsWith('Örebro'))).to.equal(false);
+    expect(names(el).some((n) => n.startsWith('Örebro'))).to.equal(true);
+    feed.projects[1].name = 'Tromsø og Ŋaavte-samarbeid';
+    el.data = structuredClone(feed);
+    await el.updateComplete;
+    await settled(el);
+    await choose(el, 'q', 'tromso naavte');
+    expect(names(el)).to.deep.equal(['Tromsø og Ŋaavte-samarbeid']);
+    await choose(el, 'q', 'ingenting sådant');
+    expect(names(el)).to.have.length(0);
+    await waitUntil(() => count(el) === 'Inget projekt matchar.', 'the empty result was not announced');
+    await expect(el).to.be.accessible();
+  });
+
+  it('announces the count once typing pauses', async () => {
+    const el = await fixture<LoftProjectList>(html`<loft-project-list .data=${await manyProjects(40)}></loft-project-list>`);
+    await settled(el);
+    await waitUntil(() => count(el) === '40 projekt');
+    const live = q(el, '[role="status"]')!;
+    q(el, '#q')!.focus();
+    await sendKeys({type: 'ume'});
+    await waitUntil(() => count(el) === '10 projekt', 'the new count was not announced');
+    expect(live).to.equal(q(el, '[role="status"]'));
+    await choose(el, 'q', 'umeå projekt 0006');
+    await waitUntil(() => count(el) === '1 projekt');
+  });
+
+  it('sorts by name in the page\'s language, and by start date', async () => {
+    const feed = await exempelbyFeed();
+    feed.projects.push({...feed.projects[0], id: 'orebro', name: 'Örebroprojektet', startDate: '2030-01'});
+    feed.projects.push({...feed.projects[0], id: 'zeta', name: 'Zeta', startDate: '1999'});
+    const el = await fixture<LoftProjectList>(html`<loft-project-list .data=${feed}></loft-project-list>`);
+    await settled(el);
+    // Swedish: Ö after Z.
+    expect(names(el).slice(-2)).to.deep.equal(['Zeta', 'Örebroprojektet']);
+    await choose(el, 'sort', 'start');
+    expect(names(el)[0]).to.equal('Örebroprojektet');
+    expect(names(el).indexOf('Zeta')).to.be.greaterThan(names(el).indexOf('Nya e-tjänster'));
+  });
+
+  it('shows more on request and moves focus to the first new card', async () => {
+    const el = await fixture<LoftProjectList>(html`<loft-project-list .data=${await manyProjects(45)}></loft-project-list>`);
+    await settled(el);
+    expect(names(el)).to.have.length(20);
+    const more = q<HTMLButtonElement>(el, 'button.more')!;
+    expect(textOf(more)).to.equal('Visa fler');
+    more.focus();
+    await sendKeys({press: 'Enter'});
+    await waitUntil(() => names(el).length === 40);
+    expect(el.shadowRoot!.activeElement).to.equal(qa(el, '[part="item"]')[20]);
+    await expect(el).to.be.accessible();
+    q<HTMLButtonElement>(el, 'button.more')!.click();
+    await waitUntil(() => names(el).length === 45);
+    expect(q(el, 'button.more')).to.equal(null);
+    // A new search starts from the first page again.
+    await choose(el, 'q', 'projekt');
+    expect(names(el)).to.have.length(20);
+  });
+
+  it('stays quick with 7,000 projects', async () => {
+    const feed = await manyProjects(7000);
+    // Validation is the loader's (and cached per object): measured apart, through a card.
+    const card = await fixture<LoftProjectCard>(html`<loft-project-card .data=${feed} project="p1"></loft-project-card>`);
+    await settled(card);
+    const start = performance.now();
+    const el = await fixture<LoftProjectList>(html`<loft-project-list .data=${feed}></loft-project-list>`);
+    await settled(el);
+    const firstRender = performance.now() - start;
+    expect(names(el)).to.have.length(20);
+    await waitUntil(() => count(el) === '7 000 projekt', `count was ${count(el)}`);
+    const times: number[] = [];
+    for (const text of ['s', 'sk', 'ske', 'skel', 'skell', 'skelle', 'skellef', 'skellefteå', 'skelleftea 0', 'skelleftea 0000']) {
+      const t = performance.now();
+      await choose(el, 'q', text);
+      times.push(performance.now() - t);
+    }
+    expect(names(el)[0]).to.equal('Skellefteå projekt 0000');
+    // Generous bounds for a shared CI machine; typically a few milliseconds per keystroke.
+    const median = [...times].sort((a, b) => a - b)[times.length >> 1];
+    expect(median, `keystrokes took ${times.map(Math.round)} ms`).to.be.below(50);
+    expect(firstRender, `first render took ${Math.round(firstRender)} ms`).to.be.below(1500);
+  });
+
+  for (const [lang, heading, label, found] of [
+    ['en', 'Projects', 'Search projects', '3 projects'],
+    ['fi', 'Projektit', 'Hae projekteista', '3 projektia'],
+  ] as const) {
+    it(`speaks ${lang}`, async () => {
+      await setPageLang(lang);
+      const el = await fixture<LoftProjectList>(html`<loft-project-list src=${FEED}></loft-project-list>`);
+      await settled(el);
+      await waitUntil(() => textOf(q(el, '[part="heading"]')) === heading, `no ${lang} heading`);
+      expect(textOf(q(el, 'label'))).to.equal(label);
+      await waitUntil(() => count(el) === found, `count was ${count(el)}`);
+      await expect(el).to.be.accessible();
+    });
+  }
+
+  it('shows loading and error states', async () => {
+    const slow = await fixture<LoftProjectList>(html`<loft-project-list src=${`/faults/feed?delay=800&key=${uniqueKey()}`}></loft-project-list>`);
+    await slow.updateComplete;
+    expect(textOf(q(slow, '[role="status"]'))).to.equal('Laddar…');
+    await expect(slow).to.be.accessible();
+    const broken = await fixture<LoftProjectList>(html`<loft-project-list src=${`/faults/invalid-json?key=${uniqueKey()}`}></loft-project-list>`);
+    await settled(broken);
+    expect(textOf(q(broken, '[role="alert"]'))).to.contain('Informationen');
+    await expect(broken).to.be.accessible();
+  });
+
+  it('says so for a feed without projects', async () => {
+    const feed = await referenceFeed();
+    feed.projects = [];
+    const el = await fixture<LoftProjectList>(html`<loft-project-list .data=${feed}></loft-project-list>`);
+    await settled(el);
+    await waitUntil(() => count(el) === 'Inget projekt matchar.');
+    expect(q(el, '[part="list"]')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('reflows at 320 px without horizontal scrolling', async () => {
+    const feed = await manyProjects(3);
+    feed.projects[0].name = 'Ett-mycket-långt-projektnamn-utan-mellanslag-som-inte-får-skapa-horisontell-rullning';
+    const wrap = await fixture<HTMLElement>(html`<div style="width: 320px"><loft-project-list .data=${feed}></loft-project-list></div>`);
+    const el = wrap.firstElementChild as LoftProjectList;
+    await settled(el);
+    expect(q(el, '[part="base"]')!.scrollWidth).to.be.at.most(320);
+    await expect(el).to.be.accessible();
+  });
+});
+
+describe('<loft-project-card variant="compact">', () => {
+  beforeEach(() => setPageLang('sv'));
+  after(() => setPageLang('en'));
+
+  it('shows name (linked to the project page, else the website), title, status and a short summary', async () => {
+    const feed = await referenceFeed();
+    feed.projects[0].website = 'https://loft.example/';
+    const el = await fixture<LoftProjectCard>(html`<loft-project-card variant="compact" .data=${feed} project="loft"></loft-project-card>`);
+    await settled(el);
+    const heading = q(el, '[role="heading"]')!;
+    expect(heading.getAttribute('aria-level')).to.equal('2');
+    expect(q(el, '[role="heading"] a')!.getAttribute('href')).to.equal('https://loft.example/');
+    expect(textOf(el.shadowRoot!)).to.contain('LOFT – Leda och organisera').and.contain('Status: Pågående').and.contain('Ett partnerskap där');
+    feed.projects[0].url = 'https://www.ri.se/sv/vad-vi-gor/projekt/loft';
+    el.data = structuredClone(feed);
+    await el.updateComplete;
+    await settled(el);
+    expect(q(el, '[role="heading"] a')!.getAttribute('href')).to.equal('https://www.ri.se/sv/vad-vi-gor/projekt/loft');
+    await expect(el).to.be.accessible();
+  });
+
+  it('shortens a long summary at a word and shows no link without a URL', async () => {
+    const feed = await referenceFeed();
+    feed.projects[0].summary = 'Ord '.repeat(200);
+    delete feed.projects[0].title;
+    const el = await fixture<LoftProjectCard>(html`<loft-project-card variant="compact" .data=${feed} project="loft"></loft-project-card>`);
+    await settled(el);
+    const summary = textOf(qa(el, '.compact p').at(-1));
+    expect(summary.length).to.be.at.most(241);
+    expect(summary).to.match(/Ord…$/);
+    expect(q(el, 'a')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('speaks English and Finnish', async () => {
+    await setPageLang('en');
+    const el = await fixture<LoftProjectCard>(html`<loft-project-card variant="compact" src="/demo/feeds/loft.feed.json" project="loft"></loft-project-card>`);
+    await settled(el);
+    expect(textOf(el.shadowRoot!)).to.contain('Status: Ongoing').and.contain('A partnership in which');
+    await setPageLang('fi');
+    await waitUntil(() => textOf(el.shadowRoot!).includes('Tila: Käynnissä'));
+    await expect(el).to.be.accessible();
+  });
+});
