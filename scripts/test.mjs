@@ -12,6 +12,8 @@ if (!process.env.DISPLAY) {
   if (!ensureBrowsers(browsers)) process.exit(1);
   execSync('npx lit-localize build', {stdio: 'inherit'});
   execSync('npx tsc -p tsconfig.test.json', {stdio: 'inherit'});
+  // The reference receiver in the test server validates with the built payload schema.
+  execSync('npx tsc -p tsconfig.json', {stdio: 'inherit'});
 }
 
 // MiniBrowser has no headless mode: run everything (the driver starts the browser) on a
