@@ -85,6 +85,9 @@ describe('<loft-contact-form>', () => {
     await sent(el);
     submitted.stop();
     expect(submitted.events.map((e) => e.detail.status)).to.deep.equal([201]);
+    // A resource-timing entry appears when its response has ended.
+    await waitUntil(() => requestsSince(touched, '/api/contact').length > 0, 'no submission request was seen');
+    await aTimeout(300);
     expect(requestsSince(touched, '/api/contact'), 'one submit, one request').to.have.length(1);
     expect(active(el)?.classList.contains('sent')).to.be.true;
     expect(textOf(root(el).querySelector('.sent'))).to.contain(`Vi svarar dig via e-post på ${address}.`);
@@ -333,7 +336,7 @@ describe('<loft-contact-form>', () => {
     expect(active(el)?.tagName).to.equal('A'); // the privacy policy link
     await sendKeys({press: 'Tab'});
     expect(active(el)?.id).to.equal('c-processing');
-    await sendKeys({press: 'Space'});
+    await sendKeys({press: ' '});
     await sendKeys({press: 'Tab'});
     expect(active(el)).to.equal(submitButton(el));
     await aTimeout(FILL_TIME);

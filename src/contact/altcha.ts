@@ -37,12 +37,35 @@ export async function solveAltcha(challengeUrl: string, signal: AbortSignal): Pr
   return btoa(JSON.stringify({algorithm, challenge: challenge.challenge, number, salt, signature}));
 }
 
+interface TrustedTypesLike {
+  createPolicy(name: string, rules: {createScriptURL(url: string): string}): {createScriptURL(url: string): unknown};
+}
+
+let policy: {createScriptURL(url: string): unknown} | undefined;
+
+/**
+ * The worker's URL, as a TrustedScriptURL where the page enforces Trusted Types (the page's
+ * CSP must then allow the policy `loft-altcha`; if it does not, this throws and the
+ * challenge is solved on the main thread instead).
+ */
+function workerUrl(url: URL): unknown {
+  const tt = (globalThis as {trustedTypes?: TrustedTypesLike}).trustedTypes;
+  if (!tt) return url.href;
+  policy ??= tt.createPolicy('loft-altcha', {
+    createScriptURL: (value) => {
+      if (value !== url.href) throw new TypeError('loft-altcha: unexpected worker URL');
+      return value;
+    },
+  });
+  return policy.createScriptURL(url.href);
+}
+
 /** Solves in a Web Worker; rejects when no worker can run here (other origin, no module workers). */
 function inWorker(challenge: AltchaChallenge, max: number, signal: AbortSignal): Promise<number | null> {
   const url = new URL('./altcha-worker.js', import.meta.url);
   if (typeof Worker === 'undefined' || url.origin !== location.origin) return Promise.reject(new Error('no worker'));
   return new Promise((resolve, reject) => {
-    const worker = new Worker(url, {type: 'module'});
+    const worker = new Worker(workerUrl(url) as string, {type: 'module'});
     const done = () => {
       worker.terminate();
       signal.removeEventListener('abort', abort);
