@@ -329,9 +329,9 @@ describe('<loft-contact-form>', () => {
     await sendKeys({press: 'Tab'});
     await sendKeys({type: address});
     await sendKeys({press: 'Tab'});
-    await sendKeys({type: 'Organisation AB'});
+    await sendKeys({type: 'Kommunen'});
     await sendKeys({press: 'Tab'});
-    await sendKeys({type: 'Jag vill vara med.'});
+    await sendKeys({type: 'Intresserad.'});
     await sendKeys({press: 'Tab'});
     expect(active(el)?.tagName).to.equal('A'); // the privacy policy link
     await sendKeys({press: 'Tab'});
@@ -343,6 +343,6 @@ describe('<loft-contact-form>', () => {
     await sendKeys({press: 'Enter'});
     await sent(el);
     const [row] = await stored(address);
-    expect(row).to.include({organization: 'Organisation AB', message: 'Jag vill vara med.'});
+    expect(row).to.include({organization: 'Kommunen', message: 'Intresserad.'});
   });
 });

@@ -472,7 +472,7 @@ export class LoftContactForm extends LoftElement<ContactSelection> {
     this.renderRoot.querySelector<HTMLElement>('.summary')?.focus();
   }
 
-  private _payload(selection: ContactSelection, view: ContactView, altcha: string | undefined): unknown {
+  private _payload(selection: ContactSelection, view: ContactView, altcha: string | undefined, elapsedMs: number): unknown {
     const locale = currentLocale();
     const at = new Date().toISOString();
     const {form} = selection;
@@ -496,7 +496,7 @@ export class LoftContactForm extends LoftElement<ContactSelection> {
       // Origin + path only: a query string or fragment may carry personal data.
       page: location.origin + location.pathname,
       honeypot: this._honeypot,
-      elapsedMs: Math.round(performance.now() - (this._startedAt ?? performance.now())),
+      elapsedMs,
       ...(altcha ? {altcha} : {}),
     };
   }
@@ -508,6 +508,8 @@ export class LoftContactForm extends LoftElement<ContactSelection> {
     const {selection, view} = current;
     this._phase = 'sending';
     this._failure = undefined;
+    // Fill time is measured to the visitor's click, not to when the spam check is done.
+    const elapsedMs = Math.round(performance.now() - (this._startedAt ?? performance.now()));
     let altcha: string | undefined;
     if (view.challengeUrl) {
       altcha = await (this._solution ?? this._startCaptcha(view.challengeUrl));
@@ -518,7 +520,7 @@ export class LoftContactForm extends LoftElement<ContactSelection> {
     }
     // The payload schema is shared with the receiver; it loads on the first submit, not with the page.
     const checked = await import('../../contact/submission.js').then(
-      ({checkSubmission}) => checkSubmission(this._payload(selection, view, altcha)),
+      ({checkSubmission}) => checkSubmission(this._payload(selection, view, altcha, elapsedMs)),
       () => undefined
     );
     if (!checked) return this._finish({ok: false, code: 'network'}, view);
@@ -558,13 +560,15 @@ export class LoftContactForm extends LoftElement<ContactSelection> {
         signal: abort.signal,
       });
       const status = response.status;
-      if (response.ok) return {ok: true, status};
-      if (status === 429) return {ok: false, code: 'rate-limited', status, retryAfter: retryAfterSeconds(response.headers.get('retry-after'))};
+      // Read the whole answer (within the timeout): the request is over only then.
+      if (response.ok) return (await response.arrayBuffer(), {ok: true, status});
+      if (status === 429) return (await response.arrayBuffer(), {ok: false, code: 'rate-limited', status, retryAfter: retryAfterSeconds(response.headers.get('retry-after'))});
       if (status === 400 || status === 422) {
         const body = (await response.json().catch(() => null)) as {errors?: SubmissionErrors} | null;
         const errors = body && typeof body.errors === 'object' && body.errors ? body.errors : undefined;
         return {ok: false, code: 'rejected', status, errors};
       }
+      await response.arrayBuffer();
       return {ok: false, code: status >= 500 ? 'server' : 'rejected', status};
     } catch {
       return {ok: false, code: abort.signal.aborted ? 'timeout' : 'network'};
@@ -578,15 +582,18 @@ export class LoftContactForm extends LoftElement<ContactSelection> {
       this._phase = 'sent';
       this._errors = {};
       this._showSummary = false;
-      this.dispatchEvent(new LoftSubmittedEvent({status: outcome.status}));
+      const done = new LoftSubmittedEvent({status: outcome.status});
+      this.dispatchEvent(done);
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('.sent')?.focus();
       return;
     }
     const {errors, ...failure} = outcome;
-    this.dispatchEvent(new LoftSubmitErrorEvent({code: failure.code, status: failure.status, retryAfter: failure.retryAfter}));
+    const error = new LoftSubmitErrorEvent({code: failure.code, status: failure.status, retryAfter: failure.retryAfter});
+    this.dispatchEvent(error);
     if (view.challengeUrl && this.isConnected) this._startCaptcha(view.challengeUrl);
-    if (errors && Object.values(errors).some(Boolean)) return this._showErrors(errors);
+    // Errors the form can show go on the fields; anything else is a plain rejection.
+    if (errors && (errors._form || errors.consents || FIELDS.some((name) => view.fields[name] !== 'hidden' && errors[name]))) return this._showErrors(errors);
     this._phase = 'failed';
     this._failure = failure;
     await this.updateComplete;
