@@ -42,6 +42,11 @@ async function sent(el: LoftContactForm): Promise<void> {
   await el.updateComplete;
 }
 
+async function summary(el: LoftContactForm): Promise<void> {
+  await waitUntil(() => root(el).querySelector('.summary'), 'no error summary', {timeout: 8000});
+  await el.updateComplete;
+}
+
 async function failed(el: LoftContactForm): Promise<void> {
   await waitUntil(() => root(el).querySelector('.failure'), 'no failure message', {timeout: 8000});
   await el.updateComplete;
@@ -152,7 +157,7 @@ describe('<loft-contact-form>', () => {
     fillRequired(el, address);
     await aTimeout(FILL_TIME);
     submitButton(el).click();
-    await waitUntil(() => root(el).querySelector('.summary'), 'no error summary');
+    await summary(el);
     await el.updateComplete;
     expect(active(el)?.classList.contains('summary')).to.be.true;
     expect(textOf(root(el).querySelector('.summary'))).to.contain('Rastita ruutu antaaksesi suostumuksesi.');
@@ -179,7 +184,7 @@ describe('<loft-contact-form>', () => {
     await settled(el);
     fill(el, 'email', 'inte-en-adress');
     submitButton(el).click();
-    await waitUntil(() => root(el).querySelector('.summary'), 'no error summary');
+    await summary(el);
     await el.updateComplete;
     expect(active(el)?.classList.contains('summary')).to.be.true;
     const links = [...root(el).querySelectorAll('.summary a')].map((a) => textOf(a));
@@ -206,7 +211,7 @@ describe('<loft-contact-form>', () => {
     fillRequired(el, email());
     await aTimeout(FILL_TIME);
     submitButton(el).click();
-    await waitUntil(() => root(el).querySelector('.summary'), 'no error summary');
+    await summary(el);
     errors.stop();
     await el.updateComplete;
     expect(errors.events.map((e) => e.detail)).to.deep.equal([{code: 'rejected', status: 422, retryAfter: undefined}]);
@@ -228,7 +233,7 @@ describe('<loft-contact-form>', () => {
     honeypot.dispatchEvent(new Event('input'));
     await aTimeout(FILL_TIME);
     submitButton(el).click();
-    await waitUntil(() => root(el).querySelector('.summary'), 'no error summary');
+    await summary(el);
     expect(textOf(root(el).querySelector('.summary'))).to.contain('uppfattades som skräppost');
     expect(await stored(address)).to.have.length(0);
   });
@@ -239,7 +244,7 @@ describe('<loft-contact-form>', () => {
     const address = email();
     fillRequired(el, address);
     submitButton(el).click();
-    await waitUntil(() => root(el).querySelector('.summary'), 'no error summary');
+    await summary(el);
     expect(textOf(root(el).querySelector('.summary'))).to.contain('Vänta en stund och skicka det igen.');
     expect(await stored(address)).to.have.length(0);
     await aTimeout(FILL_TIME);
@@ -329,9 +334,9 @@ describe('<loft-contact-form>', () => {
     await sendKeys({press: 'Tab'});
     await sendKeys({type: address});
     await sendKeys({press: 'Tab'});
-    await sendKeys({type: 'Kommunen'});
+    await sendKeys({type: 'Exempelby'});
     await sendKeys({press: 'Tab'});
-    await sendKeys({type: 'Intresserad.'});
+    await sendKeys({type: 'Vi deltar.'});
     await sendKeys({press: 'Tab'});
     expect(active(el)?.tagName).to.equal('A'); // the privacy policy link
     await sendKeys({press: 'Tab'});
@@ -343,6 +348,7 @@ describe('<loft-contact-form>', () => {
     await sendKeys({press: 'Enter'});
     await sent(el);
     const [row] = await stored(address);
-    expect(row).to.include({organization: 'Kommunen', message: 'Intresserad.'});
+    // (WebKitWebDriver drops a doubled letter and every space after the first, so these texts have none.)
+    expect(row).to.include({organization: 'Exempelby', message: 'Vi deltar.'});
   });
 });

@@ -2,7 +2,8 @@ import {LitElement, html, nothing, type TemplateResult} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import {live} from 'lit/directives/live.js';
 import {LIMITS, type FieldName} from '../../contact/limits.js';
-import type {ConsentRecord, FormError, Submission, SubmissionErrors} from '../../contact/submission.js';
+import type {Outcome} from '../../contact/send.js';
+import type {ConsentRecord, FormError, SubmissionErrors} from '../../contact/submission.js';
 import {LoftSubmitErrorEvent, LoftSubmitEvent, LoftSubmittedEvent, type SubmitErrorCode, type SubmitOutcome} from '../../events/events.js';
 import {FeedError, type LoadedFeed} from '../../feed/load.js';
 import type {ContactForm, Person, Project} from '../../feed/schema.js';
@@ -42,8 +43,6 @@ interface Failure {
   retryAfter?: number;
 }
 
-type Outcome = {ok: true; status: number} | ({ok: false; errors?: SubmissionErrors} & Failure);
-
 const FIELDS: FieldName[] = ['name', 'email', 'phone', 'organization', 'subject', 'message'];
 const AUTOCOMPLETE: Record<FieldName, string> = {name: 'name', email: 'email', phone: 'tel', organization: 'organization', subject: 'off', message: 'off'};
 const FORM_ERRORS: Record<FormError, MessageId> = {
@@ -78,13 +77,6 @@ function amount(n: number, unit: string, locale: string): string {
   } catch {
     return `${n} ${unit}`;
   }
-}
-
-/** Seconds from a `Retry-After` header (seconds or an HTTP date). */
-function retryAfterSeconds(header: string | null): number | undefined {
-  if (!header) return undefined;
-  const seconds = /^\d+$/.test(header.trim()) ? Number(header) : (Date.parse(header) - Date.now()) / 1000;
-  return Number.isFinite(seconds) ? Math.max(0, Math.round(seconds)) : undefined;
 }
 
 /**
@@ -382,6 +374,8 @@ export class LoftContactForm extends LoftElement<ContactSelection> {
   private _handleFirstInteraction(): void {
     if (this._startedAt !== undefined) return;
     this._startedAt = performance.now();
+    // Warm the sending code now, so a connection lost while typing cannot stop the submit.
+    import('../../contact/send.js').catch(() => undefined);
     const current = this._current();
     if (current?.view.challengeUrl) this._startCaptcha(current.view.challengeUrl);
   }
@@ -518,63 +512,17 @@ export class LoftContactForm extends LoftElement<ContactSelection> {
       this._captcha = 'off';
       if (!altcha) return this._finish({ok: false, code: 'network'}, view);
     }
-    // The payload schema is shared with the receiver; it loads on the first submit, not with the page.
-    const checked = await import('../../contact/submission.js').then(
-      ({checkSubmission}) => checkSubmission(this._payload(selection, view, altcha, elapsedMs)),
-      () => undefined
-    );
-    if (!checked) return this._finish({ok: false, code: 'network'}, view);
+    // Sending, with the payload schema shared with the receiver, loads on the first submit, not with the page.
+    const sender = await import('../../contact/send.js').catch(() => undefined);
+    if (!sender) return this._finish({ok: false, code: 'network'}, view);
+    const checked = sender.checkSubmission(this._payload(selection, view, altcha, elapsedMs));
     if (!checked.ok) return this._finish({ok: false, code: 'rejected', errors: checked.errors}, view);
     const payload = checked.value;
     let responded: Promise<SubmitOutcome> | undefined;
     const event = new LoftSubmitEvent({payload, respondWith: (outcome) => void (responded = outcome)});
     this.dispatchEvent(event);
-    const outcome = event.defaultPrevented ? await this._fromHost(responded) : await this._post(view.endpoint, payload);
+    const outcome = event.defaultPrevented ? await sender.hostOutcome(responded) : await sender.postSubmission(view.endpoint, payload, this.timeout);
     await this._finish(outcome, view);
-  }
-
-  private async _fromHost(responded: Promise<SubmitOutcome> | undefined): Promise<Outcome> {
-    if (!responded) return {ok: true, status: 0};
-    try {
-      const outcome = await responded;
-      if (outcome.ok) return {ok: true, status: 0};
-      if (outcome.retryAfter !== undefined) return {ok: false, code: 'rate-limited', retryAfter: outcome.retryAfter};
-      return outcome.errors ? {ok: false, code: 'rejected', errors: outcome.errors} : {ok: false, code: 'server'};
-    } catch {
-      return {ok: false, code: 'network'};
-    }
-  }
-
-  private async _post(endpoint: string | undefined, payload: Submission): Promise<Outcome> {
-    if (!endpoint) return {ok: false, code: 'rejected'};
-    const abort = new AbortController();
-    const timer = setTimeout(() => abort.abort(), this.timeout);
-    try {
-      const response = await fetch(endpoint, {
-        method: 'POST',
-        headers: {'content-type': 'application/json', accept: 'application/json'},
-        body: JSON.stringify(payload),
-        credentials: 'omit',
-        cache: 'no-store',
-        referrerPolicy: 'strict-origin',
-        signal: abort.signal,
-      });
-      const status = response.status;
-      // Read the whole answer (within the timeout): the request is over only then.
-      if (response.ok) return (await response.arrayBuffer(), {ok: true, status});
-      if (status === 429) return (await response.arrayBuffer(), {ok: false, code: 'rate-limited', status, retryAfter: retryAfterSeconds(response.headers.get('retry-after'))});
-      if (status === 400 || status === 422) {
-        const body = (await response.json().catch(() => null)) as {errors?: SubmissionErrors} | null;
-        const errors = body && typeof body.errors === 'object' && body.errors ? body.errors : undefined;
-        return {ok: false, code: 'rejected', status, errors};
-      }
-      await response.arrayBuffer();
-      return {ok: false, code: status >= 500 ? 'server' : 'rejected', status};
-    } catch {
-      return {ok: false, code: abort.signal.aborted ? 'timeout' : 'network'};
-    } finally {
-      clearTimeout(timer);
-    }
   }
 
   private async _finish(outcome: Outcome, view: ContactView): Promise<void> {
