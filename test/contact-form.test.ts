@@ -313,7 +313,7 @@ describe('<loft-contact-form>', () => {
     el.addEventListener('loft-submit', host);
     fillRequired(el, email());
     submitButton(el).click();
-    await waitUntil(() => resolve, 'loft-submit was not fired');
+    await waitUntil(() => resolve, 'loft-submit was not fired', {timeout: 8000});
     await el.updateComplete;
     expect(submitButton(el).disabled).to.be.true;
     expect(submitButton(el).getAttribute('aria-busy')).to.equal('true');
@@ -327,10 +327,11 @@ describe('<loft-contact-form>', () => {
   it('can be completed with the keyboard alone', async () => {
     const el = await fixture<LoftContactForm>(html`<loft-contact-form .data=${await exempelbyFeed()} project="framtidsanalys-2027"></loft-contact-form>`);
     await settled(el);
-    const address = email();
+    // WebKitWebDriver drops a key typed twice in a row (and repeated spaces), so the texts typed here have none.
+    const address = `${uniqueKey().replace(/(.)\1+/g, '$1')}@example.org`.replace(/(.)\1+/g, '$1');
     el.focus();
     await waitUntil(() => active(el)?.id === 'f-name', 'no focus on the name field');
-    await sendKeys({type: 'Alva Andersson'});
+    await sendKeys({type: 'Alva Berg'});
     await sendKeys({press: 'Tab'});
     await sendKeys({type: address});
     await sendKeys({press: 'Tab'});
@@ -348,7 +349,6 @@ describe('<loft-contact-form>', () => {
     await sendKeys({press: 'Enter'});
     await sent(el);
     const [row] = await stored(address);
-    // (WebKitWebDriver drops a doubled letter and every space after the first, so these texts have none.)
     expect(row).to.include({organization: 'Exempelby', message: 'Vi deltar.'});
   });
 });
