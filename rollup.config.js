@@ -1,14 +1,16 @@
 // The CDN bundle: one self-registering ES module (dist/cdn/loft-widgets.js) with Lit
-// bundled, built from tsc's output. Finnish (and later the captcha solver) are lazy chunks.
+// bundled, built from tsc's output. Finnish and the ALTCHA solver are lazy chunks; the
+// ALTCHA worker is a second entry at a fixed name beside the chunks (a worker must be a
+// same-origin file, never a blob:), found by the solver chunk through import.meta.url.
 import {nodeResolve} from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 
 export default {
-  input: 'dist/embed.js',
+  input: {'loft-widgets': 'dist/embed.js', 'altcha-worker': 'dist/contact/altcha-worker.js'},
   output: {
     dir: 'dist/cdn',
     format: 'es',
-    entryFileNames: 'loft-widgets.js',
+    entryFileNames: (chunk) => (chunk.name === 'altcha-worker' ? 'chunks/altcha-worker.js' : '[name].js'),
     chunkFileNames: 'chunks/[name]-[hash].js',
     sourcemap: false,
   },

@@ -12,6 +12,11 @@ if (!process.env.DISPLAY) {
   if (!ensureBrowsers(browsers)) process.exit(1);
   execSync('npx lit-localize build', {stdio: 'inherit'});
   execSync('npx tsc -p tsconfig.test.json', {stdio: 'inherit'});
+  // The reference receiver in the test server validates with the built payload schema.
+  execSync('npx tsc -p tsconfig.json', {stdio: 'inherit'});
+  // The receiver's own suite (node --test; counts in test-results/receiver.json), unless
+  // LOFT_TEST_FILES narrows the run to some browser files.
+  if (!process.env.LOFT_TEST_FILES) execSync('npm run --silent test:receiver', {stdio: 'inherit'});
 }
 
 // MiniBrowser has no headless mode: run everything (the driver starts the browser) on a

@@ -1,9 +1,12 @@
 #!/usr/bin/env node
 // The local server behind `npm start`: the demo page, the CDN bundle and the feeds on one
-// origin. Environment: PORT (default 8080), HOST (default 127.0.0.1).
+// origin, with the reference contact-form receiver (server/receiver.mjs: /api/contact and
+// /api/altcha-challenge, configured by its LOFT_* variables). Environment: PORT (default
+// 8080), HOST (default 127.0.0.1).
 import {createServer} from 'node:http';
 import {fileURLToPath} from 'node:url';
 import {staticFiles} from './static.mjs';
+import {createReceiver, optionsFromEnv} from './receiver.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -27,7 +30,9 @@ export function createAppServer({handlers = []} = {}) {
 
 /** Starts the server on PORT/HOST and prints its URL. */
 export function startServer({port = Number(process.env.PORT ?? 8080), host = process.env.HOST ?? '127.0.0.1'} = {}) {
-  const server = createAppServer();
+  const receiver = createReceiver(optionsFromEnv());
+  const server = createAppServer({handlers: [receiver.handle]});
+  server.on('close', () => receiver.close());
   server.listen(port, host, () => {
     const shown = host === '0.0.0.0' || host === '127.0.0.1' ? 'localhost' : host;
     console.log(`\nloft-widgets demo: http://${shown}:${server.address().port}/\n`);

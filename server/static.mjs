@@ -31,7 +31,8 @@ export const STRICT_CSP = [
   "form-action 'none'",
   "frame-ancestors 'none'",
   "require-trusted-types-for 'script'",
-  "trusted-types lit-html 'allow-duplicates'",
+  // loft-altcha: the policy that lets the contact form start its same-origin ALTCHA worker.
+  "trusted-types lit-html loft-altcha 'allow-duplicates'",
 ].join('; ');
 
 /** Returns a request handler for static files below `root`; false when it did not handle the request. */

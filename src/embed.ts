@@ -5,3 +5,4 @@ import './define/project-card.js';
 import './define/member-list.js';
 import './define/project.js';
 import './define/project-list.js';
+import './define/contact-form.js';

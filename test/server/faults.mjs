@@ -81,6 +81,36 @@ export async function faults(ctx, next) {
       ctx.body = paddedFeed(mb * 1024 * 1024);
       return;
     }
+    case 'contact': {
+      // A contact endpoint that fails once per key the way `fail` says (500, 429, slow,
+      // 422), then hands every later request to the real receiver at /api/contact.
+      if (counts.get(key) === 1) {
+        const fail = url.searchParams.get('fail');
+        ctx.type = 'application/json';
+        if (fail === '429') {
+          ctx.status = 429;
+          ctx.set('retry-after', url.searchParams.get('retry') ?? '120');
+          ctx.body = '{"errors": {}}';
+          return;
+        }
+        if (fail === 'slow') {
+          await sleep(Number(url.searchParams.get('ms') ?? 2000));
+          ctx.status = 504;
+          ctx.body = '{"errors": {}}';
+          return;
+        }
+        if (fail === '422') {
+          ctx.status = 422;
+          ctx.body = url.searchParams.get('body') ?? '{"errors": {"email": "invalid"}}';
+          return;
+        }
+        ctx.status = Number(fail ?? 500);
+        ctx.body = '{"errors": {}}';
+        return;
+      }
+      ctx.url = '/api/contact';
+      return next();
+    }
     default:
       ctx.status = 404;
   }

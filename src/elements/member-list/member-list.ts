@@ -141,7 +141,7 @@ export class LoftMemberList extends LoftElement<MemberSelection> {
       </div>
       ${this._contact.panel(
         {key: view.id, recipient: view.id, project: project?.id, feed: this._feedForChild()},
-        this._t('contact-heading', {name: view.name.text}),
+        this._t('contact-panel-heading', {name: view.name.text}),
         this._level(2),
         this._t('close')
       )}

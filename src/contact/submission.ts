@@ -1,0 +1,96 @@
+/**
+ * The contact-form submission, written once: the form builds and checks its payload with
+ * this schema, and the reference receiver (`server/receiver.mjs`) validates what arrives
+ * with the very same module from `dist/`. Field errors use the codes of the protocol
+ * (`required`, `invalid`, `too-long`), so the form can show the receiver's answer inline.
+ */
+import * as v from 'valibot';
+import {LEGAL_BASES} from '../feed/schema.js';
+import {isEmail} from '../feed/urls.js';
+
+import {LIMITS, type FieldName} from './limits.js';
+
+export {LIMITS, type FieldName};
+
+/** A field-level problem, as in the `422` answer. */
+export type FieldError = 'required' | 'invalid' | 'too-long';
+
+/** A form-level problem (`_form` in the `422` answer). */
+export type FormError = 'too-fast' | 'spam' | 'captcha' | 'consent-missing';
+
+/** `{"<field>": FieldError, "_form"?: FormError}`. */
+export type SubmissionErrors = Partial<Record<FieldName | 'consents', FieldError>> & {_form?: FormError};
+
+const SLUG = /^[a-z0-9][a-z0-9._-]*$/;
+const PHONE = /^\+?[\d\s()-]{5,40}$/;
+const LOCALE = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/;
+
+const slug = v.pipe(v.string(), v.regex(SLUG), v.maxLength(200));
+const text = (max: number) => v.pipe(v.string(), v.maxLength(max, 'too-long'));
+const required = (max: number) => v.pipe(v.string(), v.trim(), v.minLength(1, 'required'), v.maxLength(max, 'too-long'));
+
+export const ConsentRecordSchema = v.object({
+  id: slug,
+  given: v.literal(true),
+  version: v.pipe(v.string(), v.minLength(1), v.maxLength(100)),
+  text: v.pipe(v.string(), v.minLength(1), v.maxLength(20_000)),
+  locale: v.pipe(v.string(), v.regex(LOCALE)),
+  at: v.pipe(v.string(), v.isoTimestamp()),
+});
+
+export const SubmissionSchema = v.object({
+  form: slug,
+  project: v.optional(slug),
+  recipient: v.optional(slug),
+  name: required(LIMITS.name),
+  email: v.pipe(v.string(), v.trim(), v.minLength(1, 'required'), v.maxLength(LIMITS.email, 'too-long'), v.check(isEmail, 'invalid')),
+  phone: v.optional(v.pipe(text(LIMITS.phone), v.check((s) => s.trim() === '' || PHONE.test(s.trim()), 'invalid'))),
+  organization: v.optional(text(LIMITS.organization)),
+  subject: v.optional(text(LIMITS.subject)),
+  message: required(LIMITS.message),
+  consents: v.pipe(v.array(ConsentRecordSchema), v.maxLength(20)),
+  legalBasis: v.picklist(LEGAL_BASES),
+  locale: v.pipe(v.string(), v.regex(LOCALE)),
+  page: v.pipe(v.string(), v.maxLength(2048), v.check(isPagePath, 'invalid')),
+  honeypot: v.pipe(v.string(), v.maxLength(1000)),
+  elapsedMs: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  altcha: v.optional(v.pipe(v.string(), v.maxLength(4000))),
+});
+
+export type ConsentRecord = v.InferOutput<typeof ConsentRecordSchema>;
+export type Submission = v.InferOutput<typeof SubmissionSchema>;
+
+/** An http(s) origin + path: no query string, no fragment, no credentials. */
+function isPagePath(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return /^https?:$/.test(url.protocol) && !url.search && !url.hash && !url.username && !url.password && url.href === value;
+  } catch {
+    return false;
+  }
+}
+
+const FIELD_CODES = new Set<string>(['required', 'invalid', 'too-long']);
+
+/**
+ * Checks a payload. On success the trimmed submission; otherwise the field errors the
+ * protocol's `422` answer carries (the consent rule of the legal basis included).
+ */
+export function checkSubmission(input: unknown): {ok: true; value: Submission} | {ok: false; errors: SubmissionErrors} {
+  const result = v.safeParse(SubmissionSchema, input);
+  if (!result.success) {
+    const errors: Record<string, string> = {};
+    for (const issue of result.issues) {
+      const key = issue.path?.[0]?.key;
+      const name = typeof key === 'string' ? key : '_form';
+      if (errors[name]) continue;
+      errors[name] = FIELD_CODES.has(issue.message) ? issue.message : issue.kind === 'schema' && issue.input === undefined ? 'required' : 'invalid';
+    }
+    if (errors._form) delete errors._form;
+    return {ok: false, errors: errors as SubmissionErrors};
+  }
+  const value = result.output;
+  const needed = value.legalBasis === 'consent' ? 'processing' : 'notice';
+  if (!value.consents.some((c) => c.id === needed)) return {ok: false, errors: {_form: 'consent-missing'}};
+  return {ok: true, value};
+}

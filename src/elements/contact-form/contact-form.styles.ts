@@ -1,0 +1,148 @@
+import {css} from 'lit';
+
+export const contactFormStyles = css`
+  form {
+    display: grid;
+    gap: var(--loft-space, 1rem);
+    max-width: 40em;
+  }
+  .legend,
+  .status:empty {
+    margin: 0;
+  }
+  .legend {
+    color: var(--loft-color-muted, inherit);
+  }
+  .field {
+    display: grid;
+    gap: 0.25em;
+  }
+  label {
+    font-weight: bold;
+  }
+  input[type='text'],
+  input[type='email'],
+  input[type='tel'],
+  textarea {
+    font: inherit;
+    color: inherit;
+    line-height: 1.4;
+    letter-spacing: normal;
+    text-transform: none;
+    width: 100%;
+    min-height: 44px;
+    padding: 0.4em 0.6em;
+    border: 2px solid var(--loft-color-border, currentColor);
+    border-radius: var(--loft-radius, 4px);
+    background: var(--loft-color-surface, transparent);
+  }
+  textarea {
+    resize: vertical;
+  }
+  input:focus-visible,
+  textarea:focus-visible,
+  .summary:focus-visible,
+  .failure:focus-visible,
+  .sent:focus-visible {
+    outline: 3px solid var(--loft-color-accent, currentColor);
+    outline-offset: 2px;
+  }
+  .summary:focus:not(:focus-visible),
+  .failure:focus:not(:focus-visible),
+  .sent:focus:not(:focus-visible) {
+    outline: none;
+  }
+  .invalid input,
+  .invalid textarea {
+    border-color: var(--loft-color-error, #b00020);
+    border-width: 3px;
+  }
+  .field-error {
+    margin: 0;
+    font-weight: bold;
+    color: var(--loft-color-error, #b00020);
+  }
+  .check {
+    display: grid;
+    grid-template-columns: auto 1fr;
+    column-gap: 0.6em;
+    align-items: start;
+  }
+  .check .field-error {
+    grid-column: 1 / -1;
+  }
+  .check input {
+    width: 1.5em;
+    height: 1.5em;
+    margin: 0.1em 0 0;
+    accent-color: var(--loft-color-accent, auto);
+  }
+  .check label {
+    font-weight: normal;
+  }
+  fieldset {
+    border: 0;
+    margin: 0;
+    padding: 0;
+    display: grid;
+    gap: 0.5em;
+    min-width: 0;
+  }
+  legend {
+    font-weight: bold;
+    padding: 0;
+  }
+  .notice p {
+    margin: 0 0 0.5em;
+  }
+  .summary {
+    border: 3px solid var(--loft-color-error, #b00020);
+    border-radius: var(--loft-radius, 4px);
+    padding: var(--loft-space, 1rem);
+  }
+  .summary ul {
+    margin: 0;
+    padding-inline-start: 1.25em;
+  }
+  .summary a {
+    color: var(--loft-color-error, #b00020);
+    font-weight: bold;
+  }
+  .failure p {
+    margin: 0 0 0.5em;
+  }
+  .submit {
+    justify-self: start;
+    font-weight: bold;
+  }
+  .submit:disabled {
+    cursor: progress;
+    opacity: 0.75;
+  }
+  .sent {
+    border-inline-start: 4px solid var(--loft-color-accent, currentColor);
+    padding: calc(var(--loft-space, 1rem) * 0.5) var(--loft-space, 1rem);
+  }
+  .sent p:last-child {
+    margin-bottom: 0;
+  }
+  /* The honeypot: off-screen for people, inert for assistive technology and the keyboard. */
+  .hp {
+    position: absolute;
+    inset-inline-start: -10000px;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+  }
+  @media (forced-colors: active) {
+    .summary,
+    .invalid input,
+    .invalid textarea {
+      border-color: Mark;
+    }
+    .field-error,
+    .summary a {
+      color: CanvasText;
+    }
+  }
+`;

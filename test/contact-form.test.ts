@@ -1,0 +1,354 @@
+import {aTimeout, expect, fixture, html, waitUntil} from '@open-wc/testing';
+import {sendKeys} from '@web/test-runner-commands';
+import type {LoftContactForm} from '../src/elements/contact-form/contact-form.js';
+import type {LoftSubmitErrorEvent, LoftSubmitEvent, LoftSubmittedEvent} from '../src/events/events.js';
+import {collect, exempelbyFeed, referenceFeed, setPageLang, settled, textOf, uniqueKey} from './helpers/fixtures.js';
+
+/** The test receiver's minimum fill time (test/server/receiver.mjs) plus a margin. */
+const FILL_TIME = 700;
+
+const root = (el: LoftContactForm) => el.shadowRoot!;
+const control = (el: LoftContactForm, id: string) => root(el).querySelector<HTMLInputElement>(`#${id}`)!;
+const submitButton = (el: LoftContactForm) => root(el).querySelector<HTMLButtonElement>('[part="submit"]')!;
+const active = (el: LoftContactForm) => root(el).activeElement as HTMLElement | null;
+
+/** Types a value the way an input event reports it. */
+function fill(el: LoftContactForm, name: string, value: string): void {
+  const input = control(el, `f-${name}`);
+  input.focus();
+  input.value = value;
+  input.dispatchEvent(new Event('input', {bubbles: true, composed: true}));
+}
+
+function fillRequired(el: LoftContactForm, email: string): void {
+  fill(el, 'name', 'Alva Andersson');
+  fill(el, 'email', email);
+  fill(el, 'message', 'Hej! Jag vill veta mer om projektet.');
+}
+
+/** Requests the page made since `since` (resource timing, any origin). */
+function requestsSince(since: number, part = ''): PerformanceResourceTiming[] {
+  return (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((e) => e.startTime >= since && e.name.includes(part));
+}
+
+/** What the real receiver stored for an e-mail address. */
+async function stored(email: string): Promise<any[]> {
+  const rows: any[] = await (await fetch('/test-receiver/submissions')).json();
+  return rows.filter((row) => row.email === email);
+}
+
+async function sent(el: LoftContactForm): Promise<void> {
+  await waitUntil(() => root(el).querySelector('.sent'), 'the form was not sent', {timeout: 8000});
+  await el.updateComplete;
+}
+
+async function summary(el: LoftContactForm): Promise<void> {
+  await waitUntil(() => root(el).querySelector('.summary'), 'no error summary', {timeout: 8000});
+  await el.updateComplete;
+}
+
+async function failed(el: LoftContactForm): Promise<void> {
+  await waitUntil(() => root(el).querySelector('.failure'), 'no failure message', {timeout: 8000});
+  await el.updateComplete;
+}
+
+async function withEndpoint(endpoint: string, formIndex = 0): Promise<Record<string, any>> {
+  const feed = await referenceFeed();
+  feed.contactForms[formIndex].endpoint = endpoint;
+  return feed;
+}
+
+const email = () => `${uniqueKey()}@example.org`;
+
+describe('<loft-contact-form>', () => {
+  before(() => performance.setResourceTimingBufferSize(100_000));
+  beforeEach(() => setPageLang('sv'));
+  after(() => setPageLang('en'));
+
+  it('makes no request before the visitor touches the form, then sends one submission the receiver stores with the exact notice (sv, legitimate interest, ALTCHA)', async () => {
+    const feed = await referenceFeed();
+    const el = await fixture<LoftContactForm>(html`<loft-contact-form .data=${feed} recipient="amanda-sundberg" project="loft"></loft-contact-form>`);
+    await settled(el);
+    const loaded = performance.now();
+    expect(textOf(root(el).querySelector('[role="heading"]'))).to.equal('Kontakta Amanda');
+    expect(textOf(root(el).querySelector('.legend'))).to.equal('* Obligatoriskt');
+    expect(textOf(root(el).querySelector('.notice'))).to.contain('Genom att skicka in formuläret behandlar RISE dina personuppgifter.');
+    await aTimeout(300);
+    expect(requestsSince(loaded).map((e) => e.name), 'requests before any interaction').to.deep.equal([]);
+    expect(document.cookie).to.equal('');
+    await expect(el).to.be.accessible();
+    const touched = performance.now();
+
+    const address = email();
+    fillRequired(el, address);
+    await waitUntil(() => requestsSince(touched, '/api/altcha-challenge').length === 1, 'the challenge was not fetched on first interaction');
+    expect(requestsSince(touched, '/api/contact')).to.have.length(0);
+    await aTimeout(FILL_TIME);
+    const submitted = collect<LoftSubmittedEvent>('loft-submitted');
+    submitButton(el).click();
+    submitButton(el).click();
+    await sent(el);
+    submitted.stop();
+    expect(submitted.events.map((e) => e.detail.status)).to.deep.equal([201]);
+    // A resource-timing entry appears when its response has ended.
+    await waitUntil(() => requestsSince(touched, '/api/contact').length > 0, 'no submission request was seen');
+    await aTimeout(300);
+    expect(requestsSince(touched, '/api/contact'), 'one submit, one request').to.have.length(1);
+    expect(active(el)?.classList.contains('sent')).to.be.true;
+    expect(textOf(root(el).querySelector('.sent'))).to.contain(`Vi svarar dig via e-post på ${address}.`);
+    await expect(el).to.be.accessible();
+
+    const [row] = await stored(address);
+    expect(row).to.include({form: 'rise-contact', recipient: 'amanda-sundberg', project: 'loft', legal_basis: 'legitimate-interest', locale: 'sv', name: 'Alva Andersson'});
+    expect(row.page).to.equal(location.origin + location.pathname);
+    expect(row.consents).to.have.length(1);
+    expect(row.consents[0]).to.include({consent_id: 'notice', version: '2026-11', locale: 'sv', text: 'Genom att skicka in formuläret behandlar RISE dina personuppgifter.'});
+    expect(localStorage.length + sessionStorage.length).to.equal(0);
+  });
+
+  it('focus() from an opener lands on the first field', async () => {
+    const el = await fixture<LoftContactForm>(html`<loft-contact-form .data=${await referenceFeed()} recipient="amanda-sundberg"></loft-contact-form>`);
+    el.focus();
+    await settled(el);
+    await waitUntil(() => active(el)?.id === 'f-name', 'the name field did not get focus');
+  });
+
+  it('shows the public-task notice, public record and retention, and stores a ticked optional consent (en)', async () => {
+    await setPageLang('en');
+    const el = await fixture<LoftContactForm>(html`<loft-contact-form .data=${await exempelbyFeed()} project="loft"></loft-contact-form>`);
+    await settled(el);
+    const notice = textOf(root(el).querySelector('.notice'));
+    expect(notice).to.contain('Exempelby kommun processes your personal data to handle your matter');
+    expect(notice).to.contain('Your message becomes a public record');
+    expect(notice).to.contain('The data are kept for 2 years.');
+    expect(root(el).querySelector('.notice a')!.getAttribute('href')).to.equal('https://exempelby.example/personuppgifter');
+    expect(control(el, 'f-phone').getAttribute('autocomplete')).to.equal('tel');
+    expect(control(el, 'f-subject').required).to.be.true;
+    const box = control(el, 'c-nyhetsbrev');
+    expect(box.checked).to.be.false;
+    expect(box.required).to.be.false;
+    await expect(el).to.be.accessible();
+
+    const address = email();
+    fillRequired(el, address);
+    fill(el, 'subject', 'Parkering');
+    box.click();
+    await aTimeout(FILL_TIME);
+    submitButton(el).click();
+    await sent(el);
+    expect(textOf(root(el).querySelector('.sent'))).to.contain('has become a public record');
+    const [row] = await stored(address);
+    expect(row).to.include({form: 'kommun-kontakt', legal_basis: 'public-task', locale: 'en', subject: 'Parkering'});
+    expect(row.consents.map((c: any) => c.consent_id)).to.deep.equal(['notice', 'nyhetsbrev']);
+    expect(row.consents[0].text).to.contain('The data are kept for 2 years.');
+    expect(row.consents[1]).to.include({version: '2026-01', text: "I want the municipality's newsletter about development projects."});
+  });
+
+  it('sends nothing without the consent box, then sends once it is ticked (fi, consent)', async () => {
+    await setPageLang('fi');
+    const el = await fixture<LoftContactForm>(html`<loft-contact-form .data=${await exempelbyFeed()} project="framtidsanalys-2027"></loft-contact-form>`);
+    await settled(el);
+    await waitUntil(() => textOf(root(el).querySelector('.legend')) === '* Pakollinen', 'Finnish did not load');
+    const start = performance.now();
+    const box = control(el, 'c-processing');
+    expect(box.checked).to.be.false;
+    expect(box.required).to.be.true;
+    const address = email();
+    fillRequired(el, address);
+    await aTimeout(FILL_TIME);
+    submitButton(el).click();
+    await summary(el);
+    await el.updateComplete;
+    expect(active(el)?.classList.contains('summary')).to.be.true;
+    expect(textOf(root(el).querySelector('.summary'))).to.contain('Rastita ruutu antaaksesi suostumuksesi.');
+    expect(box.getAttribute('aria-invalid')).to.equal('true');
+    expect(box.getAttribute('aria-describedby')).to.equal('e-consent');
+    await expect(el).to.be.accessible();
+    await aTimeout(300);
+    expect(requestsSince(start, '/api/contact'), 'no submission before consent').to.have.length(0);
+
+    root(el).querySelector<HTMLAnchorElement>('.summary a')!.click();
+    expect(active(el)).to.equal(box);
+    box.click();
+    submitButton(el).click();
+    await sent(el);
+    const [row] = await stored(address);
+    expect(row).to.include({form: 'kommun-samtycke', legal_basis: 'consent', locale: 'fi'});
+    expect(row.consents[0].consent_id).to.equal('processing');
+    expect(row.consents[0].text).to.match(/^Suostun siihen, että Exempelby kommun käsittelee henkilötietojani/);
+    expect(row.consents[0].text).to.contain('Tiedot säilytetään 1 vuosi');
+  });
+
+  it('checks the fields itself, with inline messages and a summary that links to each (sv)', async () => {
+    const el = await fixture<LoftContactForm>(html`<loft-contact-form .data=${await referenceFeed()} recipient="amanda-sundberg"></loft-contact-form>`);
+    await settled(el);
+    fill(el, 'email', 'inte-en-adress');
+    submitButton(el).click();
+    await summary(el);
+    await el.updateComplete;
+    expect(active(el)?.classList.contains('summary')).to.be.true;
+    const links = [...root(el).querySelectorAll('.summary a')].map((a) => textOf(a));
+    expect(links).to.deep.equal(['Namn saknas.', 'Skriv e-postadressen som namn@exempel.se.', 'Meddelande saknas.']);
+    const emailField = control(el, 'f-email');
+    expect(emailField.getAttribute('aria-invalid')).to.equal('true');
+    expect(textOf(root(el).getElementById(emailField.getAttribute('aria-describedby')!))).to.equal('Skriv e-postadressen som namn@exempel.se.');
+    expect(emailField.value).to.equal('inte-en-adress');
+    await expect(el).to.be.accessible();
+    root(el).querySelectorAll<HTMLAnchorElement>('.summary a')[1].click();
+    expect(active(el)).to.equal(emailField);
+    fill(el, 'email', 'alva@example.org');
+    await el.updateComplete;
+    expect(emailField.hasAttribute('aria-invalid')).to.be.false;
+  });
+
+  it('shows the receiver’s 422 field errors on the fields', async () => {
+    // The feed says the subject is optional; the receiver knows the real form requires it.
+    const feed = await exempelbyFeed();
+    feed.contactForms[0].fields.subject = 'optional';
+    const el = await fixture<LoftContactForm>(html`<loft-contact-form .data=${feed} form="kommun-kontakt"></loft-contact-form>`);
+    await settled(el);
+    const errors = collect<LoftSubmitErrorEvent>('loft-submit-error');
+    fillRequired(el, email());
+    await aTimeout(FILL_TIME);
+    submitButton(el).click();
+    await summary(el);
+    errors.stop();
+    await el.updateComplete;
+    expect(errors.events.map((e) => e.detail)).to.deep.equal([{code: 'rejected', status: 422, retryAfter: undefined}]);
+    expect(control(el, 'f-subject').getAttribute('aria-invalid')).to.equal('true');
+    expect(textOf(root(el).querySelector('.summary a'))).to.equal('Ämne saknas.');
+    expect(control(el, 'f-name').value).to.equal('Alva Andersson');
+    await expect(el).to.be.accessible();
+  });
+
+  it('is rejected by the receiver as spam when the honeypot is filled', async () => {
+    const el = await fixture<LoftContactForm>(html`<loft-contact-form .data=${await referenceFeed()} recipient="amanda-sundberg"></loft-contact-form>`);
+    await settled(el);
+    const honeypot = control(el, 'f-website');
+    expect(honeypot.closest('[inert]')?.getAttribute('aria-hidden')).to.equal('true');
+    expect(honeypot.tabIndex).to.equal(-1);
+    const address = email();
+    fillRequired(el, address);
+    honeypot.value = 'https://spam.example';
+    honeypot.dispatchEvent(new Event('input'));
+    await aTimeout(FILL_TIME);
+    submitButton(el).click();
+    await summary(el);
+    expect(textOf(root(el).querySelector('.summary'))).to.contain('uppfattades som skräppost');
+    expect(await stored(address)).to.have.length(0);
+  });
+
+  it('is rejected by the receiver as too fast, and goes through when sent again a moment later', async () => {
+    const el = await fixture<LoftContactForm>(html`<loft-contact-form .data=${await referenceFeed()} recipient="amanda-sundberg"></loft-contact-form>`);
+    await settled(el);
+    const address = email();
+    fillRequired(el, address);
+    submitButton(el).click();
+    await summary(el);
+    expect(textOf(root(el).querySelector('.summary'))).to.contain('Vänta en stund och skicka det igen.');
+    expect(await stored(address)).to.have.length(0);
+    await aTimeout(FILL_TIME);
+    submitButton(el).click();
+    await sent(el);
+    expect(await stored(address)).to.have.length(1);
+  });
+
+  it('a replayed ALTCHA solution is rejected by the receiver', async () => {
+    const el = await fixture<LoftContactForm>(html`<loft-contact-form .data=${await referenceFeed()} recipient="amanda-sundberg"></loft-contact-form>`);
+    await settled(el);
+    const submits = collect<LoftSubmitEvent>('loft-submit');
+    fillRequired(el, email());
+    await aTimeout(FILL_TIME);
+    submitButton(el).click();
+    await sent(el);
+    submits.stop();
+    const payload = submits.events[0].detail.payload;
+    expect(payload.altcha).to.be.a('string');
+    const replay = await fetch('/api/contact', {method: 'POST', headers: {'content-type': 'application/json'}, body: JSON.stringify({...payload, email: email()})});
+    expect(replay.status).to.equal(422);
+    expect(await replay.json()).to.deep.equal({errors: {_form: 'captcha'}});
+  });
+
+  for (const [fail, code, text] of [
+    ['500', 'server', 'på grund av ett fel hos mottagaren'],
+    ['429', 'rate-limited', 'Försök igen om 2 minuter.'],
+    ['slow', 'timeout', 'Det tog för lång tid att skicka'],
+  ] as const) {
+    it(`keeps every value after a ${fail} answer, and sending again is one click`, async () => {
+      const key = uniqueKey();
+      const feed = await withEndpoint(`/faults/contact?key=${key}&fail=${fail}&ms=1500`);
+      const el = await fixture<LoftContactForm>(html`<loft-contact-form .data=${feed} recipient="amanda-sundberg" .timeout=${500}></loft-contact-form>`);
+      await settled(el);
+      const errors = collect<LoftSubmitErrorEvent>('loft-submit-error');
+      const address = email();
+      fillRequired(el, address);
+      await aTimeout(FILL_TIME);
+      submitButton(el).click();
+      await failed(el);
+      errors.stop();
+      expect(errors.events[0].detail.code).to.equal(code);
+      if (fail === '429') expect(errors.events[0].detail.retryAfter).to.equal(120);
+      expect(textOf(root(el).querySelector('.failure'))).to.contain(text);
+      expect(active(el)?.classList.contains('failure')).to.be.true;
+      expect([control(el, 'f-name').value, control(el, 'f-email').value, control(el, 'f-message').value]).to.deep.equal([
+        'Alva Andersson',
+        address,
+        'Hej! Jag vill veta mer om projektet.',
+      ]);
+      await expect(el).to.be.accessible();
+      root(el).querySelector<HTMLButtonElement>('.failure button')!.click();
+      await sent(el);
+      expect(await stored(address)).to.have.length(1);
+    });
+  }
+
+  it('is accessible while sending: the button is disabled and busy', async () => {
+    const el = await fixture<LoftContactForm>(html`<loft-contact-form .data=${await referenceFeed()} recipient="amanda-sundberg"></loft-contact-form>`);
+    await settled(el);
+    let resolve!: (value: {ok: boolean}) => void;
+    const host = (e: LoftSubmitEvent) => {
+      e.preventDefault();
+      e.detail.respondWith(new Promise((r) => (resolve = r)));
+    };
+    el.addEventListener('loft-submit', host);
+    fillRequired(el, email());
+    submitButton(el).click();
+    await waitUntil(() => resolve, 'loft-submit was not fired', {timeout: 8000});
+    await el.updateComplete;
+    expect(submitButton(el).disabled).to.be.true;
+    expect(submitButton(el).getAttribute('aria-busy')).to.equal('true');
+    expect(textOf(root(el).querySelector('.status'))).to.equal('Skickar…');
+    await expect(el).to.be.accessible();
+    resolve({ok: true});
+    await sent(el);
+    expect(textOf(root(el).querySelector('.sent'))).to.contain('Tack, ditt meddelande är skickat');
+  });
+
+  it('can be completed with the keyboard alone', async () => {
+    const el = await fixture<LoftContactForm>(html`<loft-contact-form .data=${await exempelbyFeed()} project="framtidsanalys-2027"></loft-contact-form>`);
+    await settled(el);
+    // WebKitWebDriver drops a key typed twice in a row (and repeated spaces), so the texts typed here have none.
+    const address = `${uniqueKey().replace(/(.)\1+/g, '$1')}@example.org`.replace(/(.)\1+/g, '$1');
+    el.focus();
+    await waitUntil(() => active(el)?.id === 'f-name', 'no focus on the name field');
+    await sendKeys({type: 'Alva Berg'});
+    await sendKeys({press: 'Tab'});
+    await sendKeys({type: address});
+    await sendKeys({press: 'Tab'});
+    await sendKeys({type: 'Exempelby'});
+    await sendKeys({press: 'Tab'});
+    await sendKeys({type: 'Vi deltar.'});
+    await sendKeys({press: 'Tab'});
+    expect(active(el)?.tagName).to.equal('A'); // the privacy policy link
+    await sendKeys({press: 'Tab'});
+    expect(active(el)?.id).to.equal('c-processing');
+    await sendKeys({press: ' '});
+    await sendKeys({press: 'Tab'});
+    expect(active(el)).to.equal(submitButton(el));
+    await aTimeout(FILL_TIME);
+    await sendKeys({press: 'Enter'});
+    await sent(el);
+    const [row] = await stored(address);
+    expect(row).to.include({organization: 'Exempelby', message: 'Vi deltar.'});
+  });
+});
