@@ -13,9 +13,16 @@ const MAX_TEXT = 20_000;
 /** A slug: lowercase letters, digits, `.`, `_` and `-`. */
 export const IdSchema = v.pipe(
   v.string(),
-  v.regex(/^[a-z0-9][a-z0-9._-]*$/),
+  v.regex(/^[a-z0-9][a-z0-9._-]*$/, 'an id of lowercase letters, digits, ".", "_" and "-"'),
   v.maxLength(200),
   v.description('An id: lowercase letters, digits, ".", "_" and "-", starting with a letter or digit.')
+);
+
+/** A BCP 47 language tag such as `sv`, `en` or `sv-SE`. */
+export const LanguageTagSchema = v.pipe(
+  v.string(),
+  v.regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/, 'a language tag like "sv", "en" or "sv-SE"'),
+  v.description('A BCP 47 language tag, e.g. "sv", "en", "fi" or "sv-SE".')
 );
 
 /** Text for people: a string in the feed's `language`, or an object of BCP 47 tags to strings. */
@@ -23,8 +30,8 @@ export const LocalizedTextSchema = v.pipe(
   v.union([
     v.pipe(v.string(), v.maxLength(MAX_TEXT)),
     v.pipe(
-      v.record(v.pipe(v.string(), v.regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/)), v.pipe(v.string(), v.maxLength(MAX_TEXT))),
-      v.check((o) => Object.keys(o).length > 0, 'at least one language')
+      v.record(LanguageTagSchema, v.pipe(v.string(), v.maxLength(MAX_TEXT))),
+      v.check((o) => Object.keys(o).length > 0, 'an object with at least one language')
     ),
   ]),
   v.description(
@@ -35,7 +42,7 @@ export const LocalizedTextSchema = v.pipe(
 /** ISO 8601 date, possibly partial: `2023`, `2023-09`, `2023-09-01`. */
 export const DateSchema = v.pipe(
   v.string(),
-  v.regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/),
+  v.regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, 'a date like "2023", "2023-09" or "2023-09-01"'),
   v.description('An ISO 8601 date, possibly partial: "2023", "2023-09" or "2023-09-01".')
 );
 
@@ -43,7 +50,7 @@ export const DateSchema = v.pipe(
 export const UrlSchema = v.pipe(
   v.string(),
   v.maxLength(2048),
-  v.check(isAllowedUrl, 'an absolute http(s) URL or a relative one'),
+  v.check(isAllowedUrl, 'an absolute https:/http: URL or a relative one (no other scheme, no "//host", no backslashes or spaces)'),
   v.description(
     'An absolute https:/http: URL, or a URL relative to the feed\'s own URL. Checked more strictly at run time than this schema can say: any other scheme (javascript:, data:, …), protocol-relative URLs ("//host"), backslashes and control characters are refused.'
   )
@@ -98,7 +105,7 @@ export const PersonSchema = v.object({
   phone: v.optional(PhoneSchema),
   image: v.optional(v.object({url: UrlSchema, alt: v.optional(LocalizedTextSchema)})),
   profileUrl: v.optional(UrlSchema),
-  orcid: v.optional(v.pipe(v.string(), v.regex(/^(https:\/\/orcid\.org\/)?\d{4}-\d{4}-\d{4}-\d{3}[\dX]$/))),
+  orcid: v.optional(v.pipe(v.string(), v.regex(/^(https:\/\/orcid\.org\/)?\d{4}-\d{4}-\d{4}-\d{3}[\dX]$/, 'an ORCID iD like "0000-0002-1825-0097"'))),
   contactForm: v.optional(v.pipe(IdSchema, v.description('The id of a contact form in this feed (checked at run time).'))),
 });
 
@@ -176,7 +183,7 @@ export const ContactFormSchema = v.object({
   retention: v.optional(
     v.pipe(
       v.string(),
-      v.regex(/^P(?=\d)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?$/),
+      v.regex(/^P(?=\d)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?$/, 'an ISO 8601 duration like "P2Y" or "P6M"'),
       v.description('An ISO 8601 duration in years, months, weeks or days, e.g. "P2Y".')
     )
   ),
@@ -217,7 +224,7 @@ export const LabelsSchema = v.pipe(
 /** The whole feed. `validate.ts` checks it piece by piece; this object is for types and JSON Schema. */
 export const FeedSchema = v.object({
   version: v.pipe(v.literal(1), v.description('The feed format version. Always 1.')),
-  language: v.optional(v.pipe(v.string(), v.regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/))),
+  language: v.optional(v.pipe(LanguageTagSchema, v.description('The language of plain-string texts in this feed; Swedish ("sv") when absent.'))),
   publisher: v.optional(v.pipe(IdSchema, v.description('The organisation id of who publishes the feed ("our role").'))),
   updated: v.optional(DateSchema),
   organizations: v.optional(v.array(OrganizationSchema)),

@@ -1,6 +1,6 @@
 import {html, nothing, type TemplateResult} from 'lit';
 import {property} from 'lit/decorators.js';
-import {FeedError, type LoadedFeed} from '../../feed/load.js';
+import {FeedError, findItem, type LoadedFeed} from '../../feed/load.js';
 import type {Project} from '../../feed/schema.js';
 import {summaryView, TextResolver, type SummaryView} from '../../feed/view.js';
 import {currentLocale} from '../../i18n/locale.js';
@@ -54,18 +54,9 @@ export class LoftProjectCard extends LoftElement<Project> {
 
   protected override _select(loaded: LoadedFeed): Project {
     const {projects} = loaded.feed;
-    const project = this.project ? projects.find((p) => p.id === this.project) : projects.length === 1 ? projects[0] : undefined;
-    if (!project) {
-      const ids = projects.map((p) => p.id).slice(0, 10).join(', ');
-      throw new FeedError(
-        'not-found',
-        this.project
-          ? `project="${this.project}": no project with that id in the feed${ids ? ` (it has: ${ids})` : ''}. Check the id.`
-          : `No project attribute, and the feed has ${projects.length} projects. Add project="<id>".`,
-        'projects'
-      );
-    }
-    return project;
+    if (this.project) return findItem(loaded, 'projects', this.project, 'project');
+    if (projects.length === 1) return projects[0];
+    throw new FeedError('not-found', `No project attribute, and the feed has ${projects.length} projects. Add project="<id>".`, 'projects');
   }
 
   protected override _notFoundMessage(): string {
