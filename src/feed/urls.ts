@@ -5,8 +5,9 @@
  * rather than normalised, so what the editor wrote is what the visitor gets.
  */
 
-// Control characters, any whitespace (incl. Unicode spaces) and backslashes.
-const UNSAFE_CHARS = /[\u0000-\u0020\u007f-\u00a0\u1680\u180e\u2000-\u200f\u2028\u2029\u202f\u205f\u3000\ufeff\\]/;
+// Control characters, any whitespace (incl. Unicode spaces), invisible and bidirectional
+// formatting characters (which make a URL read differently from what it is), backslashes.
+const UNSAFE_CHARS = /[\u0000-\u0020\u007f-\u00a0\u00ad\u061c\u1680\u180e\u2000-\u200f\u2028-\u202f\u205f-\u206f\u3000\ufeff\ufff9-\ufffb\\]/;
 const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
 
 /** True for `https://…`, `http://…` and relative URLs that cannot leave the feed's scheme. */
@@ -20,7 +21,9 @@ export function isAllowedUrl(raw: string): boolean {
     const name = scheme[1].toLowerCase();
     return (name === 'https' || name === 'http') && value.slice(scheme[0].length).startsWith('//');
   }
-  return true;
+  // A colon before the first "/", "?" or "#" of a relative URL means the editor meant a
+  // scheme the parser does not see as one (e.g. with full-width letters): refuse it.
+  return !/^[^/?#]*:/.test(value);
 }
 
 /**
