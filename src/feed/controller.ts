@@ -64,7 +64,7 @@ export class FeedController<S> {
       args: () => [source(), ...keys()] as [FeedSource, ...unknown[]],
       argsEqual: (a, b) => a.length === b.length && a.every((x, i) => (i === 0 ? sameSource(x as FeedSource, b[0]) : x === b[i])),
       task: async ([src], {signal}) => {
-        const loaded = await this._load(src, signal);
+        const loaded = await this._load(src);
         try {
           return {loaded, selection: select(loaded)};
         } catch (error) {
@@ -78,9 +78,9 @@ export class FeedController<S> {
     });
   }
 
-  private _load(source: FeedSource, signal: AbortSignal): Promise<LoadedFeed> {
+  private _load(source: FeedSource): Promise<LoadedFeed> {
     if (source.data !== undefined || source.inline !== undefined) return Promise.resolve().then(() => fromLocal(source));
-    if (source.src) return loadFeed(new URL(source.src, pageBase()).href, signal);
+    if (source.src) return loadFeed(new URL(source.src, pageBase()).href);
     return Promise.reject(new FeedError('feed-unreachable', 'No feed: give the element a src attribute, an inline <script type="application/json"> child, or a .data property.'));
   }
 

@@ -73,7 +73,6 @@ function warned(error: FeedError): FeedError {
 }
 
 const WHAT: Record<CollectionName, string> = {organizations: 'organisation', people: 'person', projects: 'project', contactForms: 'contact form'};
-const indexes = new WeakMap<object, Map<string, unknown>>();
 
 /**
  * The item an element shows, by id (`attribute` names where the id came from, for the
@@ -82,9 +81,7 @@ const indexes = new WeakMap<object, Map<string, unknown>>();
  */
 export function findItem<C extends CollectionName>(loaded: LoadedFeed, collection: C, id: string, attribute: string): Feed[C][number] {
   const list = loaded.feed[collection] as {id: string}[];
-  let index = indexes.get(list);
-  if (!index) indexes.set(list, (index = new Map(list.map((x) => [x.id, x]))));
-  const item = index.get(id);
+  const item = list.find((x) => x.id === id);
   if (item) return item as Feed[C][number];
   const broken = problemsOf(loaded.byItem, collection, id).find((p) => p.skipped);
   if (broken) throw new FeedError('feed-invalid', `${attribute}="${id}": the ${WHAT[collection]} cannot be shown. ${broken.message}`, broken.path);
@@ -149,20 +146,17 @@ async function readLimited(response: Response, src: string): Promise<string> {
   return new TextDecoder().decode(bytes);
 }
 
-async function fetchFeed(url: string, abort: AbortController): Promise<LoadedFeed> {
-  let expired = false;
-  const timedOut = () => expired;
-  const timer = setTimeout(() => {
-    expired = true;
-    abort.abort();
-  }, feedSettings.timeoutMs);
+async function fetchFeed(url: string): Promise<LoadedFeed> {
+  // The request's AbortSignal ends it after the timeout, body included.
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(), feedSettings.timeoutMs);
+  const timedOut = () => abort.signal.aborted;
   try {
     let response: Response;
     try {
       // No cookies or credentials: a feed is public data, and visitors are not tracked.
       response = await fetch(url, {credentials: 'omit', signal: abort.signal, headers: {accept: 'application/json, text/plain;q=0.9, */*;q=0.5'}});
     } catch {
-      if (abort.signal.aborted && !expired) throw aborted();
       throw warned(
         timedOut()
           ? new FeedError('feed-timeout', `${url} did not answer within ${feedSettings.timeoutMs / 1000} s.`)
@@ -177,7 +171,6 @@ async function fetchFeed(url: string, abort: AbortController): Promise<LoadedFee
       text = await readLimited(response, url);
     } catch (error) {
       if (error instanceof FeedError) throw warned(error);
-      if (abort.signal.aborted && !expired) throw aborted();
       throw warned(
         timedOut()
           ? new FeedError('feed-timeout', `${url} did not arrive within ${feedSettings.timeoutMs / 1000} s.`)
@@ -190,65 +183,23 @@ async function fetchFeed(url: string, abort: AbortController): Promise<LoadedFee
   }
 }
 
-interface Pending {
-  promise: Promise<LoadedFeed>;
-  abort: AbortController;
-  /** Callers still waiting; when the last one gives up, the request is cancelled. */
-  waiting: number;
-  settled: boolean;
-}
-
-const cache = new Map<string, Pending>();
-
-const aborted = () => new DOMException('The element no longer wants this feed.', 'AbortError');
+const cache = new Map<string, Promise<LoadedFeed>>();
 
 /**
  * Loads a feed by URL. Elements that ask for the same URL share one request and one
- * validation; a failure is not kept, so a retry asks the server again. A caller that no
- * longer wants the feed (its `src` changed) passes a `signal`: it stops waiting at once, and
- * the request itself is cancelled when nobody else waits for it.
+ * validation; a failure is not kept, so a retry asks the server again. (An element whose
+ * `src` changes ignores the old response: its `Task` drops results of superseded runs.)
  */
-export function loadFeed(url: string, signal?: AbortSignal): Promise<LoadedFeed> {
-  if (signal?.aborted) return Promise.reject(aborted());
+export function loadFeed(url: string): Promise<LoadedFeed> {
   let pending = cache.get(url);
   if (!pending) {
-    const abort = new AbortController();
-    const entry: Pending = {promise: fetchFeed(url, abort), abort, waiting: 0, settled: false};
-    pending = entry;
-    cache.set(url, entry);
-    entry.promise.then(
-      () => (entry.settled = true),
-      () => {
-        entry.settled = true;
-        if (cache.get(url) === entry) cache.delete(url);
-      }
-    );
+    pending = fetchFeed(url);
+    cache.set(url, pending);
+    pending.catch(() => {
+      if (cache.get(url) === pending) cache.delete(url);
+    });
   }
-  if (!signal) return pending.promise;
-  const entry = pending;
-  entry.waiting++;
-  return new Promise<LoadedFeed>((resolve, reject) => {
-    const giveUp = () => {
-      reject(aborted());
-      if (--entry.waiting === 0 && !entry.settled) {
-        if (cache.get(url) === entry) cache.delete(url);
-        entry.abort.abort();
-      }
-    };
-    signal.addEventListener('abort', giveUp, {once: true});
-    entry.promise.then(
-      (value) => {
-        signal.removeEventListener('abort', giveUp);
-        entry.waiting--;
-        resolve(value);
-      },
-      (error) => {
-        signal.removeEventListener('abort', giveUp);
-        entry.waiting--;
-        reject(error);
-      }
-    );
-  });
+  return pending;
 }
 
 /** Forgets a cached feed, so the next load fetches it again. */

@@ -56,6 +56,15 @@ export const UrlSchema = v.pipe(
   )
 );
 
+const URL_RULE =
+  'An absolute https:/http: URL, or one relative to the feed\'s own URL. Checked more strictly at run time than this schema can say: any other scheme (javascript:, data:, …), protocol-relative URLs ("//host"), backslashes, spaces and control characters are refused.';
+
+/** A URL field with its own description, keeping the run-time rule in it. */
+const url = (what: string) => v.pipe(UrlSchema, v.description(`${what} ${URL_RULE}`));
+
+/** An id that must name an item of another collection of the same feed. */
+const ref = (what: string) => v.pipe(IdSchema, v.description(`The id of ${what} in this feed (checked at run time: a missing one is left out and reported).`));
+
 const EmailSchema = v.pipe(
   v.string(),
   v.maxLength(254),
@@ -100,13 +109,13 @@ export const PersonSchema = v.object({
   name: LocalizedTextSchema,
   givenName: v.optional(v.pipe(v.string(), v.maxLength(200))),
   title: v.optional(LocalizedTextSchema),
-  organization: v.optional(v.pipe(IdSchema, v.description('The id of an organisation in this feed (checked at run time).'))),
+  organization: v.optional(ref('an organisation')),
   email: v.optional(EmailSchema),
   phone: v.optional(PhoneSchema),
   image: v.optional(v.object({url: UrlSchema, alt: v.optional(LocalizedTextSchema)})),
   profileUrl: v.optional(UrlSchema),
   orcid: v.optional(v.pipe(v.string(), v.regex(/^(https:\/\/orcid\.org\/)?\d{4}-\d{4}-\d{4}-\d{3}[\dX]$/, 'an ORCID iD like "0000-0002-1825-0097"'))),
-  contactForm: v.optional(v.pipe(IdSchema, v.description('The id of a contact form in this feed (checked at run time).'))),
+  contactForm: v.optional(ref('a contact form')),
 });
 
 export const PROJECT_STATUSES = ['planned', 'ongoing', 'completed', 'terminated'] as const;
@@ -133,12 +142,12 @@ export const ProjectSchema = v.object({
     v.pipe(v.nullable(DateSchema), v.description('null: open-ended; absent: unknown.'))
   ),
   duration: v.optional(LocalizedTextSchema),
-  url: v.optional(v.pipe(UrlSchema, v.description("The project's page on the publisher's site."))),
-  website: v.optional(v.pipe(UrlSchema, v.description("The project's own website."))),
+  url: v.optional(url("The project's page on the publisher's site.")),
+  website: v.optional(url("The project's own website.")),
   identifiers: v.optional(v.array(IdentifierSchema)),
   participants: v.array(
     v.object({
-      organization: v.pipe(IdSchema, v.description('The id of an organisation in this feed (checked at run time).')),
+      organization: ref('an organisation'),
       role: v.picklist(PARTICIPANT_ROLES),
       label: v.optional(LocalizedTextSchema),
     })
@@ -146,7 +155,7 @@ export const ProjectSchema = v.object({
   members: v.optional(
     v.array(
       v.object({
-        person: v.pipe(IdSchema, v.description('The id of a person in this feed (checked at run time).')),
+        person: ref('a person'),
         roles: v.array(MemberRoleSchema),
       })
     )
@@ -157,12 +166,12 @@ export const ProjectSchema = v.object({
         text: LocalizedTextSchema,
         name: v.pipe(v.string(), v.minLength(1), v.maxLength(200)),
         title: v.optional(LocalizedTextSchema),
-        organization: v.optional(IdSchema),
+        organization: v.optional(ref('an organisation')),
       })
     )
   ),
-  contactForm: v.optional(IdSchema),
-  contactPerson: v.optional(IdSchema),
+  contactForm: v.optional(ref('a contact form')),
+  contactPerson: v.optional(ref('a person')),
 });
 
 export const LEGAL_BASES = ['legitimate-interest', 'public-task', 'consent'] as const;
@@ -170,15 +179,15 @@ const FieldModeSchema = v.picklist(['hidden', 'optional', 'required']);
 
 export const ContactFormSchema = v.object({
   id: IdSchema,
-  endpoint: UrlSchema,
+  endpoint: url('Where the form is sent (POST, JSON).'),
   version: v.optional(v.pipe(v.string(), v.maxLength(100))),
   controller: v.object({
     name: LocalizedTextSchema,
-    organization: v.optional(IdSchema),
+    organization: v.optional(ref('an organisation')),
     contact: v.optional(v.union([EmailSchema, UrlSchema])),
   }),
   legalBasis: v.picklist(LEGAL_BASES),
-  privacyPolicyUrl: UrlSchema,
+  privacyPolicyUrl: url('The privacy notice for this form.'),
   notice: v.optional(LocalizedTextSchema),
   retention: v.optional(
     v.pipe(

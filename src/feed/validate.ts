@@ -94,8 +94,8 @@ export function formatPath(keys: readonly Key[]): string {
 /** A value as the editor wrote it, shortened, with control characters made visible. */
 export function show(value: unknown): string {
   if (value === undefined) return 'nothing';
-  let text = typeof value === 'string' ? `'${value}'` : Array.isArray(value) ? 'a list' : value && typeof value === 'object' ? 'an object' : String(value);
-  text = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  // JSON.stringify makes control characters visible (\n, \u0000).
+  const text = typeof value === 'string' ? `'${JSON.stringify(value).slice(1, -1)}'` : Array.isArray(value) ? 'a list' : value && typeof value === 'object' ? 'an object' : String(value);
   return text.length > 60 ? `${text.slice(0, 57)}…${text[0] === "'" ? "'" : ''}` : text;
 }
 
@@ -105,8 +105,6 @@ const TYPE_NAMES: Record<string, string> = {
   boolean: 'true or false',
   object: 'an object ({…})',
   array: 'a list ([…])',
-  record: 'an object ({…})',
-  null: 'null',
 };
 
 /** What an issue expected, in words for editors. */
@@ -220,8 +218,6 @@ function build(schema: AnySchema): Check | undefined {
       return (x) => typeof x === 'string';
     case 'boolean':
       return (x) => typeof x === 'boolean';
-    case 'number':
-      return (x) => typeof x === 'number' && !Number.isNaN(x);
     case 'literal':
       return (x) => x === schema.literal;
     case 'picklist': {
@@ -229,13 +225,11 @@ function build(schema: AnySchema): Check | undefined {
       return (x) => options.has(x);
     }
     case 'optional':
-    case 'nullable':
-    case 'nullish': {
+    case 'nullable': {
       if ('default' in schema && (schema as {default?: unknown}).default !== undefined) return undefined;
       const inner = compile(schema.wrapped!);
       if (schema.type === 'optional') return (x) => x === undefined || inner(x);
-      if (schema.type === 'nullable') return (x) => x === null || inner(x);
-      return (x) => x == null || inner(x);
+      return (x) => x === null || inner(x);
     }
     case 'object': {
       const keys = Object.keys(schema.entries!);
@@ -407,7 +401,7 @@ export function validateFeed(raw: unknown, options: ValidateOptions = {}): Valid
       message:
         doc.version === undefined
           ? 'version: is required but missing. Add "version": 1 at the top of the feed.'
-          : `version: expected 1, got ${show(doc.version)}. This is a version 1 reader: write "version": 1 and follow the version 1 format.`,
+          : `version: expected 1, got ${show(doc.version)}. Write "version": 1 and follow the version 1 format.`,
       fatal: true,
     });
     return {problems, byItem};
@@ -486,7 +480,7 @@ function checkLabels(raw: unknown, options: ValidateOptions, problems: Problem[]
   const labels: Feed['labels'] = {};
   const drop = (path: string, why: string) => problems.push({code: 'field-dropped', path, message: `${path}: ${why}`, fatal: false});
   if (!isObject(raw)) {
-    drop('labels', `expected an object like {"sv": {"<message id>": "text"}}, got ${show(raw)}. The built-in texts are used.`);
+    drop('labels', `expected an object like {"sv": {"<message id>": "text"}}, got ${show(raw)}. It is left out.`);
     return labels;
   }
   const known = options.messageIds && new Set(options.messageIds);
@@ -496,18 +490,18 @@ function checkLabels(raw: unknown, options: ValidateOptions, problems: Problem[]
     const path = formatPath(['labels', lang]);
     const own = raw[lang];
     if (!isLang(lang)) {
-      drop(path, `expected a language tag like "sv", "en" or "fi", got ${show(lang)}. These labels are not used.`);
+      drop(path, `expected a language tag like "sv", got ${show(lang)}. It is left out.`);
       continue;
     }
     if (!isObject(own)) {
-      drop(path, `expected an object of message ids to texts, got ${show(own)}. These labels are not used.`);
+      drop(path, `expected an object of message ids to texts, got ${show(own)}. It is left out.`);
       continue;
     }
     const out: Record<string, string> = {};
     for (const id of Object.keys(own)) {
       const at = formatPath(['labels', lang, id]);
-      if (known && !known.has(id)) drop(at, `there is no message with the id '${id}'. The README lists the ids; this label is not used.`);
-      else if (!isText(own[id])) drop(at, `expected a text of at most 2000 characters, got ${show(own[id])}. The built-in text is used.`);
+      if (known && !known.has(id)) drop(at, `there is no message with the id '${id}' (the README lists them). It is left out.`);
+      else if (!isText(own[id])) drop(at, `expected a text of at most 2000 characters, got ${show(own[id])}. It is left out.`);
       else out[id] = own[id] as string;
     }
     labels[lang] = out;
@@ -516,19 +510,32 @@ function checkLabels(raw: unknown, options: ValidateOptions, problems: Problem[]
 }
 
 /**
- * Cross-references JSON Schema cannot express: every id that points elsewhere must exist.
- * A dangling reference is left out (copy on write: items may be the caller's objects).
+ * The references JSON Schema cannot check: [collection, object or list in the item ('' for
+ * the item itself), field, collection it points to, whether a list entry goes with it].
+ */
+const REFERENCES: [CollectionName, string, string, CollectionName, boolean?][] = [
+  ['people', '', 'organization', 'organizations'],
+  ['people', '', 'contactForm', 'contactForms'],
+  ['projects', 'participants', 'organization', 'organizations', true],
+  ['projects', 'members', 'person', 'people', true],
+  ['projects', 'quotes', 'organization', 'organizations'],
+  ['projects', '', 'contactForm', 'contactForms'],
+  ['projects', '', 'contactPerson', 'people'],
+  ['contactForms', 'controller', 'organization', 'organizations'],
+];
+
+/**
+ * Every id that points elsewhere must exist; a dangling reference is left out. Copy on
+ * write: kept items may be the caller's own objects.
  */
 function checkReferences(feed: Feed, indexes: Record<CollectionName, number[]>, problems: Problem[], byItem: Map<string, Problem[]>): void {
-  const orgs = new Set(feed.organizations.map((o) => o.id));
-  const people = new Set(feed.people.map((p) => p.id));
-  const forms = new Set(feed.contactForms.map((f) => f.id));
-  let owner = '';
-  const dangling = (path: string, kind: string, id: string) => {
+  const ids = {} as Record<CollectionName, Set<string>>;
+  for (const name of Object.keys(COLLECTIONS) as CollectionName[]) ids[name] = new Set((feed[name] as {id: string}[]).map((x) => x.id));
+  const dangling = (owner: string, path: string, target: CollectionName, id: unknown) => {
     const problem: Problem = {
       code: 'field-dropped',
       path,
-      message: `${path}: there is no ${kind} with the id '${id}' in this feed. It is left out; add that ${kind} or fix the id.`,
+      message: `${path}: there is no ${WHAT[target]} with the id '${id}' in this feed. It is left out; add that ${WHAT[target]} or fix the id.`,
       fatal: false,
     };
     problems.push(problem);
@@ -537,75 +544,42 @@ function checkReferences(feed: Feed, indexes: Record<CollectionName, number[]>, 
     if (own) own.push(problem);
     else byItem.set(owner, [problem]);
   };
-
-  if (feed.publisher !== undefined && !orgs.has(feed.publisher)) {
-    owner = '';
-    dangling('publisher', 'organisation', feed.publisher);
+  if (feed.publisher !== undefined && !ids.organizations.has(feed.publisher)) {
+    dangling('', 'publisher', 'organizations', feed.publisher);
     delete feed.publisher;
   }
-  feed.people = feed.people.map((person, k) => {
-    if ((person.organization === undefined || orgs.has(person.organization)) && (person.contactForm === undefined || forms.has(person.contactForm))) return person;
-    const at = `people[${indexes.people[k]}]`;
-    owner = `people/${person.id}`;
-    const out = {...person};
-    if (out.organization !== undefined && !orgs.has(out.organization)) {
-      dangling(`${at}.organization`, 'organisation', out.organization);
-      delete out.organization;
-    }
-    if (out.contactForm !== undefined && !forms.has(out.contactForm)) {
-      dangling(`${at}.contactForm`, 'contact form', out.contactForm);
-      delete out.contactForm;
-    }
-    return out;
-  });
-  feed.projects = feed.projects.map((project, k) => {
-    const participantsOk = project.participants.every((p) => orgs.has(p.organization));
-    const membersOk = !project.members || project.members.every((m) => people.has(m.person));
-    const quotesOk = !project.quotes || project.quotes.every((q) => q.organization === undefined || orgs.has(q.organization));
-    const formOk = project.contactForm === undefined || forms.has(project.contactForm);
-    const personOk = project.contactPerson === undefined || people.has(project.contactPerson);
-    if (participantsOk && membersOk && quotesOk && formOk && personOk) return project;
-    const at = `projects[${indexes.projects[k]}]`;
-    owner = `projects/${project.id}`;
-    const out = {...project};
-    if (!participantsOk) {
-      out.participants = project.participants.filter((p, i) => {
-        if (orgs.has(p.organization)) return true;
-        dangling(`${at}.participants[${i}].organization`, 'organisation', p.organization);
-        return false;
+  for (const [name, container, field, target, entryGoes] of REFERENCES) {
+    const list = feed[name] as Record<string, any>[];
+    const known = ids[target];
+    const ok = (x: Record<string, unknown>) => x[field] === undefined || known.has(x[field] as string);
+    for (let k = 0; k < list.length; k++) {
+      const item = list[k];
+      const at = `${name}[${indexes[name][k]}]`;
+      const owner = `${name}/${item.id}`;
+      if (!container) {
+        if (ok(item)) continue;
+        dangling(owner, `${at}.${field}`, target, item[field]);
+        const {[field]: _, ...rest} = item;
+        list[k] = rest;
+        continue;
+      }
+      const inner = item[container];
+      const many = Array.isArray(inner);
+      const entries: Record<string, unknown>[] = many ? inner : inner ? [inner] : [];
+      if (entries.every(ok)) continue;
+      const kept: Record<string, unknown>[] = [];
+      entries.forEach((entry, i) => {
+        if (ok(entry)) {
+          kept.push(entry);
+          return;
+        }
+        dangling(owner, `${at}.${container}${many ? `[${i}]` : ''}.${field}`, target, entry[field]);
+        if (!entryGoes) {
+          const {[field]: _, ...rest} = entry;
+          kept.push(rest);
+        }
       });
+      list[k] = {...item, [container]: many ? kept : kept[0]};
     }
-    if (!membersOk) {
-      out.members = project.members!.filter((m, i) => {
-        if (people.has(m.person)) return true;
-        dangling(`${at}.members[${i}].person`, 'person', m.person);
-        return false;
-      });
-    }
-    if (!quotesOk) {
-      out.quotes = project.quotes!.map((q, i) => {
-        if (q.organization === undefined || orgs.has(q.organization)) return q;
-        dangling(`${at}.quotes[${i}].organization`, 'organisation', q.organization);
-        const {organization: _, ...rest} = q;
-        return rest;
-      });
-    }
-    if (!formOk) {
-      dangling(`${at}.contactForm`, 'contact form', project.contactForm!);
-      delete out.contactForm;
-    }
-    if (!personOk) {
-      dangling(`${at}.contactPerson`, 'person', project.contactPerson!);
-      delete out.contactPerson;
-    }
-    return out;
-  });
-  feed.contactForms = feed.contactForms.map((form, k) => {
-    const org = form.controller.organization;
-    if (org === undefined || orgs.has(org)) return form;
-    owner = `contactForms/${form.id}`;
-    dangling(`contactForms[${indexes.contactForms[k]}].controller.organization`, 'organisation', org);
-    const {organization: _, ...controller} = form.controller;
-    return {...form, controller};
-  });
+  }
 }
