@@ -552,12 +552,14 @@ function checkReferences(feed: Feed, indexes: Record<CollectionName, number[]>, 
     const list = feed[name] as Record<string, any>[];
     const known = ids[target];
     const ok = (x: Record<string, unknown>) => x[field] === undefined || known.has(x[field] as string);
+    // The container: absent, one object, or a list of them.
+    const ok0 = (x: unknown) => !x || (Array.isArray(x) ? x.every(ok) : ok(x as Record<string, unknown>));
     for (let k = 0; k < list.length; k++) {
       const item = list[k];
+      if (container ? ok0(item[container]) : ok(item)) continue;
       const at = `${name}[${indexes[name][k]}]`;
       const owner = `${name}/${item.id}`;
       if (!container) {
-        if (ok(item)) continue;
         dangling(owner, `${at}.${field}`, target, item[field]);
         const {[field]: _, ...rest} = item;
         list[k] = rest;
@@ -565,8 +567,7 @@ function checkReferences(feed: Feed, indexes: Record<CollectionName, number[]>, 
       }
       const inner = item[container];
       const many = Array.isArray(inner);
-      const entries: Record<string, unknown>[] = many ? inner : inner ? [inner] : [];
-      if (entries.every(ok)) continue;
+      const entries: Record<string, unknown>[] = many ? inner : [inner];
       const kept: Record<string, unknown>[] = [];
       entries.forEach((entry, i) => {
         if (ok(entry)) {

@@ -70,3 +70,23 @@ test('a valid feed comes through without problems, and the input is never change
   assert.equal(problems.length, 2);
   assert.deepEqual(validateFeed(reference).problems, []);
 });
+
+test('dangling references: a list entry that needs the id goes, an optional reference field goes, the rest stays', () => {
+  const input = structuredClone(reference);
+  const project = input.projects[0];
+  project.members = [{person: reference.people[0].id, roles: ['contact']}, {person: 'ghost', roles: ['member']}];
+  project.quotes = [{text: 'Bra', name: 'Anna', organization: 'ghost-org'}];
+  project.contactPerson = 'nobody';
+  input.contactForms[0].controller.organization = 'ghost-org';
+  const {feed, problems, byItem} = validateFeed(input);
+  const out = feed.projects[0];
+  assert.deepEqual(out.members.map((m) => m.person), [reference.people[0].id]);
+  assert.deepEqual(out.quotes, [{text: 'Bra', name: 'Anna'}]);
+  assert.equal('contactPerson' in out, false);
+  assert.equal('organization' in feed.contactForms[0].controller, false);
+  assert.deepEqual(problems.map((p) => p.path).sort(), ['contactForms[0].controller.organization', 'projects[0].contactPerson', 'projects[0].members[1].person', 'projects[0].quotes[0].organization']);
+  assert.equal(byItem.get(`projects/${project.id}`).length, 3);
+  // The caller's objects are untouched.
+  assert.equal(input.projects[0].members.length, 2);
+  assert.equal(input.contactForms[0].controller.organization, 'ghost-org');
+});
