@@ -513,15 +513,17 @@ function checkLabels(raw: unknown, options: ValidateOptions, problems: Problem[]
  * The references JSON Schema cannot check: [collection, object or list in the item ('' for
  * the item itself), field, collection it points to, whether a list entry goes with it].
  */
-const REFERENCES: [CollectionName, string, string, CollectionName, boolean?][] = [
-  ['people', '', 'organization', 'organizations'],
-  ['people', '', 'contactForm', 'contactForms'],
-  ['projects', 'participants', 'organization', 'organizations', true],
-  ['projects', 'members', 'person', 'people', true],
-  ['projects', 'quotes', 'organization', 'organizations'],
-  ['projects', '', 'contactForm', 'contactForms'],
-  ['projects', '', 'contactPerson', 'people'],
-  ['contactForms', 'controller', 'organization', 'organizations'],
+type Ref = Record<string, any>;
+const REFERENCES: [CollectionName, string, string, CollectionName, boolean, (x: Ref) => unknown, (item: Ref) => unknown][] = [
+  // The getters are written out (not x[field]) because that is several times faster here.
+  ['people', '', 'organization', 'organizations', false, (x) => x.organization, (x) => x],
+  ['people', '', 'contactForm', 'contactForms', false, (x) => x.contactForm, (x) => x],
+  ['projects', 'participants', 'organization', 'organizations', true, (x) => x.organization, (x) => x.participants],
+  ['projects', 'members', 'person', 'people', true, (x) => x.person, (x) => x.members],
+  ['projects', 'quotes', 'organization', 'organizations', false, (x) => x.organization, (x) => x.quotes],
+  ['projects', '', 'contactForm', 'contactForms', false, (x) => x.contactForm, (x) => x],
+  ['projects', '', 'contactPerson', 'people', false, (x) => x.contactPerson, (x) => x],
+  ['contactForms', 'controller', 'organization', 'organizations', false, (x) => x.organization, (x) => x.controller],
 ];
 
 /**
@@ -548,15 +550,18 @@ function checkReferences(feed: Feed, indexes: Record<CollectionName, number[]>, 
     dangling('', 'publisher', 'organizations', feed.publisher);
     delete feed.publisher;
   }
-  for (const [name, container, field, target, entryGoes] of REFERENCES) {
-    const list = feed[name] as Record<string, any>[];
+  for (const [name, container, field, target, entryGoes, get, inside] of REFERENCES) {
+    const list = feed[name] as Ref[];
     const known = ids[target];
-    const ok = (x: Record<string, unknown>) => x[field] === undefined || known.has(x[field] as string);
-    // The container: absent, one object, or a list of them.
-    const ok0 = (x: unknown) => !x || (Array.isArray(x) ? x.every(ok) : ok(x as Record<string, unknown>));
+    const ok = (x: Ref) => {
+      const id = get(x);
+      return id === undefined || known.has(id as string);
+    };
     for (let k = 0; k < list.length; k++) {
       const item = list[k];
-      if (container ? ok0(item[container]) : ok(item)) continue;
+      // What holds the reference: the item, one object in it, or a list of objects.
+      const holder = inside(item) as Ref | Ref[] | undefined;
+      if (!holder || (Array.isArray(holder) ? holder.every(ok) : ok(holder))) continue;
       const at = `${name}[${indexes[name][k]}]`;
       const owner = `${name}/${item.id}`;
       if (!container) {
@@ -565,10 +570,9 @@ function checkReferences(feed: Feed, indexes: Record<CollectionName, number[]>, 
         list[k] = rest;
         continue;
       }
-      const inner = item[container];
-      const many = Array.isArray(inner);
-      const entries: Record<string, unknown>[] = many ? inner : [inner];
-      const kept: Record<string, unknown>[] = [];
+      const many = Array.isArray(holder);
+      const entries = many ? holder : [holder];
+      const kept: Ref[] = [];
       entries.forEach((entry, i) => {
         if (ok(entry)) {
           kept.push(entry);
