@@ -252,6 +252,16 @@ describe("feed: editors' own words (labels)", () => {
     expect(textOf(el.shadowRoot!.querySelector('[role="heading"]'))).to.equal('About the project');
     expect(facts(el).Status).to.equal('Ongoing');
   });
+
+  it('take region-tagged languages, skip ids they do not have, and leave unknown {placeholders} as written', async () => {
+    await setPageLang('sv');
+    const feed = await referenceFeed();
+    feed.labels = {'sv-FI': {'summary': 'Sammandrag {nope}'}, sv: {'status': 'Läge'}, de: {'summary': 'Zusammenfassung'}};
+    const {el} = await withData(feed);
+    expect(textOf(el.shadowRoot!.querySelector('[role="heading"]'))).to.equal('Sammandrag {nope}');
+    expect(facts(el).Läge).to.equal('Pågående');
+    expect(facts(el).Projektnamn).to.equal('LOFT');
+  });
 });
 
 describe('feed: links', () => {
