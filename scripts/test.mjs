@@ -26,6 +26,16 @@ if (browsers.includes('webkit') && !process.env.DISPLAY) {
   process.exit(await new Promise((resolve) => child.on('exit', (c) => resolve(c ?? 1))));
 }
 
+// Node's test runner: the validator CLI (bin/loft-widgets.js runs the built dist/feed/).
+// LOFT_NODE_TESTS=0 skips it (e.g. while iterating on one browser test file).
+let nodeCode = 0;
+if (process.env.LOFT_NODE_TESTS !== '0' && !process.env.LOFT_TEST_FILES) {
+  execSync('npx lit-localize build && npx tsc -p tsconfig.json', {stdio: 'inherit'});
+  const reporter = ['--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=./test/node/counting-reporter.mjs', '--test-reporter-destination=stdout'];
+  const node = spawn(process.execPath, ['--test', ...reporter, 'test/node/'], {stdio: 'inherit'});
+  nodeCode = await new Promise((resolve) => node.on('exit', (c) => resolve(c ?? 1)));
+}
+
 const env = {...process.env, LOFT_BROWSERS: browsers.join(',')};
 let driver;
 if (browsers.includes('webkit')) {
@@ -42,4 +52,4 @@ try {
 } catch {
   console.log('browser: no test results were written');
 }
-process.exit(code);
+process.exit(code || nodeCode);

@@ -67,9 +67,15 @@ export class FeedController<S> {
     this.task = new Task(_host, {
       args: () => [source(), ...keys()] as [FeedSource, ...unknown[]],
       argsEqual: (a, b) => a.length === b.length && a.every((x, i) => (i === 0 ? sameSource(x as FeedSource, b[0]) : x === b[i])),
-      task: async ([src]) => {
+      task: async ([src], {signal}) => {
         const loaded = await this._load(src);
-        return {loaded, selection: select(loaded)};
+        try {
+          return {loaded, selection: select(loaded)};
+        } catch (error) {
+          // The feed is fine, but not for this element (an id it asks for): tell the editor.
+          if (!signal.aborted) console.warn(`loft-widgets: <${_host.localName}>: ${toFeedError(error).message}`);
+          throw error;
+        }
       },
       onComplete: (result) => this._report(result),
       onError: (error) => this._report(error),
@@ -94,7 +100,6 @@ export class FeedController<S> {
       return;
     }
     const error = toFeedError(outcome);
-    if (error.code === 'not-found') console.warn(`loft-widgets: <${host.localName}>: ${error.message}`);
     host.dispatchEvent(new LoftErrorEvent({code: error.code, message: error.message, path: error.path}));
   }
 

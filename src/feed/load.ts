@@ -4,7 +4,8 @@
  * `FeedError` with a contract code; nothing here throws anything else.
  */
 import type {Feed} from './schema.js';
-import {validateFeed, type ErrorCode, type Problem} from './validate.js';
+import {problemsOf, validateFeed, type CollectionName, type ErrorCode, type Problem} from './validate.js';
+import {messages} from '../i18n/messages.js';
 
 /** Feeds above this size are refused (`feed-too-large`). */
 export const MAX_FEED_BYTES = 20 * 1024 * 1024;
@@ -24,6 +25,8 @@ export interface LoadedFeed {
   problems: Problem[];
   /** The `src` it came from, if any. */
   src?: string;
+  /** Problems by item (`collection/id`), so an element can say why the item it wants is missing. */
+  byItem?: Map<string, Problem[]>;
 }
 
 /** A problem that stops a feed from being shown at all. */
@@ -41,25 +44,68 @@ export class FeedError extends Error {
 
 /** Parses and validates feed text. */
 export function parseFeed(text: string, baseUrl: string, src?: string): LoadedFeed {
-  if (text.trim() === '') throw new FeedError('feed-not-json', `${src ?? 'The inline feed'} is empty.`);
+  if (text.trim() === '') throw warned(new FeedError('feed-not-json', `${src ?? 'The inline feed'} is empty. It must be a JSON object like {"version": 1, …}.`));
   let raw: unknown;
   try {
-    raw = JSON.parse(text);
+    // A byte order mark is not JSON, but CMS exports often start with one.
+    raw = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (error) {
-    throw new FeedError('feed-not-json', `${src ?? 'The inline feed'} is not valid JSON: ${(error as Error).message}`);
+    throw warned(new FeedError('feed-not-json', `${src ?? 'The inline feed'} is not valid JSON: ${(error as Error).message}. Check it with "npx loft-widgets validate".`));
   }
   return checkFeed(raw, baseUrl, src);
 }
 
 /** Validates an already parsed feed (the `.data` property, or a parsed document). */
 export function checkFeed(raw: unknown, baseUrl: string, src?: string): LoadedFeed {
-  const {feed, problems} = validateFeed(raw);
+  const {feed, problems, byItem} = validateFeed(raw, {messageIds: Object.keys(messages)});
   if (!feed) {
     const fatal = problems.find((p) => p.fatal)!;
-    throw new FeedError(fatal.code, fatal.message, fatal.path);
+    throw warned(new FeedError(fatal.code, `${src ? `${src}: ` : ''}${fatal.message}`, fatal.path));
   }
   warnEditor(problems, src);
-  return {feed, baseUrl, problems, src};
+  return {feed, baseUrl, problems, src, byItem};
+}
+
+/** Tells the editor about a fatal problem, once per load (not once per element). */
+function warned(error: FeedError): FeedError {
+  console.warn(`loft-widgets: ${error.message}`);
+  return error;
+}
+
+const WHAT: Record<CollectionName, string> = {organizations: 'organisation', people: 'person', projects: 'project', contactForms: 'contact form'};
+
+/**
+ * The item an element shows, by id (`attribute` names where the id came from, for the
+ * message). Throws `FeedError('feed-invalid')` with the item's own problem when the feed has
+ * it but it is broken, and `FeedError('not-found')` when the feed does not have it.
+ */
+export function findItem<C extends CollectionName>(loaded: LoadedFeed, collection: C, id: string, attribute: string): Feed[C][number] {
+  const list = loaded.feed[collection] as {id: string}[];
+  const item = list.find((x) => x.id === id);
+  if (item) return item as Feed[C][number];
+  const broken = problemsOf(loaded.byItem, collection, id).find((p) => p.skipped);
+  if (broken) throw new FeedError('feed-invalid', `${attribute}="${id}": the ${WHAT[collection]} cannot be shown. ${broken.message}`, broken.path);
+  const ids = list.slice(0, 10).map((x) => x.id).join(', ');
+  throw new FeedError('not-found', `${attribute}="${id}": there is no ${WHAT[collection]} with that id in the feed${ids ? ` (it has: ${ids}${list.length > 10 ? ', …' : ''})` : ''}. Check the id.`, collection);
+}
+
+/**
+ * An item that another one points to and that the element cannot do without (say the
+ * contact form of a project). Returns undefined when the field is not set; throws
+ * `FeedError('not-found')` with the reference's path when it points at nothing.
+ */
+export function findReference<C extends CollectionName>(
+  loaded: LoadedFeed,
+  owner: {collection: CollectionName; id: string; value: string | undefined; field: string},
+  collection: C
+): Feed[C][number] | undefined {
+  const ownProblems = problemsOf(loaded.byItem, owner.collection, owner.id);
+  if (owner.value === undefined) {
+    const dangling = ownProblems.find((p) => p.path.endsWith(`.${owner.field}`));
+    if (dangling) throw new FeedError('not-found', dangling.message, dangling.path);
+    return undefined;
+  }
+  return findItem(loaded, collection, owner.value, `${owner.collection}/${owner.id} ${owner.field}`);
 }
 
 const MAX_WARNINGS = 30;
@@ -101,29 +147,35 @@ async function readLimited(response: Response, src: string): Promise<string> {
 }
 
 async function fetchFeed(url: string): Promise<LoadedFeed> {
-  const timeout = new AbortController();
-  const timer = setTimeout(() => timeout.abort(), feedSettings.timeoutMs);
+  // The request's AbortSignal ends it after the timeout, body included.
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(), feedSettings.timeoutMs);
+  const timedOut = () => abort.signal.aborted;
   try {
     let response: Response;
     try {
       // No cookies or credentials: a feed is public data, and visitors are not tracked.
-      response = await fetch(url, {credentials: 'omit', signal: timeout.signal, headers: {accept: 'application/json, text/plain;q=0.9, */*;q=0.5'}});
+      response = await fetch(url, {credentials: 'omit', signal: abort.signal, headers: {accept: 'application/json, text/plain;q=0.9, */*;q=0.5'}});
     } catch {
-      throw timeout.signal.aborted
-        ? new FeedError('feed-timeout', `${url} did not answer within ${feedSettings.timeoutMs / 1000} s.`)
-        : new FeedError('feed-unreachable', `${url} could not be reached (network error, or the server does not allow this page's origin through CORS).`);
+      throw warned(
+        timedOut()
+          ? new FeedError('feed-timeout', `${url} did not answer within ${feedSettings.timeoutMs / 1000} s.`)
+          : new FeedError('feed-unreachable', `${url} could not be reached (network error, or the server does not allow this page's origin through CORS).`)
+      );
     }
     if (!response.ok) {
-      throw new FeedError('feed-unreachable', `${url} answered HTTP ${response.status}. Check the feed's address.`, undefined, response.status);
+      throw warned(new FeedError('feed-unreachable', `${url} answered HTTP ${response.status}. Check the feed's address.`, undefined, response.status));
     }
     let text: string;
     try {
       text = await readLimited(response, url);
     } catch (error) {
-      if (error instanceof FeedError) throw error;
-      throw timeout.signal.aborted
-        ? new FeedError('feed-timeout', `${url} did not arrive within ${feedSettings.timeoutMs / 1000} s.`)
-        : new FeedError('feed-unreachable', `${url} broke off while loading.`);
+      if (error instanceof FeedError) throw warned(error);
+      throw warned(
+        timedOut()
+          ? new FeedError('feed-timeout', `${url} did not arrive within ${feedSettings.timeoutMs / 1000} s.`)
+          : new FeedError('feed-unreachable', `${url} broke off while loading.`)
+      );
     }
     return parseFeed(text, response.url || url, url);
   } finally {
@@ -135,7 +187,8 @@ const cache = new Map<string, Promise<LoadedFeed>>();
 
 /**
  * Loads a feed by URL. Elements that ask for the same URL share one request and one
- * validation; a failure is not kept, so a retry asks the server again.
+ * validation; a failure is not kept, so a retry asks the server again. (An element whose
+ * `src` changes ignores the old response: its `Task` drops results of superseded runs.)
  */
 export function loadFeed(url: string): Promise<LoadedFeed> {
   let pending = cache.get(url);

@@ -13,9 +13,16 @@ const MAX_TEXT = 20_000;
 /** A slug: lowercase letters, digits, `.`, `_` and `-`. */
 export const IdSchema = v.pipe(
   v.string(),
-  v.regex(/^[a-z0-9][a-z0-9._-]*$/),
+  v.regex(/^[a-z0-9][a-z0-9._-]*$/, 'an id of lowercase letters, digits, ".", "_" and "-"'),
   v.maxLength(200),
   v.description('An id: lowercase letters, digits, ".", "_" and "-", starting with a letter or digit.')
+);
+
+/** A BCP 47 language tag such as `sv`, `en` or `sv-SE`. */
+export const LanguageTagSchema = v.pipe(
+  v.string(),
+  v.regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/, 'a language tag like "sv", "en" or "sv-SE"'),
+  v.description('A BCP 47 language tag, e.g. "sv", "en", "fi" or "sv-SE".')
 );
 
 /** Text for people: a string in the feed's `language`, or an object of BCP 47 tags to strings. */
@@ -23,8 +30,8 @@ export const LocalizedTextSchema = v.pipe(
   v.union([
     v.pipe(v.string(), v.maxLength(MAX_TEXT)),
     v.pipe(
-      v.record(v.pipe(v.string(), v.regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/)), v.pipe(v.string(), v.maxLength(MAX_TEXT))),
-      v.check((o) => Object.keys(o).length > 0, 'at least one language')
+      v.record(LanguageTagSchema, v.pipe(v.string(), v.maxLength(MAX_TEXT))),
+      v.check((o) => Object.keys(o).length > 0, 'an object with at least one language')
     ),
   ]),
   v.description(
@@ -35,7 +42,7 @@ export const LocalizedTextSchema = v.pipe(
 /** ISO 8601 date, possibly partial: `2023`, `2023-09`, `2023-09-01`. */
 export const DateSchema = v.pipe(
   v.string(),
-  v.regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/),
+  v.regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, 'a date like "2023", "2023-09" or "2023-09-01"'),
   v.description('An ISO 8601 date, possibly partial: "2023", "2023-09" or "2023-09-01".')
 );
 
@@ -43,11 +50,20 @@ export const DateSchema = v.pipe(
 export const UrlSchema = v.pipe(
   v.string(),
   v.maxLength(2048),
-  v.check(isAllowedUrl, 'an absolute http(s) URL or a relative one'),
+  v.check(isAllowedUrl, 'an absolute https:/http: URL or a relative one (no other scheme, no "//host", no backslashes or spaces)'),
   v.description(
     'An absolute https:/http: URL, or a URL relative to the feed\'s own URL. Checked more strictly at run time than this schema can say: any other scheme (javascript:, data:, …), protocol-relative URLs ("//host"), backslashes and control characters are refused.'
   )
 );
+
+const URL_RULE =
+  'An absolute https:/http: URL, or one relative to the feed\'s own URL. Checked more strictly at run time than this schema can say: any other scheme (javascript:, data:, …), protocol-relative URLs ("//host"), backslashes, spaces and control characters are refused.';
+
+/** A URL field with its own description, keeping the run-time rule in it. */
+const url = (what: string) => v.pipe(UrlSchema, v.description(`${what} ${URL_RULE}`));
+
+/** An id that must name an item of another collection of the same feed. */
+const ref = (what: string) => v.pipe(IdSchema, v.description(`The id of ${what} in this feed (checked at run time: a missing one is left out and reported).`));
 
 const EmailSchema = v.pipe(
   v.string(),
@@ -93,13 +109,13 @@ export const PersonSchema = v.object({
   name: LocalizedTextSchema,
   givenName: v.optional(v.pipe(v.string(), v.maxLength(200))),
   title: v.optional(LocalizedTextSchema),
-  organization: v.optional(v.pipe(IdSchema, v.description('The id of an organisation in this feed (checked at run time).'))),
+  organization: v.optional(ref('an organisation')),
   email: v.optional(EmailSchema),
   phone: v.optional(PhoneSchema),
   image: v.optional(v.object({url: UrlSchema, alt: v.optional(LocalizedTextSchema)})),
   profileUrl: v.optional(UrlSchema),
-  orcid: v.optional(v.pipe(v.string(), v.regex(/^(https:\/\/orcid\.org\/)?\d{4}-\d{4}-\d{4}-\d{3}[\dX]$/))),
-  contactForm: v.optional(v.pipe(IdSchema, v.description('The id of a contact form in this feed (checked at run time).'))),
+  orcid: v.optional(v.pipe(v.string(), v.regex(/^(https:\/\/orcid\.org\/)?\d{4}-\d{4}-\d{4}-\d{3}[\dX]$/, 'an ORCID iD like "0000-0002-1825-0097"'))),
+  contactForm: v.optional(ref('a contact form')),
 });
 
 export const PROJECT_STATUSES = ['planned', 'ongoing', 'completed', 'terminated'] as const;
@@ -126,12 +142,12 @@ export const ProjectSchema = v.object({
     v.pipe(v.nullable(DateSchema), v.description('null: open-ended; absent: unknown.'))
   ),
   duration: v.optional(LocalizedTextSchema),
-  url: v.optional(v.pipe(UrlSchema, v.description("The project's page on the publisher's site."))),
-  website: v.optional(v.pipe(UrlSchema, v.description("The project's own website."))),
+  url: v.optional(url("The project's page on the publisher's site.")),
+  website: v.optional(url("The project's own website.")),
   identifiers: v.optional(v.array(IdentifierSchema)),
   participants: v.array(
     v.object({
-      organization: v.pipe(IdSchema, v.description('The id of an organisation in this feed (checked at run time).')),
+      organization: ref('an organisation'),
       role: v.picklist(PARTICIPANT_ROLES),
       label: v.optional(LocalizedTextSchema),
     })
@@ -139,7 +155,7 @@ export const ProjectSchema = v.object({
   members: v.optional(
     v.array(
       v.object({
-        person: v.pipe(IdSchema, v.description('The id of a person in this feed (checked at run time).')),
+        person: ref('a person'),
         roles: v.array(MemberRoleSchema),
       })
     )
@@ -150,12 +166,12 @@ export const ProjectSchema = v.object({
         text: LocalizedTextSchema,
         name: v.pipe(v.string(), v.minLength(1), v.maxLength(200)),
         title: v.optional(LocalizedTextSchema),
-        organization: v.optional(IdSchema),
+        organization: v.optional(ref('an organisation')),
       })
     )
   ),
-  contactForm: v.optional(IdSchema),
-  contactPerson: v.optional(IdSchema),
+  contactForm: v.optional(ref('a contact form')),
+  contactPerson: v.optional(ref('a person')),
 });
 
 export const LEGAL_BASES = ['legitimate-interest', 'public-task', 'consent'] as const;
@@ -163,20 +179,20 @@ const FieldModeSchema = v.picklist(['hidden', 'optional', 'required']);
 
 export const ContactFormSchema = v.object({
   id: IdSchema,
-  endpoint: UrlSchema,
+  endpoint: url('Where the form is sent (POST, JSON).'),
   version: v.optional(v.pipe(v.string(), v.maxLength(100))),
   controller: v.object({
     name: LocalizedTextSchema,
-    organization: v.optional(IdSchema),
+    organization: v.optional(ref('an organisation')),
     contact: v.optional(v.union([EmailSchema, UrlSchema])),
   }),
   legalBasis: v.picklist(LEGAL_BASES),
-  privacyPolicyUrl: UrlSchema,
+  privacyPolicyUrl: url('The privacy notice for this form.'),
   notice: v.optional(LocalizedTextSchema),
   retention: v.optional(
     v.pipe(
       v.string(),
-      v.regex(/^P(?=\d)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?$/),
+      v.regex(/^P(?=\d)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?$/, 'an ISO 8601 duration like "P2Y" or "P6M"'),
       v.description('An ISO 8601 duration in years, months, weeks or days, e.g. "P2Y".')
     )
   ),
@@ -217,7 +233,7 @@ export const LabelsSchema = v.pipe(
 /** The whole feed. `validate.ts` checks it piece by piece; this object is for types and JSON Schema. */
 export const FeedSchema = v.object({
   version: v.pipe(v.literal(1), v.description('The feed format version. Always 1.')),
-  language: v.optional(v.pipe(v.string(), v.regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/))),
+  language: v.optional(v.pipe(LanguageTagSchema, v.description('The language of plain-string texts in this feed; Swedish ("sv") when absent.'))),
   publisher: v.optional(v.pipe(IdSchema, v.description('The organisation id of who publishes the feed ("our role").'))),
   updated: v.optional(DateSchema),
   organizations: v.optional(v.array(OrganizationSchema)),

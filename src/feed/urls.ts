@@ -5,22 +5,19 @@
  * rather than normalised, so what the editor wrote is what the visitor gets.
  */
 
-// Control characters, any whitespace (incl. Unicode spaces) and backslashes.
-const UNSAFE_CHARS = /[\u0000-\u0020\u007f-\u00a0\u1680\u180e\u2000-\u200f\u2028\u2029\u202f\u205f\u3000\ufeff\\]/;
-const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
+// Control characters, any whitespace (incl. Unicode spaces), invisible and bidirectional
+// formatting characters (which make a URL read differently from what it is), backslashes.
+const UNSAFE_CHARS = /[\u0000-\u0020\u007f-\u00a0\u00ad\u061c\u1680\u180e\u2000-\u200f\u2028-\u202f\u205f-\u206f\u3000\ufeff\ufff9-\ufffb\\]/;
 
 /** True for `https://…`, `http://…` and relative URLs that cannot leave the feed's scheme. */
 export function isAllowedUrl(raw: string): boolean {
   const value = raw.trim();
   if (value === '' || UNSAFE_CHARS.test(value)) return false;
-  // Protocol-relative ("//evil.example") would leave the feed's origin without saying so.
-  if (value.startsWith('//')) return false;
-  const scheme = SCHEME.exec(value);
-  if (scheme) {
-    const name = scheme[1].toLowerCase();
-    return (name === 'https' || name === 'http') && value.slice(scheme[0].length).startsWith('//');
-  }
-  return true;
+  if (/^https?:\/\//i.test(value)) return true;
+  // Relative: not protocol-relative ("//evil.example" would leave the feed's origin without
+  // saying so), and no colon before the first "/", "?" or "#": that is a scheme (mailto:,
+  // javascript:, "https:/x") or what an editor meant as one (with full-width letters, say).
+  return !value.startsWith('//') && !/^[^/?#]*:/.test(value);
 }
 
 /**
@@ -46,7 +43,7 @@ export function isEmail(raw: string): boolean {
 
 /** A phone number written for people: digits with `+`, spaces, hyphens and parentheses. */
 export function isPhone(raw: string): boolean {
-  return /^\+?[\d\s()-]{3,40}$/.test(raw.trim()) && /\d{2}/.test(raw.replace(/\D/g, ''));
+  return /^\+?[\d\s()-]{3,40}$/.test(raw.trim()) && /\d\D*\d/.test(raw);
 }
 
 /** `mailto:` link for a checked e-mail address. */

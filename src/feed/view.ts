@@ -2,7 +2,7 @@
  * View models: what templates see. Texts are resolved to the page's language and tidied,
  * URLs are checked and absolute, ids are followed. Templates never see raw feed objects.
  */
-import {FeedError, type LoadedFeed} from './load.js';
+import {FeedError, findItem, type LoadedFeed} from './load.js';
 import {PERSON_ROLES, type LocalizedText, type Organization, type Person, type Project, type ProjectStatus} from './schema.js';
 import {formatDate, resolveText, type ResolvedText} from './text.js';
 import {resolveUrl} from './urls.js';
@@ -118,17 +118,10 @@ export function summaryView(project: Project, r: TextResolver): SummaryView {
 
 /** Finds a project by id (or the only one); throws `FeedError('not-found')` with the ids there are. */
 export function selectProject(loaded: LoadedFeed, id: string | undefined): Project {
+  if (id) return findItem(loaded, 'projects', id, 'project');
   const {projects} = loaded.feed;
-  const project = id ? projects.find((p) => p.id === id) : projects.length === 1 ? projects[0] : undefined;
-  if (project) return project;
-  const ids = projects.map((p) => p.id).slice(0, 10).join(', ');
-  throw new FeedError(
-    'not-found',
-    id
-      ? `project="${id}": no project with that id in the feed${ids ? ` (it has: ${ids})` : ''}. Check the id.`
-      : `No project attribute, and the feed has ${projects.length} projects. Add project="<id>".`,
-    'projects'
-  );
+  if (projects.length === 1) return projects[0];
+  throw new FeedError('not-found', `No project attribute, and the feed has ${projects.length} projects. Add project="<id>".`, 'projects');
 }
 
 /** A project in a listing: the compact card. */

@@ -89,7 +89,9 @@ export function currentLocale(): Locale {
  */
 export function translate(id: MessageId, params: Params = {}, labels?: Labels): string {
   const locale = currentLocale();
-  const own = labels && Object.entries(labels).find(([lang]) => toLocale(lang) === locale && lang.split('-')[0].toLowerCase() === locale)?.[1][id];
+  let own: string | undefined;
+  // "sv" and "sv-FI" labels both count on a Swedish page; the first that has the id wins.
+  for (const lang in labels) if (!own && lang.split('-')[0].toLowerCase() === locale) own = labels[lang][id];
   if (own) return tidyText(own).replace(/\{(\w+)\}/g, (whole, key: string) => params[key] ?? whole);
   return messages[id](params);
 }

@@ -6,8 +6,15 @@ import {readFileSync} from 'node:fs';
 const referenceFeed = readFileSync(new URL('../../demo/feeds/loft.feed.json', import.meta.url), 'utf8');
 const counts = new Map();
 
-/** A valid feed padded to about `bytes` bytes with long project summaries. */
+const padded = new Map();
+
+/** A valid feed padded to about `bytes` bytes with long project summaries (built once per size). */
 function paddedFeed(bytes) {
+  if (!padded.has(bytes)) padded.set(bytes, buildPaddedFeed(bytes));
+  return padded.get(bytes);
+}
+
+function buildPaddedFeed(bytes) {
   const feed = JSON.parse(referenceFeed);
   const base = feed.projects[0];
   const filler = 'x'.repeat(1000);

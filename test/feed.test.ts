@@ -1,0 +1,351 @@
+/**
+ * The feed contract as visitors and editors meet it: faults from a real server, fatal vs
+ * field-level problems, editors' own words, URL and text safety, stale responses.
+ */
+import {aTimeout, expect, fixture, html, waitUntil} from '@open-wc/testing';
+import type {LoftErrorEvent} from '../src/events/events.js';
+import type {LoftProjectCard} from '../src/elements/project-card/project-card.js';
+import {feedSettings} from '../src/feed/load.js';
+import {formatDate, resolveText, tidyText} from '../src/feed/text.js';
+import {isAllowedUrl, mailtoUrl, resolveUrl, telUrl} from '../src/feed/urls.js';
+import {collect, facts, referenceFeed, requestCount, setPageLang, settled, textOf, uniqueKey} from './helpers/fixtures.js';
+
+const alertText = (el: HTMLElement) => textOf(el.shadowRoot!.querySelector('[role="alert"]'));
+
+/** Collects console.warn calls while `fn` runs. */
+async function warnings<T>(fn: () => Promise<T>): Promise<{result: T; warned: string[]}> {
+  const warned: string[] = [];
+  const original = console.warn;
+  console.warn = (...args: unknown[]) => void warned.push(args.map(String).join(' '));
+  try {
+    return {result: await fn(), warned};
+  } finally {
+    console.warn = original;
+  }
+}
+
+async function card(src: string, project = 'loft'): Promise<{el: LoftProjectCard; errors: LoftErrorEvent[]; loads: Event[]}> {
+  const errors = collect<LoftErrorEvent>('loft-error');
+  const loads = collect<Event>('loft-load');
+  try {
+    const el = await fixture<LoftProjectCard>(html`<loft-project-card src=${src} project=${project}></loft-project-card>`);
+    await settled(el);
+    return {el, errors: errors.events, loads: loads.events};
+  } finally {
+    errors.stop();
+    loads.stop();
+  }
+}
+
+async function withData(data: unknown, project = 'loft') {
+  const errors = collect<LoftErrorEvent>('loft-error');
+  try {
+    const {result: el, warned} = await warnings(async () => {
+      const el = await fixture<LoftProjectCard>(html`<loft-project-card .data=${data} project=${project}></loft-project-card>`);
+      await settled(el);
+      return el;
+    });
+    return {el, errors: errors.events, warned};
+  } finally {
+    errors.stop();
+  }
+}
+
+describe('feed: faults from the server', () => {
+  beforeEach(() => setPageLang('sv'));
+  after(() => setPageLang('en'));
+
+  for (const [name, code, visitor] of [
+    ['404', 'feed-unreachable', 'Informationen kunde inte hämtas.'],
+    ['500', 'feed-unreachable', 'Informationen kunde inte hämtas.'],
+    ['invalid-json', 'feed-not-json', 'Informationen har en form som inte kan visas.'],
+    ['empty', 'feed-not-json', 'Informationen har en form som inte kan visas.'],
+  ] as const) {
+    it(`${name}: a localized message, loft-error ${code}, one warning for the editor`, async () => {
+      const {result, warned} = await warnings(() => card(`/faults/${name}?key=${uniqueKey()}`));
+      expect(alertText(result.el)).to.contain(visitor);
+      expect(result.errors.map((e) => e.detail.code)).to.deep.equal([code]);
+      expect(result.loads).to.have.length(0);
+      expect(warned.filter((w) => w.includes(`/faults/${name}`))).to.have.length(1);
+      await expect(result.el).to.be.accessible();
+    });
+  }
+
+  it('accepts a JSON feed served as text/plain', async () => {
+    const {el, errors, loads} = await card(`/faults/text-plain?key=${uniqueKey()}`);
+    expect(facts(el).Status).to.equal('Pågående');
+    expect(errors).to.have.length(0);
+    expect(loads).to.have.length(1);
+  });
+
+  it('times out, and a retry asks the server again', async () => {
+    const before = feedSettings.timeoutMs;
+    feedSettings.timeoutMs = 300;
+    const key = uniqueKey();
+    try {
+      const {el, errors} = await card(`/faults/slow?ms=1500&key=${key}`);
+      expect(errors.map((e) => e.detail.code)).to.deep.equal(['feed-timeout']);
+      feedSettings.timeoutMs = 5000;
+      el.shadowRoot!.querySelector('button')!.click();
+      await waitUntil(() => facts(el).Status === 'Pågående', 'the retry did not load the feed', {timeout: 6000});
+      expect(await requestCount(key)).to.equal(2);
+    } finally {
+      feedSettings.timeoutMs = before;
+    }
+  });
+
+  /** A card on a big feed: the server sends megabytes, so allow more than the usual time. */
+  async function bigCard(mb: number) {
+    const errors = collect<LoftErrorEvent>('loft-error');
+    const timeout = feedSettings.timeoutMs;
+    feedSettings.timeoutMs = 40000; // two cores shared by three browsers
+    try {
+      const el = await fixture<LoftProjectCard>(html`<loft-project-card src=${`/faults/large?mb=${mb}&key=${uniqueKey()}`} project="loft"></loft-project-card>`);
+      await waitUntil(() => el.shadowRoot?.querySelector('[part="base"][aria-busy="false"]'), `the ${mb} MB feed did not finish loading`, {timeout: 40000});
+      await el.updateComplete;
+      return {el, errors: errors.events};
+    } finally {
+      feedSettings.timeoutMs = timeout;
+      errors.stop();
+    }
+  }
+
+  it('renders a 13 MB feed', async function () {
+    this.timeout(45000);
+    const {el, errors} = await bigCard(13);
+    expect(facts(el).Projektnamn).to.equal('LOFT');
+    expect(errors).to.have.length(0);
+  });
+
+  it('refuses a 25 MB feed as feed-too-large', async function () {
+    this.timeout(45000);
+    const {el, errors} = await bigCard(25);
+    expect(alertText(el)).to.equal('Informationen är för stor för att kunna visas.');
+    expect(errors.map((e) => e.detail.code)).to.deep.equal(['feed-too-large']);
+    await expect(el).to.be.accessible();
+  });
+
+  it('ignores the response for a src that was replaced', async () => {
+    const errors = collect<LoftErrorEvent>('loft-error');
+    const loads = collect<Event>('loft-load');
+    try {
+      const el = await fixture<LoftProjectCard>(html`<loft-project-card src=${`/faults/slow?ms=800&key=${uniqueKey()}`} project="loft"></loft-project-card>`);
+      await aTimeout(100);
+      el.src = `/faults/500?key=${uniqueKey()}`;
+      await settled(el);
+      expect(alertText(el)).to.contain('kunde inte hämtas');
+      await aTimeout(1200); // the first response has arrived by now
+      await el.updateComplete;
+      expect(alertText(el)).to.contain('kunde inte hämtas');
+      expect(facts(el)).to.deep.equal({});
+      expect(loads.events).to.have.length(0);
+      expect(errors.events.map((e) => e.detail.code)).to.deep.equal(['feed-unreachable']);
+    } finally {
+      errors.stop();
+      loads.stop();
+    }
+  });
+
+  it('shares one request between elements, and does not cache a failure', async () => {
+    const key = uniqueKey();
+    const src = `/faults/flaky?key=${key}`;
+    const wrap = await fixture<HTMLElement>(html`<div>
+      <loft-project-card src=${src} project="loft"></loft-project-card>
+      <loft-project-card src=${src} project="loft"></loft-project-card>
+    </div>`);
+    const [a, b] = wrap.querySelectorAll('loft-project-card');
+    await settled(a as HTMLElement);
+    await settled(b as HTMLElement);
+    expect(await requestCount(key)).to.equal(1);
+    (a as LoftProjectCard).shadowRoot!.querySelector('button')!.click();
+    await waitUntil(() => facts(a as HTMLElement).Status, 'retry failed');
+    expect(await requestCount(key)).to.equal(2);
+  });
+
+  it('fetches without credentials', async () => {
+    const original = window.fetch;
+    const seen: RequestInit[] = [];
+    window.fetch = (input: RequestInfo | URL, init?: RequestInit) => (seen.push(init ?? {}), original(input, init));
+    try {
+      await card(`/faults/feed?key=${uniqueKey()}`);
+    } finally {
+      window.fetch = original;
+    }
+    expect(seen[0].credentials).to.equal('omit');
+    expect(seen[0].signal).to.be.instanceOf(AbortSignal);
+  });
+});
+
+describe('feed: fatal and field-level problems', () => {
+  beforeEach(() => setPageLang('sv'));
+  after(() => setPageLang('en'));
+
+  it('a project with a broken required field cannot be shown: path, rule and value for the editor', async () => {
+    const feed = await referenceFeed();
+    feed.projects[0].status = 'pågående';
+    const {el, errors, warned} = await withData(feed);
+    expect(alertText(el)).to.equal('Informationen har en form som inte kan visas.');
+    const expected = "projects[0].status: expected one of planned, ongoing, completed, terminated, got 'pågående'";
+    const fatal = errors.find((e) => e.detail.path === 'projects[0].status' && e.detail.code === 'feed-invalid');
+    expect(fatal, 'loft-error with the path').to.exist;
+    expect(fatal!.detail.message).to.contain(expected);
+    expect(warned.filter((w) => w.includes(expected)).length).to.be.greaterThan(0);
+    await expect(el).to.be.accessible();
+  });
+
+  it('an id that is not in the feed is not-found, with the ids there are', async () => {
+    const {el, errors, warned} = await withData(await referenceFeed(), 'nope');
+    expect(alertText(el)).to.equal('Projektet kunde inte hittas.');
+    expect(errors.map((e) => e.detail.code)).to.deep.equal(['not-found']);
+    expect(warned.join()).to.contain('project="nope"').and.contain('loft');
+  });
+
+  it('a wrong version is fatal', async () => {
+    const feed = await referenceFeed();
+    feed.version = 2;
+    const {el, errors, warned} = await withData(feed);
+    expect(alertText(el)).to.equal('Informationen har en form som inte kan visas.');
+    expect(errors.map((e) => [e.detail.code, e.detail.path])).to.deep.equal([['feed-version', 'version']]);
+    expect(warned).to.have.length(1);
+  });
+
+  it('a broken optional field or reference is left out, reported once, and the rest rendered', async () => {
+    const feed = await referenceFeed();
+    feed.projects[0].website = 'javascript:alert(1)';
+    feed.projects[0].startDate = '2021-3';
+    feed.organizations[1].url = ' java\tscript:alert(1)';
+    feed.projects[0].participants.push({organization: 'ghost', role: 'partner'});
+    feed.projects[0].unknownField = {anything: true};
+    const {el, errors, warned} = await withData(feed);
+    expect(facts(el).Status).to.equal('Pågående');
+    expect(Object.keys(facts(el))).not.to.include('Projektets webbplats');
+    expect(Object.keys(facts(el))).not.to.include('Projektstart');
+    expect(el.shadowRoot!.querySelector('a[href*="script"]')).to.be.null;
+    const paths = errors.map((e) => e.detail.path);
+    expect(paths).to.include.members(['projects[0].website', 'projects[0].startDate', 'organizations[1].url']);
+    expect(paths.some((p) => /^projects\[0\]\.participants\[\d+\]\.organization$/.test(p!))).to.be.true;
+    expect(errors.every((e) => e.detail.code === 'field-dropped')).to.be.true;
+    expect(warned).to.have.length(errors.length);
+    // The caller's object is left as it was.
+    expect(feed.projects[0].website).to.equal('javascript:alert(1)');
+    expect(feed.projects[0].participants.at(-1).organization).to.equal('ghost');
+  });
+});
+
+describe("feed: editors' own words (labels)", () => {
+  afterEach(() => setPageLang('sv'));
+  after(() => setPageLang('en'));
+
+  it('replace built-in strings by message id, per language, with {placeholders}', async () => {
+    await setPageLang('sv');
+    const feed = await referenceFeed();
+    feed.labels = {
+      sv: {'summary': 'Om projektet', 'publisher-role': 'Så deltar {name}', 'status-ongoing': 'Pågår <b>nu</b>'},
+      en: {'summary': 'About the project'},
+    };
+    const {el} = await withData(feed);
+    expect(textOf(el.shadowRoot!.querySelector('[role="heading"]'))).to.equal('Om projektet');
+    expect(facts(el)).to.include({'Så deltar RISE': 'Projektledare', Status: 'Pågår nu'});
+    expect(el.shadowRoot!.querySelector('b')).to.be.null;
+    await setPageLang('en');
+    await el.updateComplete;
+    expect(textOf(el.shadowRoot!.querySelector('[role="heading"]'))).to.equal('About the project');
+    expect(facts(el).Status).to.equal('Ongoing');
+  });
+
+  it('take region-tagged languages, skip ids they do not have, and leave unknown {placeholders} as written', async () => {
+    await setPageLang('sv');
+    const feed = await referenceFeed();
+    feed.labels = {'sv-FI': {'summary': 'Sammandrag {nope}'}, sv: {'status': 'Läge'}, de: {'summary': 'Zusammenfassung'}};
+    const {el} = await withData(feed);
+    expect(textOf(el.shadowRoot!.querySelector('[role="heading"]'))).to.equal('Sammandrag {nope}');
+    expect(facts(el).Läge).to.equal('Pågående');
+    expect(facts(el).Projektnamn).to.equal('LOFT');
+  });
+});
+
+describe('feed: links', () => {
+  const base = 'https://feeds.example.se/kommun/feed.json';
+  const hostile = [
+    'javascript:alert(1)',
+    'JaVaScRiPt:alert(1)',
+    ' javascript:alert(1)',
+    'java\tscript:alert(1)',
+    'java\nscript:alert(1)',
+    'java\u0000script:alert(1)',
+    '\u0001javascript:alert(1)',
+    'data:text/html,<script>alert(1)</script>',
+    'vbscript:msgbox(1)',
+    '//evil.example/x',
+    '\\\\evil.example/x',
+    '/\\evil.example',
+    'https:\\\\evil.example',
+    'http:evil.example',
+    'https:/evil.example',
+    'file:///etc/passwd',
+    'blob:https://a/b',
+    'mailto:a@b.se',
+    'tel:+4610',
+    'ｊａｖａｓｃｒｉｐｔ:alert(1)',
+    'javascript\u200b:alert(1)',
+    'https://evil.example\u2028/x',
+    '\u202ehttps://x',
+    '',
+  ];
+  for (const raw of hostile) {
+    it(`refuses ${JSON.stringify(raw)}`, () => {
+      expect(isAllowedUrl(raw)).to.equal(false);
+      expect(resolveUrl(raw, base)).to.equal(undefined);
+    });
+  }
+
+  it('resolves http(s) and relative URLs against the feed', () => {
+    expect(resolveUrl('https://www.ri.se/sv', base)).to.equal('https://www.ri.se/sv');
+    expect(resolveUrl('HTTP://example.se', base)).to.equal('http://example.se/');
+    expect(resolveUrl('projekt/loft', base)).to.equal('https://feeds.example.se/kommun/projekt/loft');
+    expect(resolveUrl('/om', base)).to.equal('https://feeds.example.se/om');
+    expect(resolveUrl('?p=1#x', base)).to.equal('https://feeds.example.se/kommun/feed.json?p=1#x');
+    expect(resolveUrl('javascript-guide.html', base)).to.equal('https://feeds.example.se/kommun/javascript-guide.html');
+    // Not a scheme to the URL parser: a harmless path under the feed's own directory.
+    expect(resolveUrl('javascript&colon;alert(1)', base)).to.equal('https://feeds.example.se/kommun/javascript&colon;alert(1)');
+  });
+
+  it('makes mailto: and tel: only from e-mail and phone values', () => {
+    expect(mailtoUrl('anna@kommun.se')).to.equal('mailto:anna@kommun.se');
+    expect(mailtoUrl('anna@kommun.se?bcc=all@x.se')).to.equal(undefined);
+    expect(mailtoUrl('a@b.se\r\nBcc: x@y.se')).to.equal(undefined);
+    expect(mailtoUrl('javascript:alert(1)//@x.se')).to.equal(undefined);
+    expect(telUrl('+46 (0)10-516 50 00')).to.equal('tel:+460105165000');
+    expect(telUrl('javascript:1')).to.equal(undefined);
+    expect(telUrl('123;ext=1')).to.equal(undefined);
+  });
+});
+
+describe('feed: text', () => {
+  it('shows control characters, CRLF, stray whitespace and HTML as plain tidy text', () => {
+    expect(tidyText('  Rad ett\r\nrad\ttvå \u0007\u0000 ')).to.equal('Rad ett rad två');
+    expect(tidyText('<p>Hej <b>där</b></p><script>alert(1)</script>')).to.equal('Hej där alert(1)');
+    expect(tidyText('A &amp; B &lt;i&gt; &#x41; &#0; &bogus;')).to.equal('A & B <i> A &bogus;');
+    expect(tidyText('a\u202eb\u200bc\ufeff')).to.equal('abc');
+    expect(tidyText('<img src=x onerror=alert(1)>')).to.equal('');
+  });
+
+  it('resolves LocalizedText: page language, feed language, Swedish, first available', () => {
+    const text = {en: 'Ongoing', sv: 'Pågående', fi: 'Käynnissä'};
+    expect(resolveText(text, 'fi', 'sv')).to.deep.equal({text: 'Käynnissä', lang: 'fi'});
+    expect(resolveText({en: 'Ongoing', sv: 'Pågående'}, 'fi', 'en')).to.deep.equal({text: 'Ongoing', lang: 'en'});
+    expect(resolveText({en: 'Ongoing', sv: 'Pågående'}, 'fi', 'de')).to.deep.equal({text: 'Pågående', lang: 'sv'});
+    expect(resolveText({de: 'Laufend', nb: 'Pågår'}, 'fi', 'en')).to.deep.equal({text: 'Laufend', lang: 'de'});
+    expect(resolveText({'sv-FI': 'Pågående'}, 'sv', 'sv')).to.deep.equal({text: 'Pågående', lang: 'sv-FI'});
+    expect(resolveText({sv: '  ', en: 'Ongoing'}, 'sv', 'sv')).to.deep.equal({text: 'Ongoing', lang: 'en'});
+    expect(resolveText('Pågående', 'en', 'sv')).to.deep.equal({text: 'Pågående', lang: 'sv'});
+  });
+
+  it('formats full and partial dates, with a readable fallback for an unknown locale', () => {
+    expect(formatDate('2023-09-01', 'sv')).to.equal('1 september 2023');
+    expect(formatDate('2023-09', 'en')).to.equal('September 2023');
+    expect(formatDate('2023', 'fi')).to.equal('2023');
+    expect(formatDate('0099-01-01', 'en')).to.contain('99');
+    expect(formatDate('2023-09-01', 'zz')).to.match(/^(1 September 2023|September 1, 2023|2023-09-01)$/);
+  });
+});
