@@ -74,8 +74,7 @@ describe('<loft-member-list>', () => {
     expect(button.getAttribute('aria-expanded')).to.equal('true');
     const panel = q(el, '[part="panel"]')!;
     expect(button.getAttribute('aria-controls')).to.equal(panel.id);
-    expect(panel.getAttribute('role')).to.equal('region');
-    expect(nameOfRegion(el, panel)).to.equal('Meddelande till Amanda Sundberg');
+    expect(textOf(panel.querySelector('[role="heading"]'))).to.equal('Meddelande till Amanda Sundberg');
     const form = panel.querySelector('loft-contact-form')!;
     expect(form.getAttribute('recipient')).to.equal('amanda-sundberg');
     expect(form.getAttribute('project')).to.equal('loft');
@@ -258,30 +257,15 @@ describe('<loft-member-list>', () => {
   });
 
   // Last in this file: it defines <loft-contact-form> for the rest of the page's life.
-  it('focuses the contact form itself (its first field) once <loft-contact-form> is defined', async () => {
-    customElements.define(
-      'loft-contact-form',
-      class extends HTMLElement {
-        constructor() {
-          super();
-          const root = this.attachShadow({mode: 'open', delegatesFocus: true});
-          const label = document.createElement('label');
-          label.append('Namn', document.createElement('input'));
-          root.append(label);
-        }
-      }
-    );
+  it('moves focus into the contact form, on its first field', async () => {
     const el = await fixture<LoftMemberList>(html`<loft-member-list src=${FEED} project="loft"></loft-member-list>`);
     await settled(el);
     q<HTMLButtonElement>(el, 'button.contact')!.click();
     await waitUntil(() => q(el, 'loft-contact-form'));
     const form = q(el, 'loft-contact-form')!;
     await waitUntil(() => el.shadowRoot!.activeElement === form, 'the contact form did not get focus');
-    expect(form.shadowRoot!.activeElement?.localName).to.equal('input');
+    await waitUntil(() => form.shadowRoot!.activeElement?.localName === 'input', 'no field has focus');
+    expect(form.shadowRoot!.activeElement!.getAttribute('autocomplete')).to.equal('name');
+    await expect(el).to.be.accessible();
   });
 });
-
-/** A region's accessible name, from aria-labelledby inside the same shadow root. */
-function nameOfRegion(el: Element, region: Element): string {
-  return textOf(el.shadowRoot!.getElementById(region.getAttribute('aria-labelledby')!));
-}

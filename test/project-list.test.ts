@@ -157,28 +157,16 @@ describe('<loft-project-list>', () => {
     expect(names(el)).to.have.length(20);
   });
 
-  it('stays quick with 7,000 projects', async () => {
+  // How fast this is, is measured by bench/ (npm run bench), never asserted here.
+  it('shows 7,000 projects a page at a time, and searches all of them', async () => {
     const feed = await manyProjects(7000);
-    // Validation is the loader's (and cached per object): measured apart, through a card.
-    const card = await fixture<LoftProjectCard>(html`<loft-project-card .data=${feed} project="p1"></loft-project-card>`);
-    await settled(card);
-    const start = performance.now();
     const el = await fixture<LoftProjectList>(html`<loft-project-list .data=${feed}></loft-project-list>`);
     await settled(el);
-    const firstRender = performance.now() - start;
     expect(names(el)).to.have.length(20);
     await waitUntil(() => count(el) === '7 000 projekt', `count was ${count(el)}`);
-    const times: number[] = [];
-    for (const text of ['s', 'sk', 'ske', 'skel', 'skell', 'skelle', 'skellef', 'skellefteå', 'skelleftea 0', 'skelleftea 0000']) {
-      const t = performance.now();
-      await choose(el, 'q', text);
-      times.push(performance.now() - t);
-    }
+    for (const text of ['s', 'sk', 'skelleftea', 'skelleftea 0000']) await choose(el, 'q', text);
     expect(names(el)[0]).to.equal('Skellefteå projekt 0000');
-    // Generous bounds for a shared CI machine; typically a few milliseconds per keystroke.
-    const median = [...times].sort((a, b) => a - b)[times.length >> 1];
-    expect(median, `keystrokes took ${times.map(Math.round)} ms`).to.be.below(50);
-    expect(firstRender, `first render took ${Math.round(firstRender)} ms`).to.be.below(1500);
+    await expect(el).to.be.accessible();
   });
 
   for (const [lang, heading, label, found] of [

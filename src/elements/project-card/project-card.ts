@@ -56,7 +56,7 @@ export class LoftProjectCard extends LoftProjectElement {
 
   private _renderSummary(view: SummaryView): TemplateResult {
     const row = (label: string, value: unknown) => html`<div class="row"><dt>${label}</dt><dd>${value}</dd></div>`;
-    return html`<section class="card" aria-labelledby="heading">
+    return html`<div class="card">
       <div part="heading" class="heading" id="heading" role="heading" aria-level=${this._level()}>${this._t('summary')}</div>
       <dl part="facts" class="facts">
         ${row(this._t('project-name'), this._text(view.name))}
@@ -79,7 +79,7 @@ export class LoftProjectCard extends LoftProjectElement {
           : nothing}
         ${view.website ? row(this._t('website'), html`<a href=${view.website.href}>${view.website.text}</a>`) : nothing}
       </dl>
-    </section>`;
+    </div>`;
   }
 }
 

@@ -47,7 +47,7 @@ export class ContactDisclosure implements ReactiveController {
   panel(target: ContactTarget, heading: string, level: number, closeLabel: string) {
     const {key} = target;
     if (this.open !== key) return nothing;
-    return html`<div part="panel" class="panel" id="panel-${key}" role="region" aria-labelledby="panel-heading-${key}" @keydown=${this._handleKeydown}>
+    return html`<div part="panel" class="panel" id="panel-${key}" @keydown=${this._handleKeydown}>
       <div class="heading" id="panel-heading-${key}" role="heading" aria-level=${Math.min(6, level)} tabindex="-1">${heading}</div>
       <loft-contact-form
         recipient=${ifDefined(target.recipient)}
