@@ -5,6 +5,7 @@ import {chromeLauncher} from '@web/test-runner-chrome';
 import {puppeteerLauncher} from '@web/test-runner-puppeteer';
 import {webdriverLauncher} from '@web/test-runner-webdriver';
 import {faults} from './test/server/faults.mjs';
+import {embedPages} from './test/server/embed.mjs';
 import {countingReporter} from './test/server/counting-reporter.mjs';
 
 export const CHROMIUM_ARGS = [
@@ -57,6 +58,6 @@ export default {
   testsFinishTimeout: 180000,
   testFramework: {config: {timeout: 10000}},
   plugins: [esbuildPlugin({ts: true, tsconfig: './tsconfig.json', target: 'es2022'})],
-  middleware: [faults],
+  middleware: [faults, embedPages],
   reporters: [countingReporter()],
 };

@@ -5,6 +5,7 @@ import {spawn, execSync} from 'node:child_process';
 import {readFileSync} from 'node:fs';
 import {ensureDeps} from './ensure-deps.mjs';
 import {ensureBrowsers} from './browsers.mjs';
+import {ensureTestBundles} from './test-bundles.mjs';
 
 const browsers = (process.env.LOFT_BROWSERS ?? 'chromium,firefox,webkit').split(',').filter(Boolean);
 if (!process.env.DISPLAY) {
@@ -12,6 +13,8 @@ if (!process.env.DISPLAY) {
   if (!ensureBrowsers(browsers)) process.exit(1);
   execSync('npx lit-localize build', {stdio: 'inherit'});
   execSync('npx tsc -p tsconfig.test.json', {stdio: 'inherit'});
+  // The host-page tests load the built CDN bundle (rebuilt only when a source is newer).
+  await ensureTestBundles();
 }
 
 // MiniBrowser has no headless mode: run everything (the driver starts the browser) on a
