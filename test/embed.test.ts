@@ -174,6 +174,21 @@ describe('host pages with the built CDN bundle', () => {
     expect(probe(host)).to.deep.equal({violations: [], errors: []});
   });
 
+  it('really enforce the policy (a canary: the probe sees a violation, Trusted Types refuse a string)', async () => {
+    const host = await open('strict-csp');
+    await ready(host);
+    const canary = host.doc.createElement('p');
+    canary.setAttribute('style', 'color: red');
+    host.doc.body.append(canary);
+    await waitUntil(() => probe(host).violations.length > 0, 'no securitypolicyviolation for an inline style attribute');
+    expect(probe(host).violations[0]).to.match(/^style-src/);
+    if ('trustedTypes' in host.win) {
+      expect(() => {
+        host.doc.createElement('div').innerHTML = '<b>not trusted</b>';
+      }).to.throw();
+    }
+  });
+
   it('recover from a failed feed under the strict CSP (the retry button works)', async () => {
     const host = await open('strict-csp');
     await ready(host);
