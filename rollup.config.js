@@ -2,6 +2,7 @@
 // bundled, built from tsc's output. Finnish (and later the captcha solver) are lazy chunks.
 import {nodeResolve} from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
+import {minifyTemplates, stripSchemaDescriptions} from './scripts/rollup-slim.mjs';
 
 export default {
   input: 'dist/embed.js',
@@ -15,6 +16,9 @@ export default {
   plugins: [
     // Lit's production build: no dev-mode warnings in visitors' consoles.
     nodeResolve({exportConditions: ['production'], browser: true}),
+    // Schema descriptions are for the JSON Schema only; template whitespace is for humans.
+    stripSchemaDescriptions(),
+    minifyTemplates(),
     terser({
       module: true,
       ecma: 2022,
