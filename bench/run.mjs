@@ -5,7 +5,7 @@
 // writes bench/RESULTS.md. Numbers are recorded, never asserted.
 //
 // BENCH_RUNS (default 11) fresh page loads per render case; BENCH_FEED_RUNS (default 5)
-// runs of the 10,000-project feed.
+// runs of the 10,000-project feed; BENCH_RESULTS (default bench/RESULTS.md) where to write.
 import {execSync} from 'node:child_process';
 import {createReadStream, existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync} from 'node:fs';
 import {extname, join, normalize, resolve} from 'node:path';
@@ -110,13 +110,14 @@ async function fresh(fn) {
   }
 }
 
-/** Median over RUNS fresh pages; kinds alternate so neither always goes first. */
-async function renderCase(kinds, call) {
+/** Median over RUNS fresh pages (per field when a run returns {first, warm}); kinds alternate so none always goes first. */
+async function renderCase(kinds, call, fields = false) {
   const times = Object.fromEntries(kinds.map((k) => [k, []]));
   for (let i = 0; i < RUNS; i++) {
     for (const kind of i % 2 ? [...kinds].reverse() : kinds) times[kind].push(await fresh((page) => call(page, kind)));
   }
-  return Object.fromEntries(kinds.map((k) => [k, median(times[k])]));
+  const pick = (list, key) => median(list.map((t) => t[key]));
+  return Object.fromEntries(kinds.map((k) => [k, fields ? {first: pick(times[k], 'first'), warm: pick(times[k], 'warm')} : median(times[k])]));
 }
 
 const rows = []; // [section, what, value, baseline, ratio]
@@ -130,8 +131,11 @@ rows.push(['size', `CDN bundle, all files (${bundle.all.length})`, `${kb(bundle.
 
 // One card from inline data
 console.log('Timing one card…');
-const card = await renderCase(['vanilla', 'loft', 'react'], (page, kind) => page.evaluate(([k, json]) => window.bench.card(k, json), [kind, referenceJson]));
+const cards = await renderCase(['vanilla', 'loft', 'react'], (page, kind) => page.evaluate(([k, json]) => window.bench.cards(k, json, 10), [kind, referenceJson]), true);
+const card = Object.fromEntries(Object.entries(cards).map(([k, v]) => [k, v.first]));
+const warm = Object.fromEntries(Object.entries(cards).map(([k, v]) => [k, v.warm]));
 rows.push(['render', 'first render, one card from inline data (fresh page)', ms(card.loft), `vanilla ${ms(card.vanilla)}`, ratio(card.loft, card.vanilla)]);
+rows.push(['render', 'next renders, one card from inline data (same page)', ms(warm.loft), `vanilla ${ms(warm.vanilla)}`, ratio(warm.loft, warm.vanilla)]);
 
 // Lists and the whole project (when those elements exist)
 const listUrl = `${base}/bench/.tmp/feed-10000.json`;
@@ -201,10 +205,10 @@ for (let i = 0; i < RUNS; i++) iframeTimes.push(await fresh((page) => page.evalu
 const iframeTime = median(iframeTimes);
 const reactVersion = JSON.parse(readFileSync('node_modules/react/package.json', 'utf8')).version;
 const peers = [
-  ['loft-widgets CDN bundle (initial)', bundle.first, '1 script (+ the feed, or none with inline data)', ms(card.loft)],
-  [`React ${reactVersion} + react-dom, the same card (esbuild, minified)`, reactSize, '1 script (+ the feed)', ms(card.react)],
+  ['loft-widgets CDN bundle (initial)', bundle.first, '1 script (+ the feed, or none with inline data)', `${ms(card.loft)}; next ${ms(warm.loft)}`],
+  [`React ${reactVersion} + react-dom, the same card (esbuild, minified)`, reactSize, '1 script (+ the feed)', `${ms(card.react)}; next ${ms(warm.react)}`],
   ['iframe of a server-rendered page with the same card', iframeSize, '1 document per embed (own origin: fixed height, no page font or language)', `${ms(iframeTime)} (insert → load, loopback)`],
-  ['vanilla DOM, hand-written (baseline)', null, '—', ms(card.vanilla)],
+  ['vanilla DOM, hand-written (baseline)', null, '—', `${ms(card.vanilla)}; next ${ms(warm.vanilla)}`],
 ];
 
 await browser.close();
@@ -247,5 +251,6 @@ iframe page is the card's own rendered markup and CSS as one static HTML documen
 iframe from a server that renders it); its bytes come on every page view with no shared cache across
 embeds of different projects, and the frame cannot size itself to its content.
 `;
-writeFileSync('bench/RESULTS.md', md);
-console.log('\nWrote bench/RESULTS.md');
+const resultsFile = process.env.BENCH_RESULTS ?? 'bench/RESULTS.md';
+writeFileSync(resultsFile, md);
+console.log(`\nWrote ${resultsFile}`);

@@ -24,6 +24,15 @@ function clear() {
 window.bench = {
   ready: () => customElements.whenDefined('loft-project-card').then(() => true),
 
+  /** The first card in this page, then the median of `warm` more (each replacing the last). */
+  async cards(kind, json, warm) {
+    const first = await window.bench.card(kind, json);
+    const times = [];
+    for (let i = 0; i < warm; i++) times.push(await window.bench.card(kind, json));
+    times.sort((a, b) => a - b);
+    return {first, warm: times[Math.floor(times.length / 2)]};
+  },
+
   /** One summary card from inline JSON text: `loft` (the element), `vanilla` or `react`. */
   async card(kind, json) {
     clear();
