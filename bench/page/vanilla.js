@@ -12,14 +12,24 @@ function h(tag, attrs, ...children) {
   return el;
 }
 
+const sheets = new Map();
+
+/** One constructed stylesheet per CSS text, shared by every host (as Lit shares a class's styles). */
+export function sheetFor(cssText) {
+  if (!sheets.has(cssText)) {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(cssText);
+    sheets.set(cssText, sheet);
+  }
+  return sheets.get(cssText);
+}
+
 /** A shadow root with the given CSS, like a Lit element's. */
 export function shadowHost(container, cssText) {
   const host = document.createElement('div');
   container.append(host);
   const root = host.attachShadow({mode: 'open'});
-  const sheet = new CSSStyleSheet();
-  sheet.replaceSync(cssText);
-  root.adoptedStyleSheets = [sheet];
+  root.adoptedStyleSheets = [sheetFor(cssText)];
   return root;
 }
 

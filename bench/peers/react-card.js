@@ -50,13 +50,16 @@ function SummaryCard({feed, projectId}) {
   );
 }
 
+let sheet;
+let sheetText;
+
 /** Renders the card from the feed's JSON text into a shadow root (with the same CSS), synchronously. */
 export function mountReactCard(container, json, projectId, cssText) {
   const host = document.createElement('div');
   container.append(host);
   const shadow = host.attachShadow({mode: 'open'});
-  const sheet = new CSSStyleSheet();
-  sheet.replaceSync(cssText);
+  sheet ??= new CSSStyleSheet();
+  if (sheetText !== cssText) sheet.replaceSync((sheetText = cssText));
   shadow.adoptedStyleSheets = [sheet];
   const root = createRoot(shadow);
   flushSync(() => root.render(h(SummaryCard, {feed: JSON.parse(json), projectId})));
