@@ -11,12 +11,17 @@ import {createReadStream, existsSync, mkdirSync, readFileSync, readdirSync, stat
 import {extname, join, normalize, resolve} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import os from 'node:os';
-import {chromium} from 'playwright-core';
-import {CHROMIUM_ARGS} from '../web-test-runner.config.mjs';
 import {createAppServer} from '../server/main.mjs';
 import {ENTRY, bundleSizes, kb, sizesOf} from '../scripts/size-lib.mjs';
 import {ensureDeps} from '../scripts/ensure-deps.mjs';
+import {ensureBrowsers} from '../scripts/browsers.mjs';
 import {generateFeed} from './feed.mjs';
+
+// A fresh clone: install the npm dependencies (and Debian's Chromium) before importing them.
+ensureDeps();
+if (!ensureBrowsers(['chromium'])) process.exit(1);
+const {chromium} = await import('playwright-core');
+const {CHROMIUM_ARGS} = await import('../web-test-runner.config.mjs');
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 process.chdir(root);
@@ -26,7 +31,6 @@ const TMP = 'bench/.tmp';
 const CLS_FEED_DELAY = 1500;
 
 // ---------------------------------------------------------------- build what is measured
-ensureDeps();
 function newest(path) {
   const stat = statSync(path);
   return stat.isDirectory() ? Math.max(0, ...readdirSync(path).map((n) => newest(join(path, n)))) : stat.mtimeMs;
