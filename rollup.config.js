@@ -4,6 +4,7 @@
 // same-origin file, never a blob:), found by the solver chunk through import.meta.url.
 import {nodeResolve} from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
+import {minifyTemplates, stripSchemaDescriptions} from './scripts/rollup-slim.mjs';
 
 export default {
   input: {'loft-widgets': 'dist/embed.js', 'altcha-worker': 'dist/contact/altcha-worker.js'},
@@ -28,6 +29,9 @@ export default {
     },
     // Lit's production build: no dev-mode warnings in visitors' consoles.
     nodeResolve({exportConditions: ['production'], browser: true}),
+    // Schema descriptions are for the JSON Schema only; template whitespace is for humans.
+    stripSchemaDescriptions(),
+    minifyTemplates(),
     terser({
       module: true,
       ecma: 2022,

@@ -6,6 +6,7 @@ import {puppeteerLauncher} from '@web/test-runner-puppeteer';
 import {webdriverLauncher} from '@web/test-runner-webdriver';
 import {faults} from './test/server/faults.mjs';
 import {receiverMiddleware} from './test/server/receiver.mjs';
+import {embedPages} from './test/server/embed.mjs';
 import {countingReporter} from './test/server/counting-reporter.mjs';
 
 export const CHROMIUM_ARGS = [
@@ -59,6 +60,6 @@ export default {
   testFramework: {config: {timeout: 10000}},
   plugins: [esbuildPlugin({ts: true, tsconfig: './tsconfig.json', target: 'es2022'})],
   // faults first: its contact routes fail once, then pass the request on to the real receiver.
-  middleware: [faults, receiverMiddleware],
+  middleware: [faults, embedPages, receiverMiddleware],
   reporters: [countingReporter()],
 };

@@ -12,28 +12,29 @@ if (!process.env.DISPLAY) {
   if (!ensureBrowsers(browsers)) process.exit(1);
   execSync('npx lit-localize build', {stdio: 'inherit'});
   execSync('npx tsc -p tsconfig.test.json', {stdio: 'inherit'});
-  // The reference receiver in the test server validates with the built payload schema.
+  // dist/: the validator CLI and the reference receiver (in the test server too) use the
+  // built modules, and the host-page tests load the built CDN bundle (rebuilt only when a
+  // source is newer).
   execSync('npx tsc -p tsconfig.json', {stdio: 'inherit'});
-  // The receiver's own suite (node --test; counts in test-results/receiver.json), unless
-  // LOFT_TEST_FILES narrows the run to some browser files.
-  if (!process.env.LOFT_TEST_FILES) execSync('npm run --silent test:receiver', {stdio: 'inherit'});
+  // Imported here: on a fresh clone, rollup exists only after ensureDeps().
+  const {ensureTestBundles} = await import('./test-bundles.mjs');
+  await ensureTestBundles();
 }
 
-// MiniBrowser has no headless mode: run everything (the driver starts the browser) on a
-// virtual display.
+// Node's test runner (test/node/: validator CLI, message ids, receiver), unless
+// LOFT_TEST_FILES narrows the run to some browser files or LOFT_NODE_TESTS=0.
+let nodeCode = 0;
+if (!process.env.DISPLAY && process.env.LOFT_NODE_TESTS !== '0' && !process.env.LOFT_TEST_FILES) {
+  const node = spawn('npm', ['run', '--silent', 'test:node'], {stdio: 'inherit'});
+  nodeCode = await new Promise((resolve) => node.on('exit', (c) => resolve(c ?? 1)));
+}
+
+// MiniBrowser has no headless mode: run the browser suite (the driver starts the browser)
+// on a virtual display.
 if (browsers.includes('webkit') && !process.env.DISPLAY) {
   const child = spawn('xvfb-run', ['-a', '-s', '-screen 0 1280x1024x24', process.execPath, ...process.argv.slice(1)], {stdio: 'inherit'});
-  process.exit(await new Promise((resolve) => child.on('exit', (c) => resolve(c ?? 1))));
-}
-
-// Node's test runner: the validator CLI (bin/loft-widgets.js runs the built dist/feed/).
-// LOFT_NODE_TESTS=0 skips it (e.g. while iterating on one browser test file).
-let nodeCode = 0;
-if (process.env.LOFT_NODE_TESTS !== '0' && !process.env.LOFT_TEST_FILES) {
-  execSync('npx lit-localize build && npx tsc -p tsconfig.json', {stdio: 'inherit'});
-  const reporter = ['--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=./test/node/counting-reporter.mjs', '--test-reporter-destination=stdout'];
-  const node = spawn(process.execPath, ['--test', ...reporter, 'test/node/'], {stdio: 'inherit'});
-  nodeCode = await new Promise((resolve) => node.on('exit', (c) => resolve(c ?? 1)));
+  const code = await new Promise((resolve) => child.on('exit', (c) => resolve(c ?? 1)));
+  process.exit(code || nodeCode);
 }
 
 const env = {...process.env, LOFT_BROWSERS: browsers.join(',')};

@@ -6,7 +6,11 @@ export default async function* countingReporter(source) {
   const totals = {passed: 0, failed: 0, skipped: 0};
   for await (const event of source) {
     if (event.type !== 'test:pass' && event.type !== 'test:fail') continue;
-    if (event.data.details?.type === 'suite') continue;
+    if (event.data.details?.type === 'suite') {
+      // A suite that failed outside its tests (a hook) counts as one failure.
+      if (event.type === 'test:fail' && event.data.details?.error?.failureType !== 'subtestsFailed') totals.failed++;
+      continue;
+    }
     if (event.data.skip || event.data.todo) totals.skipped++;
     else if (event.type === 'test:pass') totals.passed++;
     else totals.failed++;

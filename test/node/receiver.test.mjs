@@ -7,8 +7,8 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {after, before, describe, it} from 'node:test';
 import {solveChallenge} from 'altcha-lib/v1';
-import {createReceiver} from '../server/receiver.mjs';
-import {openStore} from '../server/store.mjs';
+import {createReceiver} from '../../server/receiver.mjs';
+import {openStore} from '../../server/store.mjs';
 
 const NOTICE = 'Genom att skicka in formuläret behandlar RISE dina personuppgifter.';
 

@@ -1,0 +1,169 @@
+// Runs in the bench page (bench/page/bench.html, with the CDN bundle loaded); bench/run.mjs
+// calls window.bench.* through Playwright. Every timing includes layout (a forced
+// getBoundingClientRect), because a render that has not been laid out has not been seen.
+import {compactList, projectPage, shadowHost, summaryCard} from './vanilla.js';
+
+const stage = document.getElementById('stage');
+const ms = (start) => performance.now() - start;
+const css = () => customElements.get('loft-project-card').elementStyles.map((s) => s.cssText).join('\n');
+
+/** Waits for a loft element to show its content (loft-load, then its render). */
+async function shown(el) {
+  await new Promise((resolve, reject) => {
+    el.addEventListener('loft-load', resolve, {once: true});
+    el.addEventListener('loft-error', (e) => e.detail.code !== 'field-dropped' && reject(new Error(`${e.detail.code}: ${e.detail.message}`)), {once: true});
+  });
+  await el.updateComplete;
+  el.shadowRoot.firstElementChild.getBoundingClientRect();
+}
+
+function clear() {
+  stage.replaceChildren();
+}
+
+window.bench = {
+  ready: () => customElements.whenDefined('loft-project-card').then(() => true),
+
+  /** The first card in this page, then the median of `warm` more (each replacing the last). */
+  async cards(kind, json, warm) {
+    const first = await window.bench.card(kind, json);
+    const times = [];
+    for (let i = 0; i < warm; i++) times.push(await window.bench.card(kind, json));
+    times.sort((a, b) => a - b);
+    return {first, warm: times[Math.floor(times.length / 2)]};
+  },
+
+  /** One summary card from inline JSON text: `loft` (the element), `vanilla` or `react`. */
+  async card(kind, json) {
+    clear();
+    const cssText = css();
+    let react;
+    if (kind === 'react') react = await import('/bench/.tmp/react-card.js');
+    const start = performance.now();
+    if (kind === 'loft') {
+      const el = document.createElement('loft-project-card');
+      el.setAttribute('project', 'loft');
+      const script = document.createElement('script');
+      script.type = 'application/json';
+      script.textContent = json;
+      el.append(script);
+      const done = shown(el);
+      stage.append(el);
+      await done;
+    } else if (kind === 'vanilla') {
+      const root = shadowHost(stage, cssText);
+      root.append(summaryCard(JSON.parse(json), 'loft'));
+      root.firstElementChild.getBoundingClientRect();
+    } else {
+      const root = react.mountReactCard(stage, json, 'loft', cssText);
+      root.firstElementChild.getBoundingClientRect();
+    }
+    return ms(start);
+  },
+
+  /** The rendered card as a server would send it for an iframe: its markup and CSS. */
+  async serverRendered(json) {
+    clear();
+    const el = document.createElement('loft-project-card');
+    el.setAttribute('project', 'loft');
+    el.data = JSON.parse(json);
+    const done = shown(el);
+    stage.append(el);
+    await done;
+    const markup = el.shadowRoot.innerHTML.replace(/<!--[^]*?-->/g, '');
+    return {markup, css: css()};
+  },
+
+  /** Time from inserting an iframe to its load event. */
+  async iframe(url) {
+    clear();
+    const frame = document.createElement('iframe');
+    frame.style.cssText = 'width: 720px; height: 600px; border: 0';
+    const start = performance.now();
+    const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, {once: true}));
+    frame.src = url;
+    stage.append(frame);
+    await loaded;
+    frame.contentDocument.body.getBoundingClientRect();
+    return ms(start);
+  },
+
+  /** JSON.parse vs parse + validation vs text resolution over the whole feed. */
+  async feed(url, runs) {
+    const lib = await import('/bench/.tmp/feed-lib.js');
+    const json = await (await fetch(url)).text();
+    const t = (id, params) => lib.messages[id](params);
+    const out = {parse: [], validate: [], resolve: [], projects: 0};
+    for (let i = 0; i < runs; i++) {
+      let start = performance.now();
+      JSON.parse(json);
+      out.parse.push(ms(start));
+      start = performance.now();
+      const loaded = lib.parseFeed(json, location.href);
+      out.validate.push(ms(start));
+      start = performance.now();
+      const resolver = new lib.TextResolver(loaded, 'sv', t);
+      for (const project of loaded.feed.projects) lib.summaryView(project, resolver);
+      out.resolve.push(ms(start));
+      out.projects = loaded.feed.projects.length;
+    }
+    return out;
+  },
+
+  /** JS heap (needs --enable-precise-memory-info and --js-flags=--expose-gc): growth while parsing (garbage included, so close to the peak) and what stays. */
+  async heap(url, validate) {
+    const lib = await import('/bench/.tmp/feed-lib.js');
+    const json = await (await fetch(url)).text();
+    gc();
+    const before = performance.memory.usedJSHeapSize;
+    let kept = validate ? lib.parseFeed(json, location.href) : JSON.parse(json);
+    const peak = performance.memory.usedJSHeapSize - before;
+    gc();
+    const retained = performance.memory.usedJSHeapSize - before;
+    kept = undefined;
+    return {peak, retained, jsonBytes: json.length};
+  },
+
+  /** `<loft-project-list .data=feed>` of the first n projects, or the vanilla compact list. */
+  async list(kind, url, n) {
+    clear();
+    const feed = await (await fetch(url)).json();
+    feed.projects = feed.projects.slice(0, n);
+    const cssText = css();
+    const start = performance.now();
+    if (kind === 'loft') {
+      const el = document.createElement('loft-project-list');
+      el.data = feed;
+      const done = shown(el);
+      stage.append(el);
+      await done;
+    } else {
+      const root = shadowHost(stage, cssText);
+      root.append(compactList(feed));
+      root.firstElementChild.getBoundingClientRect();
+    }
+    return ms(start);
+  },
+
+  /** `<loft-project project=loft>` (the whole seed page) from the reference feed, or the vanilla page. */
+  async project(kind, json) {
+    clear();
+    const cssText = css();
+    const start = performance.now();
+    if (kind === 'loft') {
+      const el = document.createElement('loft-project');
+      el.setAttribute('project', 'loft');
+      el.data = JSON.parse(json);
+      const done = shown(el);
+      stage.append(el);
+      await done;
+    } else {
+      const root = shadowHost(stage, cssText);
+      root.append(projectPage(JSON.parse(json), 'loft'));
+      root.firstElementChild.getBoundingClientRect();
+    }
+    return ms(start);
+  },
+
+  defined: (tag) => customElements.get(tag) !== undefined,
+};

@@ -1,0 +1,295 @@
+/**
+ * The built CDN bundle on host pages as CMSs serve them: strict CSP with Trusted Types,
+ * hostile global CSS, the snippet pasted twice, an older copy, a language switch and no
+ * JavaScript at all. The pages (test/embed/*.html, served with real headers by
+ * test/server/embed.mjs) are opened in iframes and inspected from here.
+ *
+ * Every check runs over every loft-* element on the page, so a new element is covered by
+ * adding it to test/embed/widgets.html.
+ */
+import {expect, waitUntil} from '@open-wc/testing';
+
+interface Probe {
+  violations: string[];
+  errors: string[];
+}
+type HostWindow = Window & typeof globalThis & {__embed?: Probe};
+
+interface Host {
+  frame: HTMLIFrameElement;
+  win: HostWindow;
+  doc: Document;
+  widgets: HTMLElement[];
+}
+
+const frames: HTMLIFrameElement[] = [];
+afterEach(() => {
+  for (const frame of frames.splice(0)) frame.remove();
+});
+
+/** Opens a host page in an iframe and waits for it to load. */
+async function open(page: string, {sandbox, width = 720}: {sandbox?: string; width?: number} = {}): Promise<Host> {
+  const frame = document.createElement('iframe');
+  if (sandbox !== undefined) frame.setAttribute('sandbox', sandbox);
+  frame.style.cssText = `width:${width}px;height:2400px;border:0;display:block`;
+  const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, {once: true}));
+  // A fresh URL each time: each load must get a fresh page (and its own feed outage key).
+  frame.src = `/embed/${page}.html?load=${Math.random().toString(36).slice(2)}`;
+  document.body.append(frame);
+  frames.push(frame);
+  await loaded;
+  const win = frame.contentWindow as HostWindow;
+  const doc = frame.contentDocument!;
+  const widgets = [...doc.querySelectorAll<HTMLElement>('*')].filter((el) => el.localName.startsWith('loft-'));
+  return {frame, win, doc, widgets};
+}
+
+/** Waits until every widget is upgraded and has left its loading state. */
+async function ready(host: Host): Promise<void> {
+  await waitUntil(
+    () =>
+      host.widgets.every((el) => {
+        const base = el.shadowRoot?.querySelector('[part="base"]');
+        return base && base.getAttribute('aria-busy') === 'false';
+      }),
+    'widgets did not render',
+    {timeout: 8000}
+  );
+  await Promise.all(host.widgets.map((el) => (el as any).updateComplete));
+}
+
+/** What the page's console would have shown. */
+function probe(host: Host): Probe {
+  return host.win.__embed ?? {violations: ['probe.js did not run'], errors: []};
+}
+
+/** Every node below a root, descending into nested shadow roots. */
+function* deep(root: Node): Generator<Node> {
+  for (const node of root.childNodes) {
+    yield node;
+    if (node instanceof (node.ownerDocument!.defaultView as HostWindow).Element && (node as Element).shadowRoot) {
+      yield* deep((node as Element).shadowRoot!);
+    }
+    yield* deep(node);
+  }
+}
+
+const isElement = (node: Node): node is HTMLElement => node.nodeType === Node.ELEMENT_NODE;
+const hiddenOnPurpose = (node: Node) => !!(isElement(node) ? node : node.parentElement)?.closest('.visually-hidden, [aria-hidden="true"]');
+
+/** The text a sighted visitor sees in a widget, one entry per text node with a box. */
+function visibleTexts(widget: HTMLElement): string[] {
+  const out: string[] = [];
+  for (const node of deep(widget.shadowRoot!)) {
+    if (node.nodeType !== Node.TEXT_NODE || !node.textContent!.trim() || hiddenOnPurpose(node)) continue;
+    const range = node.ownerDocument!.createRange();
+    range.selectNodeContents(node);
+    const box = range.getBoundingClientRect();
+    if (box.width > 0 && box.height > 0) out.push(node.textContent!.trim());
+  }
+  return out;
+}
+
+/** Text nodes of a widget that have no box, or a box outside the widget. */
+function hiddenOrClipped(widget: HTMLElement): string[] {
+  const host = widget.getBoundingClientRect();
+  const out: string[] = [];
+  for (const node of deep(widget.shadowRoot!)) {
+    if (node.nodeType !== Node.TEXT_NODE || !node.textContent!.trim() || hiddenOnPurpose(node)) continue;
+    const range = node.ownerDocument!.createRange();
+    range.selectNodeContents(node);
+    const box = range.getBoundingClientRect();
+    if (box.width < 1 || box.height < 1) out.push(`"${node.textContent!.trim()}" has no box`);
+    else if (box.left < host.left - 1 || box.right > host.right + 1 || box.top < host.top - 1 || box.bottom > host.bottom + 1) {
+      out.push(`"${node.textContent!.trim()}" lies outside the widget`);
+    }
+  }
+  // overflow: hidden on the host (hostile.css sets it on *) would clip what overflows it.
+  if (widget.scrollHeight > widget.clientHeight + 1 || widget.scrollWidth > widget.clientWidth + 1) out.push('content overflows the widget');
+  return out;
+}
+
+/** Pairs of sibling elements whose boxes overlap. */
+function overlaps(widget: HTMLElement): string[] {
+  const out: string[] = [];
+  const name = (el: Element) => `${el.localName}${el.className ? '.' + String(el.className).split(' ')[0] : ''}`;
+  for (const node of deep(widget.shadowRoot!)) {
+    if (!isElement(node) || hiddenOnPurpose(node)) continue;
+    const children = [...node.children].filter((c) => !hiddenOnPurpose(c) && c.localName !== 'style');
+    for (let i = 1; i < children.length; i++) {
+      for (const a of children[i - 1].getClientRects()) {
+        for (const b of children[i].getClientRects()) {
+          const x = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+          const y = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+          if (x > 1 && y > 1) out.push(`${name(children[i - 1])} and ${name(children[i])} in ${name(node)} overlap`);
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/** Inherited properties the widgets set themselves (everything but font family, size, colour). */
+const OWN_PROPERTIES = [
+  'text-transform',
+  'white-space',
+  'letter-spacing',
+  'word-spacing',
+  'text-indent',
+  'text-align',
+  'font-style',
+  'font-weight',
+  'font-variant-caps',
+  'text-shadow',
+  'visibility',
+  'display',
+  'position',
+] as const;
+
+/** Per element of a widget's shadow tree: its own typography, plus line height relative to font size. */
+function typography(widget: HTMLElement): string[] {
+  const out: string[] = [];
+  for (const node of deep(widget.shadowRoot!)) {
+    if (!isElement(node) || hiddenOnPurpose(node) || node.localName === 'style') continue;
+    const style = getComputedStyle(node);
+    const lineHeight = style.lineHeight === 'normal' ? 'normal' : (parseFloat(style.lineHeight) / parseFloat(style.fontSize)).toFixed(2);
+    out.push(`${node.localName}: ${OWN_PROPERTIES.map((p) => style.getPropertyValue(p)).join(' | ')} | line-height ${lineHeight}`);
+  }
+  return out;
+}
+
+describe('host pages with the built CDN bundle', () => {
+  it('render under a strict CSP with Trusted Types, with no violation and no error', async () => {
+    const host = await open('strict-csp');
+    expect(host.widgets.length, 'widgets on the page').to.be.greaterThan(0);
+    await ready(host);
+    for (const widget of host.widgets) {
+      expect(host.win.customElements.get(widget.localName), widget.localName).to.be.a('function');
+      expect(visibleTexts(widget), `${widget.id} shows text`).not.to.be.empty;
+    }
+    const card = host.doc.querySelector('#card-src')!;
+    expect(visibleTexts(card as HTMLElement)).to.include.members(['Sammanfattning', 'Projektnamn', 'LOFT', 'Pågående']);
+    const inline = host.doc.querySelector('#card-inline') as HTMLElement;
+    expect(visibleTexts(inline)).to.include.members(['Nybygget', 'Avslutat']);
+    expect(probe(host)).to.deep.equal({violations: [], errors: []});
+  });
+
+  it('really enforce the policy (a canary: the probe sees a violation, Trusted Types refuse a string)', async () => {
+    const host = await open('strict-csp');
+    await ready(host);
+    const canary = host.doc.createElement('p');
+    canary.setAttribute('style', 'color: red');
+    host.doc.body.append(canary);
+    await waitUntil(() => probe(host).violations.length > 0, 'no securitypolicyviolation for an inline style attribute');
+    expect(probe(host).violations[0]).to.match(/^style-src/);
+    if ('trustedTypes' in host.win) {
+      expect(() => {
+        host.doc.createElement('div').innerHTML = '<b>not trusted</b>';
+      }).to.throw();
+    }
+  });
+
+  it('recover from a failed feed under the strict CSP (the retry button works)', async () => {
+    const host = await open('strict-csp');
+    await ready(host);
+    const card = host.doc.querySelector('#card-error') as HTMLElement;
+    const button = card.shadowRoot!.querySelector<HTMLButtonElement>('[part="error"] button');
+    expect(button, 'retry button').to.exist;
+    await fetch(card.getAttribute('src')!.replace('/outage', '/repair'));
+    button!.click();
+    await waitUntil(() => visibleTexts(card).includes('Pågående'), 'the retry did not load the feed');
+    expect(probe(host)).to.deep.equal({violations: [], errors: []});
+  });
+
+  // When <loft-contact-form> lands: add it to test/embed/widgets.html with a same-origin
+  // endpoint on the test server (connect-src 'self'), and add here a test that fills in
+  // and submits it on the strict-csp page and expects loft-submitted with no violation.
+
+  it('keep their layout under hostile global CSS (only font family, size and colour come from the page)', async () => {
+    const clean = await open('strict-csp');
+    const hostile = await open('hostile');
+    await ready(clean);
+    await ready(hostile);
+    expect(hostile.widgets.map((w) => w.id)).to.deep.equal(clean.widgets.map((w) => w.id));
+    hostile.widgets.forEach((widget, i) => {
+      const reference = clean.widgets[i];
+      expect(visibleTexts(widget), `${widget.id}: visible text`).to.deep.equal(visibleTexts(reference));
+      expect(hiddenOrClipped(widget), `${widget.id}: hidden or clipped`).to.deep.equal([]);
+      expect(overlaps(widget), `${widget.id}: overlapping boxes`).to.deep.equal([]);
+      expect(typography(widget), `${widget.id}: typography`).to.deep.equal(typography(reference));
+      // By design the page's font does reach the widget.
+      const base = widget.shadowRoot!.querySelector('[part="base"]')!;
+      expect(getComputedStyle(base).fontFamily).to.contain('DejaVu Serif');
+    });
+    expect(probe(hostile)).to.deep.equal({violations: [], errors: []});
+  });
+
+  it('work when the snippet is pasted twice (the module runs twice, the first definition wins)', async () => {
+    const host = await open('twice');
+    await ready(host);
+    const loaded = host.win.performance.getEntriesByType('resource').map((e) => e.name);
+    expect(loaded.some((url) => url.endsWith('/dist/cdn/loft-widgets.js?v=2')), 'second copy requested').to.be.true;
+    for (const widget of host.widgets) {
+      expect(widget).to.be.instanceOf(host.win.customElements.get(widget.localName)!);
+      expect(visibleTexts(widget)).not.to.be.empty;
+    }
+    expect(probe(host)).to.deep.equal({violations: [], errors: []});
+  });
+
+  it('work with an older copy of the bundle loaded first (its definitions win)', async () => {
+    const host = await open('older-first');
+    await ready(host);
+    for (const widget of host.widgets) {
+      expect((host.win.customElements.get(widget.localName) as any).loftCopy, widget.localName).to.equal('older');
+      expect(visibleTexts(widget)).not.to.be.empty;
+    }
+    expect(probe(host)).to.deep.equal({violations: [], errors: []});
+  });
+
+  it('work with an older copy of the bundle loaded second (the current definitions win)', async () => {
+    const host = await open('older-second');
+    await ready(host);
+    // Module scripts run before the load event that open() waits for, so both copies have run.
+    expect(host.win.performance.getEntriesByType('resource').some((e) => e.name.includes('/bundles/older/')), 'older copy requested').to.be.true;
+    for (const widget of host.widgets) {
+      expect((host.win.customElements.get(widget.localName) as any).loftCopy, widget.localName).to.equal(undefined);
+      expect(visibleTexts(widget)).not.to.be.empty;
+    }
+    expect(probe(host)).to.deep.equal({violations: [], errors: []});
+  });
+
+  it('all switch language when the page changes <html lang> after load', async () => {
+    const host = await open('strict-csp');
+    await ready(host);
+    const swedish = host.widgets.map((w) => visibleTexts(w).join(' '));
+    host.doc.documentElement.lang = 'en';
+    await waitUntil(() => visibleTexts(host.doc.querySelector('#card-src') as HTMLElement).includes('Summary'), 'no English');
+    await Promise.all(host.widgets.map((el) => (el as any).updateComplete));
+    const english = host.widgets.map((w) => visibleTexts(w).join(' '));
+    host.widgets.forEach((widget, i) => {
+      expect(english[i], widget.id).not.to.equal(swedish[i]);
+      expect(english[i], widget.id).not.to.match(/Sammanfattning|Projektnamn|Försök igen/);
+    });
+    host.doc.documentElement.lang = 'fi';
+    // Finnish loads lazily (a chunk beside the bundle, allowed by script-src 'self').
+    await waitUntil(() => visibleTexts(host.doc.querySelector('#card-src') as HTMLElement).includes('Yhteenveto'), 'no Finnish');
+    await Promise.all(host.widgets.map((el) => (el as any).updateComplete));
+    host.widgets.forEach((widget, i) => {
+      const finnish = visibleTexts(widget).join(' ');
+      expect(finnish, widget.id).not.to.equal(swedish[i]);
+      expect(finnish, widget.id).not.to.equal(english[i]);
+    });
+    expect(probe(host)).to.deep.equal({violations: [], errors: []});
+  });
+
+  it('show the editor’s fallback content when JavaScript is off', async () => {
+    const host = await open('strict-csp', {sandbox: 'allow-same-origin'});
+    for (const widget of host.widgets) {
+      expect(widget.shadowRoot, `${widget.id} stayed a plain element`).to.equal(null);
+      const link = widget.querySelector('a')!;
+      const box = link.getBoundingClientRect();
+      expect(box.width > 0 && box.height > 0, `${widget.id}: fallback link visible`).to.be.true;
+      expect(widget.getBoundingClientRect().height, `${widget.id}: not an empty box`).to.be.greaterThan(0);
+    }
+  });
+});

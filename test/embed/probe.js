@@ -1,0 +1,10 @@
+// Loaded first, as a classic script, by every host page: records what a host page's
+// console would show, for test/embed.test.ts. (Same origin, so the strict CSP allows it.)
+window.__embed = {violations: [], errors: []};
+document.addEventListener(
+  'securitypolicyviolation',
+  (e) => window.__embed.violations.push(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile || ''}:${e.lineNumber || ''}) ${e.sample || ''}`),
+  true
+);
+window.addEventListener('error', (e) => window.__embed.errors.push(String(e.message || e.error || e.type)), true);
+window.addEventListener('unhandledrejection', (e) => window.__embed.errors.push(`unhandled rejection: ${e.reason}`));

@@ -1,0 +1,73 @@
+// Host pages that embed the BUILT CDN bundle the way a CMS page does, served by the test
+// server with real response headers (Content-Security-Policy, Trusted Types). Mounted by
+// web-test-runner.config.mjs; test/embed.test.ts opens them in iframes and inspects them.
+//
+// Every page includes test/embed/widgets.html at its <!-- widgets --> marker: to cover a new
+// element, add it there (the tests check every loft-* element they find).
+import {readFileSync} from 'node:fs';
+
+/**
+ * The strict policy from issue 7: nothing but same-origin scripts, styles, requests and
+ * images, no inline code, and Trusted Types enforced with only Lit's policy allowed.
+ * `allow-duplicates` lets a second copy of the bundle (and of Lit) create its policy too.
+ */
+export const STRICT_CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "connect-src 'self'",
+  "img-src 'self'",
+  "worker-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "require-trusted-types-for 'script'",
+  "trusted-types lit-html 'allow-duplicates'",
+].join('; ');
+
+/** page name → response headers (every page also gets the defaults below). */
+const PAGES = {
+  'strict-csp': {'content-security-policy': STRICT_CSP},
+  hostile: {'content-security-policy': STRICT_CSP},
+  twice: {'content-security-policy': STRICT_CSP},
+  'older-first': {'content-security-policy': STRICT_CSP},
+  'older-second': {'content-security-policy': STRICT_CSP},
+};
+
+const dir = new URL('../embed/', import.meta.url);
+const referenceFeed = readFileSync(new URL('../../demo/feeds/loft.feed.json', import.meta.url), 'utf8');
+/** Keys of /embed/outage feeds that are back up. */
+const repaired = new Set();
+
+/** Koa middleware for /embed/<page>.html */
+export async function embedPages(ctx, next) {
+  // /embed/outage?key=K answers 503 until /embed/repair?key=K is called, then the feed.
+  if (ctx.path === '/embed/outage' || ctx.path === '/embed/repair') {
+    const key = new URL(ctx.url, 'http://localhost').searchParams.get('key');
+    ctx.set('cache-control', 'no-store');
+    if (ctx.path === '/embed/repair') {
+      repaired.add(key);
+      ctx.body = 'repaired';
+    } else if (repaired.has(key)) {
+      ctx.type = 'application/json';
+      ctx.body = referenceFeed;
+    } else {
+      ctx.status = 503;
+      ctx.body = 'down for maintenance';
+    }
+    return;
+  }
+  const match = /^\/embed\/([a-z-]+)\.html$/.exec(ctx.path);
+  if (!match || !(match[1] in PAGES)) return next();
+  // Read on every request so an edited page needs no server restart.
+  const widgets = readFileSync(new URL('widgets.html', dir), 'utf8');
+  const page = readFileSync(new URL(`${match[1]}.html`, dir), 'utf8').replace('<!-- widgets -->', widgets)
+    // A fresh key per page load, so each page has its own feed outage.
+    .replaceAll('PAGEKEY', Math.random().toString(36).slice(2));
+  ctx.set({
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+    ...PAGES[match[1]],
+  });
+  ctx.type = 'text/html; charset=utf-8';
+  ctx.body = page;
+}
