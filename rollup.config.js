@@ -16,17 +16,6 @@ export default {
     sourcemap: false,
   },
   plugins: [
-    // The feed schema's descriptions are for editors' JSON Schema (schema/feed-v1.json), not
-    // for visitors: leave them out of the CDN bundle.
-    {
-      name: 'strip-schema-descriptions',
-      transform(code, id) {
-        if (!id.replace(/\\/g, '/').endsWith('/dist/feed/schema.js')) return null;
-        // An empty description whatever the argument: terser then drops the unused texts.
-        const stripped = code.replace(/\bv\.description\(/g, 'noDescription(');
-        return {code: `${stripped}\nfunction noDescription() {\n  return v.description('');\n}\n`, map: null};
-      },
-    },
     // Lit's production build: no dev-mode warnings in visitors' consoles.
     nodeResolve({exportConditions: ['production'], browser: true}),
     // Schema descriptions are for the JSON Schema only; template whitespace is for humans.

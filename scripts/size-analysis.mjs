@@ -26,7 +26,7 @@ function group(id) {
 const build = await rollup({...config, plugins: config.plugins.filter((p) => p.name !== 'terser'), onwarn: () => {}});
 const {output} = await build.generate({...config.output});
 await build.close();
-const entry = output.find((o) => o.type === 'chunk' && o.isEntry);
+const entry = output.find((o) => o.type === 'chunk' && o.isEntry && o.name === 'loft-widgets');
 const groups = new Map();
 for (const [id, info] of Object.entries(entry.modules)) {
   const name = group(id);
