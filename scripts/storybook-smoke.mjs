@@ -32,7 +32,8 @@ if (!existsSync(join(ROOT, 'index.json'))) {
 const index = JSON.parse(readFileSync(join(ROOT, 'index.json'), 'utf8'));
 const entries = Object.values(index.entries).filter((e) => !filter || e.id.includes(filter));
 const stories = entries.filter((e) => e.type === 'story');
-const docsPages = entries.filter((e) => e.type === 'docs' && e.tags?.includes('autodocs'));
+const docsPages = entries.filter((e) => e.type === 'docs' && !e.importPath.endsWith('.mdx'));
+const mdxPages = entries.filter((e) => e.type === 'docs' && e.importPath.endsWith('.mdx'));
 const manifest = JSON.parse(readFileSync('custom-elements.json', 'utf8'));
 const axeSource = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
 
@@ -98,7 +99,12 @@ async function openStory(id) {
     }, id);
   }
   await page.waitForFunction(
-    (storyId) => window.__smoke.rendered.has(storyId) || window.__smoke.errors.has(storyId) || document.body.classList.contains('sb-show-errordisplay'),
+    (storyId) => {
+      // The first story may finish before our listener is there: ask the preview as well.
+      const render = window.__STORYBOOK_PREVIEW__?.currentRender;
+      if (render?.id === storyId && ['completed', 'finished', 'errored'].includes(render.phase)) return true;
+      return window.__smoke.rendered.has(storyId) || window.__smoke.errors.has(storyId) || document.body.classList.contains('sb-show-errordisplay');
+    },
     id,
     {timeout: 15_000}
   );
@@ -199,6 +205,21 @@ for (const docs of docsPages) {
   results.push({id: docs.id, ok: problems.length === 0, problems});
   console.log(`${problems.length ? '✗' : '✓'} ${docs.id} (docs${tag ? ` of <${tag}>` : ''})${problems.map((p) => `\n    ${p}`).join('')}`);
 }
+// Hand-written pages (Getting started): they render, without errors.
+for (const docs of mdxPages) {
+  problems = [];
+  failedRequests.length = 0;
+  try {
+    await page.goto(`${origin}/iframe.html?id=${encodeURIComponent(docs.id)}&viewMode=docs`, {waitUntil: 'load'});
+    await page.waitForFunction(() => (document.querySelector('#storybook-docs')?.textContent ?? '').trim().length > 200, undefined, {timeout: 15_000});
+  } catch (error) {
+    problems.push(`docs page did not render: ${error.message.split('\n')[0]}`);
+  }
+  for (const f of failedRequests) problems.push(`console.error: ${f.text} (${f.url})`);
+  results.push({id: docs.id, ok: problems.length === 0, problems});
+  console.log(`${problems.length ? '✗' : '✓'} ${docs.id} (docs)${problems.map((p) => `\n    ${p}`).join('')}`);
+}
+
 if (!filter) {
   for (const declaration of declarations) {
     if (!documented.has(declaration.tagName)) {
@@ -213,7 +234,7 @@ server.close();
 
 const passed = results.filter((r) => r.ok).length;
 const failed = results.length - passed;
-console.log(`\nStorybook smoke: ${stories.length} stories and ${docsPages.length} docs pages checked in ${((Date.now() - started) / 1000).toFixed(1)} s: ${passed} passed, ${failed} failed`);
+console.log(`\nStorybook smoke: ${stories.length} stories and ${docsPages.length + mdxPages.length} docs pages checked in ${((Date.now() - started) / 1000).toFixed(1)} s: ${passed} passed, ${failed} failed`);
 mkdirSync('test-results', {recursive: true});
 writeFileSync('test-results/storybook.json', JSON.stringify({passed, failed, skipped: 0}) + '\n');
 process.exit(failed || !stories.length ? 1 : 0);
