@@ -11,5 +11,5 @@ rmSync('dist', {recursive: true, force: true});
 run('npx lit-localize build');
 run('npx tsc -p tsconfig.json');
 run('npx rollup -c rollup.config.js --silent');
-run('npx cem analyze --litelement --globs "src/elements/**/*.ts" --exclude "src/elements/**/*.styles.ts" --quiet');
+run('npx cem analyze --quiet'); // custom-elements-manifest.config.mjs
 run('node scripts/build-schema.mjs');

@@ -1,0 +1,68 @@
+// What every story shares: the elements, their docs and controls from custom-elements.json,
+// and the toolbars (language, theme, viewport).
+import {setCustomElementsManifest, type Preview} from '@storybook/web-components-vite';
+import {html} from 'lit';
+import manifest from '../custom-elements.json';
+import '../src/embed.js';
+import {installStoryFeeds} from '../stories/support/story-feeds.js';
+import {publicManifest} from '../stories/support/manifest.js';
+import {THEMES, applyPageTheme} from '../stories/support/themes.js';
+import '../stories/support/themes.css';
+
+setCustomElementsManifest(publicManifest(manifest));
+installStoryFeeds();
+
+const LANGUAGES = [
+  {value: 'sv', title: 'Svenska', right: 'sv'},
+  {value: 'en', title: 'English', right: 'en'},
+  {value: 'fi', title: 'Suomi', right: 'fi'},
+];
+
+// Axe rules about the host page (landmarks, a page <h1>) say nothing about a widget placed in it.
+export const PAGE_LEVEL_AXE_RULES = ['region', 'landmark-one-main', 'page-has-heading-one'];
+
+const preview: Preview = {
+  tags: ['autodocs'],
+  globalTypes: {
+    locale: {
+      description: 'Page language (<html lang>); the widgets follow it live',
+      toolbar: {title: 'Language', icon: 'globe', items: LANGUAGES, dynamicTitle: true},
+    },
+    theme: {
+      description: 'Host page look: the widgets inherit font and colour, and take --loft-* custom properties',
+      toolbar: {title: 'Theme', icon: 'paintbrush', items: THEMES.map(({value, title}) => ({value, title})), dynamicTitle: true},
+    },
+  },
+  initialGlobals: {locale: 'sv', theme: 'inherit'},
+  decorators: [
+    (story, context) => {
+      // The real switch a host page makes: the widgets watch <html lang> and re-render.
+      const locale = String(context.globals.locale ?? 'sv');
+      if (document.documentElement.lang !== locale) document.documentElement.lang = locale;
+      const theme = String(context.globals.theme ?? 'inherit');
+      if (context.viewMode === 'story') applyPageTheme(theme);
+      return html`<div class="loft-story" data-theme=${theme}>${story()}</div>`;
+    },
+  ],
+  parameters: {
+    layout: 'fullscreen',
+    controls: {expanded: true, sort: 'requiredFirst'},
+    docs: {toc: false},
+    a11y: {
+      test: 'error',
+      context: '#storybook-root',
+      config: {rules: PAGE_LEVEL_AXE_RULES.map((id) => ({id, enabled: false}))},
+    },
+    viewport: {
+      options: {
+        small320: {name: 'Reflow 320 px (WCAG 1.4.10)', styles: {width: '320px', height: '640px'}, type: 'mobile'},
+        phone: {name: 'Phone 390 px', styles: {width: '390px', height: '844px'}, type: 'mobile'},
+        column: {name: 'CMS content column 640 px', styles: {width: '640px', height: '900px'}, type: 'tablet'},
+        tablet: {name: 'Tablet 768 px', styles: {width: '768px', height: '1024px'}, type: 'tablet'},
+        desktop: {name: 'Desktop 1280 px', styles: {width: '1280px', height: '900px'}, type: 'desktop'},
+      },
+    },
+  },
+};
+
+export default preview;

@@ -1,0 +1,240 @@
+#!/usr/bin/env node
+// Smoke test of the static Storybook (run `npm run build-storybook` first): opens every story
+// in storybook-static/index.json in headless Chromium and fails on an uncaught exception, a
+// console error (except the failed request of a story tagged 'expected-request-failure'), a
+// story that does not render, or an axe-core violation (shadow DOM included). Then opens each
+// element's docs page and checks that it lists every attribute, property, event, slot, part
+// and CSS custom property that custom-elements.json has for the element, and that every
+// element has stories. Writes test-results/storybook.json for .ci/run's closing line.
+//
+//   node scripts/storybook-smoke.mjs [--filter <text in story id>] [--port N]
+import {createServer} from 'node:http';
+import {createReadStream, existsSync, mkdirSync, readFileSync, statSync, writeFileSync} from 'node:fs';
+import {extname, join, normalize, resolve} from 'node:path';
+import {chromium} from 'playwright-core';
+import {CHROMIUM_ARGS} from '../web-test-runner.config.mjs';
+import {EXPECTED_REQUEST_FAILURE, PAGE_LEVEL_AXE_RULES, STAYS_LOADING} from '../stories/support/a11y.js';
+
+const ROOT = resolve('storybook-static');
+const option = (name) => {
+  const at = process.argv.indexOf(name);
+  return at > 0 ? process.argv[at + 1] : undefined;
+};
+const filter = option('--filter');
+const port = Number(option('--port') ?? process.env.STORYBOOK_SMOKE_PORT ?? 0);
+/** How long a story may take to finish loading its feed (the slow-feed story takes 3 s). */
+const SETTLE_MS = 10_000;
+
+if (!existsSync(join(ROOT, 'index.json'))) {
+  console.error('storybook-static/index.json is missing: run "npm run build-storybook" first.');
+  process.exit(1);
+}
+const index = JSON.parse(readFileSync(join(ROOT, 'index.json'), 'utf8'));
+const entries = Object.values(index.entries).filter((e) => !filter || e.id.includes(filter));
+const stories = entries.filter((e) => e.type === 'story');
+const docsPages = entries.filter((e) => e.type === 'docs' && !e.importPath.endsWith('.mdx'));
+const mdxPages = entries.filter((e) => e.type === 'docs' && e.importPath.endsWith('.mdx'));
+const manifest = JSON.parse(readFileSync('custom-elements.json', 'utf8'));
+const axeSource = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
+
+// A plain static server on loopback: real 404s for missing files (the failure stories need them).
+const TYPES = {'.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.woff2': 'font/woff2'};
+const server = createServer((req, res) => {
+  const path = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
+  if (path === '/favicon.ico') return void res.writeHead(204).end(); // the browser asks on its own
+  const file = normalize(join(ROOT, path.endsWith('/') ? path + 'index.html' : path));
+  let ok = file.startsWith(ROOT + '/');
+  try {
+    ok &&= statSync(file).isFile();
+  } catch {
+    ok = false;
+  }
+  if (!ok) {
+    res.writeHead(404, {'content-type': 'text/plain'}).end('not found');
+    return;
+  }
+  res.writeHead(200, {'content-type': (TYPES[extname(file)] ?? 'application/octet-stream') + '; charset=utf-8'});
+  createReadStream(file).pipe(res);
+});
+await new Promise((done) => server.listen(port, '127.0.0.1', done));
+const origin = `http://127.0.0.1:${server.address().port}`;
+
+const browser = await chromium.launch({executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS});
+const context = await browser.newContext({viewport: {width: 1024, height: 800}});
+const page = await context.newPage();
+let problems = [];
+const failedRequests = [];
+page.on('pageerror', (error) => problems.push(`uncaught exception: ${error.message}`));
+page.on('console', (message) => {
+  if (message.type() !== 'error') return;
+  const where = message.location()?.url ?? '';
+  if (message.text().startsWith('Failed to load resource')) failedRequests.push({text: message.text(), url: where});
+  else problems.push(`console.error: ${message.text()}${where ? ` (${where})` : ''}`);
+});
+
+/**
+ * Shows a story: the first by loading iframe.html, the next ones through Storybook's own
+ * channel (as its sidebar does), which saves reloading the preview and axe for each story.
+ * Resolves with the render error, if any.
+ */
+async function openStory(id) {
+  if (!(await page.evaluate(() => Boolean(window.__smoke)).catch(() => false))) {
+    await page.goto(`${origin}/iframe.html?id=${encodeURIComponent(id)}&viewMode=story&globals=a11y.manual:!true`, {waitUntil: 'load'});
+    await page.waitForFunction(() => window.__STORYBOOK_ADDONS_CHANNEL__, undefined, {timeout: 15_000});
+    await page.evaluate(() => {
+      const smoke = (window.__smoke = {rendered: new Set(), errors: new Map()});
+      const channel = window.__STORYBOOK_ADDONS_CHANNEL__;
+      channel.on('storyRendered', (storyId) => smoke.rendered.add(storyId));
+      for (const event of ['storyErrored', 'storyThrewException', 'storyMissing']) {
+        channel.on(event, (detail) => smoke.errors.set(smoke.current, `${event}: ${detail?.title ?? detail?.message ?? detail ?? ''}`));
+      }
+      smoke.current = new URL(location.href).searchParams.get('id');
+    });
+    // Our own axe-core (the a11y addon bundles another copy, whose runs would collide with ours).
+    await page.addScriptTag({content: axeSource});
+  } else {
+    await page.evaluate((storyId) => {
+      window.__smoke.current = storyId;
+      window.__STORYBOOK_ADDONS_CHANNEL__.emit('setCurrentStory', {storyId, viewMode: 'story'});
+    }, id);
+  }
+  await page.waitForFunction(
+    (storyId) => {
+      // The first story may finish before our listener is there: ask the preview as well.
+      const render = window.__STORYBOOK_PREVIEW__?.currentRender;
+      if (render?.id === storyId && ['completed', 'finished', 'errored'].includes(render.phase)) return true;
+      return window.__smoke.rendered.has(storyId) || window.__smoke.errors.has(storyId) || document.body.classList.contains('sb-show-errordisplay');
+    },
+    id,
+    {timeout: 15_000}
+  );
+  return page.evaluate((storyId) => window.__smoke.errors.get(storyId) ?? (document.body.classList.contains('sb-show-errordisplay') ? document.querySelector('#error-message')?.textContent ?? 'error display' : undefined), id);
+}
+
+/** Waits until every loft element in the story has finished loading (or shows its skeleton, for a story that stays loading). */
+async function waitForElements(staysLoading) {
+  await page.waitForFunction(
+    (staysLoading) => {
+      const elements = [...document.querySelectorAll('#storybook-root *')].filter((e) => e.localName.startsWith('loft-'));
+      const bases = elements.map((e) => e.shadowRoot?.querySelector('[part="base"]'));
+      if (bases.length === 0 || bases.some((b) => !b)) return false;
+      return staysLoading ? bases.every((b) => b.getAttribute('aria-busy') === 'true') : bases.every((b) => b.getAttribute('aria-busy') !== 'true');
+    },
+    staysLoading,
+    {timeout: SETTLE_MS}
+  );
+}
+
+async function axeViolations() {
+  return page.evaluate(async (disabled) => {
+    const result = await window.axe.run(document.querySelector('#storybook-root'), {
+      resultTypes: ['violations'],
+      rules: Object.fromEntries(disabled.map((id) => [id, {enabled: false}])),
+    });
+    return result.violations.map((v) => `axe ${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' > ')).slice(0, 3).join('; ')}`);
+  }, PAGE_LEVEL_AXE_RULES);
+}
+
+const results = [];
+const started = Date.now();
+for (const story of stories) {
+  problems = [];
+  failedRequests.length = 0;
+  const tags = story.tags ?? [];
+  const t0 = Date.now();
+  try {
+    const renderError = await openStory(story.id);
+    if (renderError) problems.push(`story failed to render: ${renderError}`);
+    else {
+      await waitForElements(tags.includes(STAYS_LOADING));
+      problems.push(...(await axeViolations()));
+    }
+  } catch (error) {
+    problems.push(`did not render or settle: ${error.message.split('\n')[0]}`);
+  }
+  // A failure story must make its failing request (else it shows nothing of what it claims);
+  // every other story must make none.
+  if (tags.includes(EXPECTED_REQUEST_FAILURE)) {
+    if (failedRequests.length === 0) problems.push(`tagged ${EXPECTED_REQUEST_FAILURE}, but no request failed`);
+    const foreign = failedRequests.filter((f) => !f.url.startsWith(origin + '/'));
+    for (const f of foreign) problems.push(`failed request to another origin: ${f.url}`);
+  } else {
+    for (const f of failedRequests) problems.push(`console.error: ${f.text} (${f.url})`);
+  }
+  const ms = Date.now() - t0;
+  results.push({id: story.id, ok: problems.length === 0, problems});
+  console.log(`${problems.length ? '✗' : '✓'} ${story.id} (${ms} ms)${problems.map((p) => `\n    ${p}`).join('')}`);
+}
+
+// Docs pages: what custom-elements.json says about each element must be on its page.
+const declarations = manifest.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.tagName);
+const documented = new Set();
+for (const docs of docsPages) {
+  problems = [];
+  failedRequests.length = 0;
+  let tag;
+  try {
+    await page.goto(`${origin}/iframe.html?id=${encodeURIComponent(docs.id)}&viewMode=docs&globals=a11y.manual:!true`, {waitUntil: 'load'});
+    await page.waitForSelector('.docblock-argstable', {timeout: 15_000});
+    tag = await page.evaluate(() => [...document.querySelectorAll('.docs-story *')].find((e) => e.localName.startsWith('loft-'))?.localName);
+    const declaration = declarations.find((d) => d.tagName === tag);
+    if (!declaration) problems.push(`no loft element from custom-elements.json found in the docs page (found ${tag ?? 'none'})`);
+    else {
+      documented.add(tag);
+      const text = await page.evaluate(() => [...document.querySelectorAll('.docblock-argstable')].map((t) => t.textContent).join('\n'));
+      const publicMembers = (declaration.members ?? []).filter((m) => m.kind === 'field' && !m.static && !m.privacy && !m.name.startsWith('_'));
+      const names = [
+        ...(declaration.attributes ?? []).map((a) => a.name),
+        ...publicMembers.map((m) => m.name),
+        ...(declaration.events ?? []).map((e) => e.name),
+        ...(declaration.slots ?? []).map((s) => s.name).filter(Boolean),
+        ...(declaration.cssParts ?? []).map((p) => p.name),
+        ...(declaration.cssProperties ?? []).map((p) => p.name),
+      ];
+      const missing = names.filter((name) => !text.includes(name));
+      if (missing.length) problems.push(`docs for <${tag}> do not list: ${missing.join(', ')}`);
+      const privateShown = (declaration.members ?? []).filter((m) => m.name.startsWith('_') && text.includes(m.name));
+      if (privateShown.length) problems.push(`docs for <${tag}> list internals: ${privateShown.map((m) => m.name).join(', ')}`);
+    }
+  } catch (error) {
+    problems.push(`docs page did not render: ${error.message.split('\n')[0]}`);
+  }
+  // The docs page renders every story of the element, the failure stories' requests included.
+  const expectsFailure = stories.some((s) => s.title === docs.title && s.tags?.includes(EXPECTED_REQUEST_FAILURE));
+  for (const f of failedRequests) if (!expectsFailure) problems.push(`console.error: ${f.text} (${f.url})`);
+  results.push({id: docs.id, ok: problems.length === 0, problems});
+  console.log(`${problems.length ? '✗' : '✓'} ${docs.id} (docs${tag ? ` of <${tag}>` : ''})${problems.map((p) => `\n    ${p}`).join('')}`);
+}
+// Hand-written pages (Getting started): they render, without errors.
+for (const docs of mdxPages) {
+  problems = [];
+  failedRequests.length = 0;
+  try {
+    await page.goto(`${origin}/iframe.html?id=${encodeURIComponent(docs.id)}&viewMode=docs`, {waitUntil: 'load'});
+    await page.waitForFunction(() => (document.querySelector('#storybook-docs')?.textContent ?? '').trim().length > 200, undefined, {timeout: 15_000});
+  } catch (error) {
+    problems.push(`docs page did not render: ${error.message.split('\n')[0]}`);
+  }
+  for (const f of failedRequests) problems.push(`console.error: ${f.text} (${f.url})`);
+  results.push({id: docs.id, ok: problems.length === 0, problems});
+  console.log(`${problems.length ? '✗' : '✓'} ${docs.id} (docs)${problems.map((p) => `\n    ${p}`).join('')}`);
+}
+
+if (!filter) {
+  for (const declaration of declarations) {
+    if (!documented.has(declaration.tagName)) {
+      results.push({id: `docs:${declaration.tagName}`, ok: false, problems: ['no stories']});
+      console.log(`✗ <${declaration.tagName}> has no stories (add stories/<name>.stories.ts, see README "Storybook")`);
+    }
+  }
+}
+
+await browser.close();
+server.close();
+
+const passed = results.filter((r) => r.ok).length;
+const failed = results.length - passed;
+console.log(`\nStorybook smoke: ${stories.length} stories and ${docsPages.length + mdxPages.length} docs pages checked in ${((Date.now() - started) / 1000).toFixed(1)} s: ${passed} passed, ${failed} failed`);
+mkdirSync('test-results', {recursive: true});
+writeFileSync('test-results/storybook.json', JSON.stringify({passed, failed, skipped: 0}) + '\n');
+process.exit(failed || !stories.length ? 1 : 0);
