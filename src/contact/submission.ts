@@ -5,7 +5,7 @@
  * (`required`, `invalid`, `too-long`), so the form can show the receiver's answer inline.
  */
 import * as v from 'valibot';
-import {LEGAL_BASES} from '../feed/schema.js';
+import {LEGAL_BASES} from '../feed/codes.js';
 import {isEmail} from '../feed/urls.js';
 
 import {LIMITS, type FieldName} from './limits.js';

@@ -7,7 +7,7 @@
 import {Task, TaskStatus} from '@lit/task';
 import type {ReactiveControllerHost} from 'lit';
 import {LoftErrorEvent, LoftLoadEvent} from '../events/events.js';
-import {checkFeed, FeedError, forgetFeed, loadFeed, parseFeed, type LoadedFeed} from './load.js';
+import {checkFeed, FeedError, forgetFeed, loadFeed, loadValidator, parseFeed, type LoadedFeed} from './load.js';
 
 /** What an element asks of its feed. */
 export interface FeedSource {
@@ -24,31 +24,29 @@ export interface FeedResult<S> {
 
 type Host = ReactiveControllerHost & HTMLElement;
 
-const byObject = new WeakMap<object, LoadedFeed>();
-const byText = new Map<string, LoadedFeed>();
+const byObject = new WeakMap<object, Promise<LoadedFeed>>();
+const byText = new Map<string, Promise<LoadedFeed>>();
 
 function pageBase(): string {
   return document.baseURI;
 }
 
 /** Validates `.data` and inline feeds once per object or text, as `loadFeed` does per URL. */
-function fromLocal(source: FeedSource): LoadedFeed {
+function fromLocal(source: FeedSource): Promise<LoadedFeed> {
   if (source.data !== undefined) {
     const data = source.data;
-    if (data && typeof data === 'object') {
-      let loaded = byObject.get(data);
-      if (!loaded) byObject.set(data, (loaded = checkFeed(data, pageBase())));
-      return loaded;
-    }
-    return checkFeed(data, pageBase());
+    if (!data || typeof data !== 'object') return checkFeed(data, pageBase());
+    let loaded = byObject.get(data);
+    if (!loaded) byObject.set(data, (loaded = checkFeed(data, pageBase())));
+    return loaded;
   }
   const text = source.inline!;
-  let loaded = byText.get(text);
-  if (!loaded) {
-    byText.set(text, (loaded = parseFeed(text, pageBase())));
-    // Nested elements get an inline feed as `.data = loaded.feed`: found here, not validated again.
-    byObject.set(loaded.feed, loaded);
-  }
+  const cached = byText.get(text);
+  if (cached) return cached;
+  const loaded = parseFeed(text, pageBase());
+  byText.set(text, loaded);
+  // Nested elements get an inline feed as `.data = loaded.feed`: found here, not validated again.
+  loaded.then((done) => byObject.set(done.feed, loaded), () => undefined);
   return loaded;
 }
 
@@ -64,6 +62,8 @@ export class FeedController<S> {
     /** Picks what the element shows; throws a `FeedError` ('not-found') when it is not there. */
     select: (loaded: LoadedFeed) => S
   ) {
+    // Fetch the validator while the feed loads, not after.
+    void loadValidator();
     this.task = new Task(_host, {
       args: () => [source(), ...keys()] as [FeedSource, ...unknown[]],
       argsEqual: (a, b) => a.length === b.length && a.every((x, i) => (i === 0 ? sameSource(x as FeedSource, b[0]) : x === b[i])),
@@ -83,7 +83,7 @@ export class FeedController<S> {
   }
 
   private _load(source: FeedSource): Promise<LoadedFeed> {
-    if (source.data !== undefined || source.inline !== undefined) return Promise.resolve().then(() => fromLocal(source));
+    if (source.data !== undefined || source.inline !== undefined) return fromLocal(source);
     if (source.src) return loadFeed(new URL(source.src, pageBase()).href);
     return Promise.reject(new FeedError('feed-unreachable', 'No feed: give the element a src attribute, an inline <script type="application/json"> child, or a .data property.'));
   }

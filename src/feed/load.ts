@@ -4,8 +4,24 @@
  * `FeedError` with a contract code; nothing here throws anything else.
  */
 import type {Feed} from './schema.js';
-import {problemsOf, validateFeed, type CollectionName, type ErrorCode, type Problem} from './validate.js';
+import type {CollectionName, ErrorCode, Problem} from './validate.js';
 import {messages} from '../i18n/messages.js';
+
+let validator: Promise<typeof import('./validate.js')> | undefined;
+
+/**
+ * The validator (schema, valibot, editor messages) is a chunk of its own: it is needed only
+ * once a feed has arrived, so it loads while the feed does (elements call this when they
+ * connect) instead of delaying the first render.
+ */
+export function loadValidator(): Promise<typeof import('./validate.js')> {
+  return (validator ??= import('./validate.js'));
+}
+
+/** The problems the validator filed under one item. */
+export function problemsOf(byItem: Map<string, Problem[]> | undefined, collection: CollectionName, id: string): Problem[] {
+  return byItem?.get(`${collection}/${id}`) ?? [];
+}
 
 /** Feeds above this size are refused (`feed-too-large`). */
 export const MAX_FEED_BYTES = 20 * 1024 * 1024;
@@ -43,7 +59,7 @@ export class FeedError extends Error {
 }
 
 /** Parses and validates feed text. */
-export function parseFeed(text: string, baseUrl: string, src?: string): LoadedFeed {
+export async function parseFeed(text: string, baseUrl: string, src?: string): Promise<LoadedFeed> {
   if (text.trim() === '') throw warned(new FeedError('feed-not-json', `${src ?? 'The inline feed'} is empty. It must be a JSON object like {"version": 1, …}.`));
   let raw: unknown;
   try {
@@ -56,7 +72,8 @@ export function parseFeed(text: string, baseUrl: string, src?: string): LoadedFe
 }
 
 /** Validates an already parsed feed (the `.data` property, or a parsed document). */
-export function checkFeed(raw: unknown, baseUrl: string, src?: string): LoadedFeed {
+export async function checkFeed(raw: unknown, baseUrl: string, src?: string): Promise<LoadedFeed> {
+  const {validateFeed} = await loadValidator();
   const {feed, problems, byItem} = validateFeed(raw, {messageIds: Object.keys(messages)});
   if (!feed) {
     const fatal = problems.find((p) => p.fatal)!;

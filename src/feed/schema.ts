@@ -6,6 +6,9 @@
  * at run time in `validate.ts`; the descriptions below say so, for editors.
  */
 import * as v from 'valibot';
+import {LEGAL_BASES, ORGANIZATION_TYPES, PARTICIPANT_ROLES, PERSON_ROLES, PROJECT_STATUSES} from './codes.js';
+
+export {LEGAL_BASES, ORGANIZATION_TYPES, PARTICIPANT_ROLES, PERSON_ROLES, PROJECT_STATUSES};
 import {isAllowedUrl, isEmail, isPhone} from './urls.js';
 
 const MAX_TEXT = 20_000;
@@ -84,18 +87,6 @@ const IdentifierSchema = v.object({
   value: v.pipe(v.string(), v.maxLength(500)),
 });
 
-export const ORGANIZATION_TYPES = [
-  'municipality',
-  'region',
-  'government-agency',
-  'research-institute',
-  'higher-education',
-  'company',
-  'non-profit',
-  'funder',
-  'other',
-] as const;
-
 export const OrganizationSchema = v.object({
   id: IdSchema,
   name: LocalizedTextSchema,
@@ -118,9 +109,6 @@ export const PersonSchema = v.object({
   contactForm: v.optional(ref('a contact form')),
 });
 
-export const PROJECT_STATUSES = ['planned', 'ongoing', 'completed', 'terminated'] as const;
-export const PARTICIPANT_ROLES = ['coordinator', 'lead', 'partner', 'funder', 'associated', 'contractor'] as const;
-export const PERSON_ROLES = ['project-manager', 'contact', 'researcher', 'member', 'principal-investigator'] as const;
 
 const MemberRoleSchema = v.union([
   v.pipe(
@@ -174,7 +162,6 @@ export const ProjectSchema = v.object({
   contactPerson: v.optional(ref('a person')),
 });
 
-export const LEGAL_BASES = ['legitimate-interest', 'public-task', 'consent'] as const;
 const FieldModeSchema = v.picklist(['hidden', 'optional', 'required']);
 
 export const ContactFormSchema = v.object({

@@ -51,7 +51,7 @@ export interface ValidationResult {
   problems: Problem[];
   /**
    * Problems by the item they belong to, keyed `collection/id` (e.g. `projects/loft`), so an
-   * element that asks for that item can say what is wrong with it (see `problemsOf`).
+   * element that asks for that item can say what is wrong with it (see `problemsOf` in load.ts).
    */
   byItem: Map<string, Problem[]>;
 }
@@ -76,11 +76,6 @@ type AnySchema = v.GenericSchema & {
   expects?: string;
 };
 type Key = string | number;
-
-/** Problems recorded for one item (see `ValidationResult.byItem`). */
-export function problemsOf(byItem: Map<string, Problem[]> | undefined, collection: CollectionName, id: string): Problem[] {
-  return byItem?.get(`${collection}/${id}`) ?? [];
-}
 
 /** `projects[0].participants[2].role` */
 export function formatPath(keys: readonly Key[]): string {

@@ -3,7 +3,8 @@
  * URLs are checked and absolute, ids are followed. Templates never see raw feed objects.
  */
 import {FeedError, findItem, type LoadedFeed} from './load.js';
-import {PERSON_ROLES, type LocalizedText, type Organization, type Person, type Project, type ProjectStatus} from './schema.js';
+import {PERSON_ROLES} from './codes.js';
+import type {LocalizedText, Organization, Person, Project, ProjectStatus} from './schema.js';
 import {formatDate, resolveText, type ResolvedText} from './text.js';
 import {resolveUrl} from './urls.js';
 import type {MessageId, Params} from '../i18n/messages.js';

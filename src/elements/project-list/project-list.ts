@@ -1,7 +1,8 @@
 import {html, nothing, type PropertyValues, type TemplateResult} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import type {LoadedFeed} from '../../feed/load.js';
-import {PROJECT_STATUSES, type Project, type ProjectStatus} from '../../feed/schema.js';
+import {PROJECT_STATUSES} from '../../feed/codes.js';
+import type {Project, ProjectStatus} from '../../feed/schema.js';
 import {foldForSearch, type ResolvedText} from '../../feed/text.js';
 import {compactView, TextResolver, type CompactView} from '../../feed/view.js';
 import {currentLocale} from '../../i18n/locale.js';
