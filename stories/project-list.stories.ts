@@ -24,7 +24,7 @@ const STATUSES = ['ongoing', 'completed', 'planned', 'ongoing', 'terminated', 'c
 let thousandsFeed: Record<string, any> | undefined;
 
 /**
- * 3,000 projects made from the reference feeds' projects: each gets a new id, name and dates
+ * 3,000 projects made from the reference feeds' projects: each gets a new id, name and dates (no title)
  * and cycles through statuses and participants, so the same feed comes out every time.
  * Made on first render (not in args), so the controls panel does not hold 3,000 objects.
  */
@@ -39,7 +39,7 @@ function thousands(count = 3000) {
     const topic = TOPICS[Math.floor(i / PLACES.length) % TOPICS.length];
     const year = 2015 + (i % 12);
     const month = String(1 + ((i * 7) % 12)).padStart(2, '0');
-    const {endDate: _end, duration: _duration, ...rest} = structuredClone(template);
+    const {endDate: _end, duration: _duration, title: _title, ...rest} = structuredClone(template);
     return {
       ...rest,
       id: `projekt-${i + 1}`,
