@@ -60,6 +60,20 @@ async function withEndpoint(endpoint: string, formIndex = 0): Promise<Record<str
 
 const email = () => `${uniqueKey()}@example.org`;
 
+/** WCAG contrast ratio of two CSS colours (any syntax the browser knows, read back through a canvas). */
+function contrast(a: string, b: string): number {
+  const context = document.createElement('canvas').getContext('2d', {willReadFrequently: true})!;
+  const luminance = (colour: string) => {
+    context.clearRect(0, 0, 1, 1);
+    context.fillStyle = colour;
+    context.fillRect(0, 0, 1, 1);
+    const [r, g, b] = [...context.getImageData(0, 0, 1, 1).data].map((v) => v / 255).map((c) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const [x, y] = [luminance(a), luminance(b)].sort((m, n) => n - m);
+  return (x + 0.05) / (y + 0.05);
+}
+
 describe('<loft-contact-form>', () => {
   before(() => performance.setResourceTimingBufferSize(100_000));
   beforeEach(() => setPageLang('sv'));
@@ -199,6 +213,22 @@ describe('<loft-contact-form>', () => {
     fill(el, 'email', 'alva@example.org');
     await el.updateComplete;
     expect(emailField.hasAttribute('aria-invalid')).to.be.false;
+  });
+
+  it('keeps its error messages readable on a dark host page that sets no --loft-* colours', async () => {
+    const page = await fixture<HTMLDivElement>(html`<div style="background: #15171c; color: #e9eaee; color-scheme: dark; padding: 1rem">
+      <loft-contact-form .data=${await exempelbyFeed()} form="kommun-samtycke"></loft-contact-form>
+    </div>`);
+    const el = page.querySelector('loft-contact-form')!;
+    await settled(el);
+    submitButton(el).click();
+    await summary(el);
+    const errors = [...root(el).querySelectorAll<HTMLElement>('.summary a, .field-error')];
+    expect(errors.length).to.be.greaterThan(3);
+    for (const error of errors) {
+      expect(contrast(getComputedStyle(error).color, '#15171c'), textOf(error)).to.be.at.least(4.5);
+    }
+    await expect(el).to.be.accessible();
   });
 
   it('shows the receiver’s 422 field errors on the fields', async () => {

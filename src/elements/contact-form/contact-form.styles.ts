@@ -1,6 +1,11 @@
 import {css} from 'lit';
 
 export const contactFormStyles = css`
+  /* Unset, error marks are red mixed half with the text colour: dark red on a light page,
+     light red on a dark one, readable on both (a fixed red fails contrast on dark pages). */
+  :host {
+    --_error: var(--loft-color-error, color-mix(in srgb, #b00020 50%, currentColor));
+  }
   form {
     display: grid;
     gap: var(--loft-space, 1rem);
@@ -54,13 +59,13 @@ export const contactFormStyles = css`
   }
   .invalid input,
   .invalid textarea {
-    border-color: var(--loft-color-error, #b00020);
+    border-color: var(--_error);
     border-width: 3px;
   }
   .field-error {
     margin: 0;
     font-weight: bold;
-    color: var(--loft-color-error, #b00020);
+    color: var(--_error);
   }
   .check {
     display: grid;
@@ -96,7 +101,7 @@ export const contactFormStyles = css`
     margin: 0 0 0.5em;
   }
   .summary {
-    border: 3px solid var(--loft-color-error, #b00020);
+    border: 3px solid var(--_error);
     border-radius: var(--loft-radius, 4px);
     padding: var(--loft-space, 1rem);
   }
@@ -105,7 +110,7 @@ export const contactFormStyles = css`
     padding-inline-start: 1.25em;
   }
   .summary a {
-    color: var(--loft-color-error, #b00020);
+    color: var(--_error);
     font-weight: bold;
   }
   .failure p {

@@ -115,7 +115,7 @@ function amount(n: number, unit: string, locale: string): string {
  * @cssproperty [--loft-color-accent=inherit] - Colour of links, focus and the send button.
  * @cssproperty [--loft-color-surface=transparent] - Background of fields.
  * @cssproperty [--loft-color-border=currentColor] - Colour of field borders.
- * @cssproperty [--loft-color-error=#b00020] - Colour of error marks.
+ * @cssproperty [--loft-color-error=#b00020 mixed half with the text colour] - Colour of error marks (unset, it stays readable on light and dark pages).
  * @cssproperty [--loft-radius=4px] - Corner radius.
  * @cssproperty [--loft-space=1rem] - Base spacing.
  */
