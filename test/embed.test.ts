@@ -55,7 +55,12 @@ async function ready(host: Host): Promise<void> {
     'widgets did not render',
     {timeout: 8000}
   );
-  await Promise.all(host.widgets.map((el) => (el as any).updateComplete));
+  // Settle: an element may update again a task after its first render (the list's result
+  // count is announced on a timer), so wait until a task passes with no update pending.
+  do {
+    await Promise.all(host.widgets.map((el) => (el as any).updateComplete));
+    await new Promise((resolve) => host.win.setTimeout(resolve, 0));
+  } while (host.widgets.some((el) => (el as any).isUpdatePending));
 }
 
 /** What the page's console would have shown. */
