@@ -53,8 +53,8 @@ export function summaryCard(feed, projectId, level = 2) {
     'div',
     {part: 'base', class: 'base', tabindex: '-1', 'aria-busy': 'false'},
     h(
-      'section',
-      {class: 'card', 'aria-labelledby': 'heading'},
+      'div',
+      {class: 'card'},
       h('div', {part: 'heading', class: 'heading', id: 'heading', role: 'heading', 'aria-level': String(level)}, 'Sammanfattning'),
       h(
         'dl',
@@ -115,7 +115,6 @@ export function compactList(feed, pageSize = 20) {
   const organizations = [...used].filter((id) => orgs.has(id)).map((id) => ({id, name: text(orgs.get(id).name) ?? id})).sort((a, b) => collator.compare(a.name, b.name));
   const field = (id, label, control, extra = '') => h('div', {part: 'field', class: `field${extra}`}, h('label', {for: id}, label), control);
   const shown = entries.slice(0, pageSize);
-  const count = entries.length;
   return h(
     'div',
     {part: 'base', class: 'base', tabindex: '-1', 'aria-busy': 'false'},
@@ -131,9 +130,11 @@ export function compactList(feed, pageSize = 20) {
         field('organization', 'Organisation', h('select', {id: 'organization'}, option('', 'Alla', ''), ...organizations.map((o) => option(o.id, o.name, '')))),
         field('sort', 'Sortera efter', h('select', {id: 'sort'}, option('name', 'Namn', 'name'), option('start', 'Startdatum, senaste först', 'name')))
       ),
-      h('p', {class: 'count', role: 'status'}, count === 0 ? 'Inget projekt matchar.' : count === 1 ? '1 projekt' : `${count.toLocaleString('sv')} projekt`),
+      // The element fills in the count a task after its first render (a live region must exist
+      // before it changes), so at the moment measured it is empty.
+      h('p', {class: 'count', role: 'status'}),
       shown.length ? h('ul', {part: 'list', class: 'projects'}, ...shown.map((e, i) => h('li', {part: 'item', class: 'item', tabindex: '-1', 'data-index': String(i)}, compactCard(e.project, 3)))) : undefined,
-      count > shown.length ? h('button', {type: 'button', class: 'button more'}, 'Visa fler') : undefined
+      entries.length > shown.length ? h('button', {type: 'button', class: 'button more'}, 'Visa fler') : undefined
     )
   );
 }
@@ -164,8 +165,10 @@ export function memberList(feed, projectId, level = 2) {
         p.title ? h('div', {class: 'muted'}, text(p.title)) : undefined,
         org ? h('div', {class: 'muted'}, text(org.name)) : undefined,
         roles.length ? h('ul', {part: 'roles', class: 'roles'}, ...roles.map((r) => h('li', null, r))) : undefined,
-        p.profileUrl ? h('a', {class: 'more', href: p.profileUrl}, `Läs mer om ${call}`) : undefined,
-        canContact ? h('button', {type: 'button', class: 'button contact', id: `open-${p.id}`, 'aria-expanded': 'false', 'aria-controls': `panel-${p.id}`}, `Kontakta ${call}`) : undefined
+        p.profileUrl ? h('a', {class: 'more', href: p.profileUrl, ...(call !== name ? {'aria-label': `Läs mer om ${name}`} : {})}, `Läs mer om ${call}`) : undefined,
+        canContact
+          ? h('button', {type: 'button', class: 'button contact', id: `open-${p.id}`, 'aria-expanded': 'false', 'aria-controls': `panel-${p.id}`, ...(call !== name ? {'aria-label': `Kontakta ${name}`} : {})}, `Kontakta ${call}`)
+          : undefined
       )
     );
   };
