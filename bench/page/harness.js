@@ -5,7 +5,8 @@ import {compactList, projectPage, shadowHost, summaryCard} from './vanilla.js';
 
 const stage = document.getElementById('stage');
 const ms = (start) => performance.now() - start;
-const css = () => customElements.get('loft-project-card').elementStyles.map((s) => s.cssText).join('\n');
+/** The CSS text of an element's styles (the card's, unless another tag is named). */
+const css = (tag = 'loft-project-card') => customElements.get(tag).elementStyles.map((s) => s.cssText).join('\n');
 
 /** Waits for a loft element to show its content (loft-load, then its render). */
 async function shown(el) {
@@ -14,6 +15,12 @@ async function shown(el) {
     el.addEventListener('loft-error', (e) => e.detail.code !== 'field-dropped' && reject(new Error(`${e.detail.code}: ${e.detail.message}`)), {once: true});
   });
   await el.updateComplete;
+  // Nested loft elements (the card and member list in <loft-project>) render after their own feed task.
+  for (const child of el.shadowRoot.querySelectorAll('*')) {
+    if (!child.localName.startsWith('loft-')) continue;
+    await child._feed.task.taskComplete.catch(() => undefined);
+    await child.updateComplete;
+  }
   el.shadowRoot.firstElementChild.getBoundingClientRect();
 }
 
@@ -132,7 +139,7 @@ window.bench = {
     clear();
     const feed = await (await fetch(url)).json();
     feed.projects = feed.projects.slice(0, n);
-    const cssText = css();
+    const cssText = css('loft-project-list');
     const start = performance.now();
     if (kind === 'loft') {
       const el = document.createElement('loft-project-list');
@@ -151,7 +158,7 @@ window.bench = {
   /** `<loft-project project=loft>` (the whole seed page) from the reference feed, or the vanilla page. */
   async project(kind, json) {
     clear();
-    const cssText = css();
+    const cssText = css('loft-project');
     const start = performance.now();
     if (kind === 'loft') {
       const el = document.createElement('loft-project');
@@ -162,7 +169,7 @@ window.bench = {
       await done;
     } else {
       const root = shadowHost(stage, cssText);
-      root.append(projectPage(JSON.parse(json), 'loft'));
+      root.append(projectPage(JSON.parse(json), 'loft', css));
       root.firstElementChild.getBoundingClientRect();
     }
     return ms(start);

@@ -34,7 +34,7 @@ export function shadowHost(container, cssText) {
 }
 
 /** The summary card (the fact box) of one project. */
-export function summaryCard(feed, projectId) {
+export function summaryCard(feed, projectId, level = 2) {
   const project = feed.projects.find((p) => p.id === projectId);
   const orgs = new Map(feed.organizations.map((o) => [o.id, o]));
   const row = (label, ...value) => h('div', {class: 'row'}, h('dt', null, label), h('dd', null, ...value));
@@ -53,9 +53,9 @@ export function summaryCard(feed, projectId) {
     'div',
     {part: 'base', class: 'base', tabindex: '-1', 'aria-busy': 'false'},
     h(
-      'section',
-      {class: 'card', 'aria-labelledby': 'heading'},
-      h('div', {part: 'heading', class: 'heading', id: 'heading', role: 'heading', 'aria-level': '2'}, 'Sammanfattning'),
+      'div',
+      {class: 'card'},
+      h('div', {part: 'heading', class: 'heading', id: 'heading', role: 'heading', 'aria-level': String(level)}, 'Sammanfattning'),
       h(
         'dl',
         {part: 'facts', class: 'facts'},
@@ -69,46 +69,159 @@ export function summaryCard(feed, projectId) {
   );
 }
 
-/** A compact card per project, for the list benchmark (name, title, status, summary, link). */
-export function compactList(feed) {
+/** Text shortened the way the compact card does it (src/feed/view.ts `shorten`, 240 characters). */
+function shorten(t, max = 240) {
+  if (!t || t.length <= max) return t;
+  const cut = t.slice(0, max);
+  const space = cut.lastIndexOf(' ');
+  return (space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,.;:–-]+$/, '') + '…';
+}
+
+/** The compact card (src/elements/project-card/compact.ts). */
+function compactCard(p, level) {
+  const name = text(p.name) ?? p.id;
+  const href = p.url ?? p.website;
   return h(
-    'ul',
-    {part: 'list', class: 'list'},
-    ...feed.projects.map((p) =>
+    'div',
+    {class: 'compact'},
+    h('div', {part: 'heading', class: 'heading', role: 'heading', 'aria-level': String(level)}, href ? h('a', {href}, name) : name),
+    p.title ? h('p', null, text(p.title)) : undefined,
+    h('p', {class: 'status', 'data-status': p.status}, `Status: ${STATUS[p.status]}`),
+    p.summary ? h('p', null, shorten(text(p.summary))) : undefined
+  );
+}
+
+const option = (value, label, selected) => {
+  const el = h('option', {value}, label);
+  if (value === selected) el.selected = true;
+  return el;
+};
+
+/**
+ * What `<loft-project-list>` renders for a feed (src/elements/project-list/project-list.ts):
+ * the heading, the search and filter form (statuses and organisations that occur, sorted),
+ * the result count, the first `pageSize` compact cards by name, and "Visa fler".
+ */
+export function compactList(feed, pageSize = 20) {
+  const collator = new Intl.Collator('sv');
+  const orgs = new Map(feed.organizations.map((o) => [o.id, o]));
+  const used = new Set();
+  const entries = feed.projects.map((project) => {
+    for (const p of project.participants) used.add(p.organization);
+    return {project, name: text(project.name) ?? project.id, key: [text(project.name), text(project.title), text(project.summary)].join(' ').normalize('NFD').toLowerCase()};
+  });
+  entries.sort((a, b) => collator.compare(a.name, b.name));
+  const statuses = Object.keys(STATUS).filter((s) => entries.some((e) => e.project.status === s));
+  const organizations = [...used].filter((id) => orgs.has(id)).map((id) => ({id, name: text(orgs.get(id).name) ?? id})).sort((a, b) => collator.compare(a.name, b.name));
+  const field = (id, label, control, extra = '') => h('div', {part: 'field', class: `field${extra}`}, h('label', {for: id}, label), control);
+  const shown = entries.slice(0, pageSize);
+  return h(
+    'div',
+    {part: 'base', class: 'base', tabindex: '-1', 'aria-busy': 'false'},
+    h(
+      'section',
+      {'aria-labelledby': 'heading'},
+      h('div', {part: 'heading', class: 'heading', id: 'heading', role: 'heading', 'aria-level': '2'}, 'Projekt'),
       h(
-        'li',
-        {part: 'item', class: 'item'},
-        h(
-          'article',
-          {class: 'card'},
-          h('div', {role: 'heading', 'aria-level': '3', class: 'heading'}, p.url ? h('a', {href: p.url}, text(p.name)) : text(p.name)),
-          p.title ? h('p', {class: 'title'}, text(p.title)) : undefined,
-          h('span', {class: 'status', 'data-status': p.status}, STATUS[p.status]),
-          p.summary ? h('p', null, text(p.summary)) : undefined
-        )
-      )
+        'form',
+        {part: 'form', class: 'filters', role: 'search', 'aria-labelledby': 'heading'},
+        field('q', 'Sök bland projekten', h('input', {id: 'q', type: 'search', autocomplete: 'off'}), ' search'),
+        field('status', 'Status', h('select', {id: 'status'}, option('', 'Alla', ''), ...statuses.map((s) => option(s, STATUS[s], '')))),
+        field('organization', 'Organisation', h('select', {id: 'organization'}, option('', 'Alla', ''), ...organizations.map((o) => option(o.id, o.name, '')))),
+        field('sort', 'Sortera efter', h('select', {id: 'sort'}, option('name', 'Namn', 'name'), option('start', 'Startdatum, senaste först', 'name')))
+      ),
+      // The element fills in the count a task after its first render (a live region must exist
+      // before it changes), so at the moment measured it is empty.
+      h('p', {class: 'count', role: 'status'}),
+      shown.length ? h('ul', {part: 'list', class: 'projects'}, ...shown.map((e, i) => h('li', {part: 'item', class: 'item', tabindex: '-1', 'data-index': String(i)}, compactCard(e.project, 3)))) : undefined,
+      entries.length > shown.length ? h('button', {type: 'button', class: 'button more'}, 'Visa fler') : undefined
     )
   );
 }
 
-/** The whole project page: title, description, quotes, summary, members. */
-export function projectPage(feed, projectId) {
+/** What `<loft-member-list>` renders for a project's members (src/elements/member-list/member-list.ts). */
+export function memberList(feed, projectId, level = 2) {
   const project = feed.projects.find((p) => p.id === projectId);
   const people = new Map(feed.people.map((p) => [p.id, p]));
+  const orgs = new Map(feed.organizations.map((o) => [o.id, o]));
+  const ROLES = {'project-manager': 'Projektledare', contact: 'Kontaktperson', researcher: 'Forskare', member: 'Projektmedlem', 'principal-investigator': 'Huvudsökande'};
+  const person = (m) => {
+    const p = people.get(m.person);
+    const name = text(p.name) ?? p.id;
+    const call = p.givenName ?? name;
+    const initials = name.split(/[\s-]+/).filter(Boolean).map((x) => x[0].toUpperCase()).filter((_, i, all) => i === 0 || i === all.length - 1).join('');
+    const roles = m.roles.map((r) => (typeof r === 'string' ? ROLES[r] : text(r.label) ?? ROLES[r.code])).filter(Boolean);
+    const org = p.organization ? orgs.get(p.organization) : undefined;
+    const photo = p.image?.url ? h('img', {src: p.image.url, alt: text(p.image.alt) ?? '', loading: 'lazy', decoding: 'async', width: '96', height: '96'}) : h('span', {'aria-hidden': 'true'}, initials);
+    const canContact = p.contactForm !== undefined || project.contactForm !== undefined;
+    return h(
+      'li',
+      {part: 'item', class: 'person'},
+      h('div', {part: 'photo', class: 'photo'}, photo),
+      h(
+        'div',
+        {class: 'about'},
+        h('div', {class: 'name', role: 'heading', 'aria-level': String(level + 1)}, name),
+        p.title ? h('div', {class: 'muted'}, text(p.title)) : undefined,
+        org ? h('div', {class: 'muted'}, text(org.name)) : undefined,
+        roles.length ? h('ul', {part: 'roles', class: 'roles'}, ...roles.map((r) => h('li', null, r))) : undefined,
+        p.profileUrl ? h('a', {class: 'more', href: p.profileUrl, ...(call !== name ? {'aria-label': `Läs mer om ${name}`} : {})}, `Läs mer om ${call}`) : undefined,
+        canContact
+          ? h('button', {type: 'button', class: 'button contact', id: `open-${p.id}`, 'aria-expanded': 'false', 'aria-controls': `panel-${p.id}`, ...(call !== name ? {'aria-label': `Kontakta ${name}`} : {})}, `Kontakta ${call}`)
+          : undefined
+      )
+    );
+  };
   return h(
-    'article',
-    {part: 'base', class: 'base'},
-    h('div', {role: 'heading', 'aria-level': '2', class: 'heading'}, text(project.title ?? project.name)),
-    ...(project.description ?? []).map((d) => h('p', null, text(d))),
-    ...(project.quotes ?? []).map((q) => h('figure', null, h('blockquote', null, h('p', null, text(q.text))), h('figcaption', null, q.name, q.title ? `, ${text(q.title)}` : undefined))),
-    summaryCard(feed, projectId),
+    'div',
+    {part: 'base', class: 'base', tabindex: '-1', 'aria-busy': 'false'},
     h(
-      'ul',
-      {part: 'list', class: 'members'},
-      ...(project.members ?? []).map((m) => {
-        const person = people.get(m.person);
-        return h('li', {part: 'item'}, h('div', {role: 'heading', 'aria-level': '3'}, text(person.name)), person.profileUrl ? h('a', {href: person.profileUrl}, `Läs mer om ${person.givenName ?? text(person.name)}`) : undefined);
-      })
+      'section',
+      {'aria-labelledby': 'heading'},
+      h('div', {part: 'heading', class: 'heading', id: 'heading', role: 'heading', 'aria-level': String(level)}, 'Projektmedlemmar'),
+      h('ul', {part: 'list', class: 'people'}, ...(project.members ?? []).map(person))
+    )
+  );
+}
+
+/**
+ * What `<loft-project>` renders (src/elements/project/project.ts): title, description,
+ * quotes, then the summary card and the member list as nested shadow hosts with their own
+ * styles, as the element nests `<loft-project-card>` and `<loft-member-list>`.
+ * `css` maps a tag to its CSS text.
+ */
+export function projectPage(feed, projectId, css) {
+  const project = feed.projects.find((p) => p.id === projectId);
+  const orgs = new Map(feed.organizations.map((o) => [o.id, o]));
+  const nested = (tag, part, content) => {
+    const el = h('div', {part, class: 'nested'});
+    const root = el.attachShadow({mode: 'open'});
+    root.adoptedStyleSheets = [sheetFor(css(tag))];
+    root.append(content);
+    return el;
+  };
+  const quotes = project.quotes ?? [];
+  return h(
+    'div',
+    {part: 'base', class: 'base', tabindex: '-1', 'aria-busy': 'false'},
+    h(
+      'article',
+      {'aria-labelledby': 'heading'},
+      h('div', {part: 'heading', class: 'heading title', id: 'heading', role: 'heading', 'aria-level': '2'}, text(project.title) ?? text(project.name) ?? project.id),
+      project.description?.length ? h('div', {class: 'description'}, ...project.description.map((d) => h('p', null, text(d)))) : undefined,
+      quotes.length
+        ? h(
+            'div',
+            {class: 'quotes'},
+            ...quotes.map((q) => {
+              const org = q.organization ? orgs.get(q.organization) : undefined;
+              const attribution = [q.name, text(q.title), org ? text(org.name) : undefined].filter(Boolean).join(', ');
+              return h('figure', {part: 'quote', class: 'quote'}, h('blockquote', null, text(q.text)), h('figcaption', null, `— ${attribution}`));
+            })
+          )
+        : undefined,
+      nested('loft-project-card', 'summary', summaryCard(feed, projectId, 3)),
+      project.members?.length ? nested('loft-member-list', 'members', memberList(feed, projectId, 3)) : undefined
     )
   );
 }

@@ -8,8 +8,10 @@ import {readFileSync} from 'node:fs';
 
 /**
  * The strict policy from issue 7: nothing but same-origin scripts, styles, requests and
- * images, no inline code, and Trusted Types enforced with only Lit's policy allowed.
- * `allow-duplicates` lets a second copy of the bundle (and of Lit) create its policy too.
+ * images, no inline code, and Trusted Types enforced with only the bundle's two policies
+ * allowed: Lit's `lit-html` and the contact form's `loft-altcha` (the URL of its ALTCHA
+ * worker; see docs/embed/README.md). `allow-duplicates` lets a second copy of the bundle
+ * (and of Lit) create its policies too.
  */
 export const STRICT_CSP = [
   "default-src 'none'",
@@ -21,8 +23,11 @@ export const STRICT_CSP = [
   "base-uri 'none'",
   "form-action 'none'",
   "require-trusted-types-for 'script'",
-  "trusted-types lit-html 'allow-duplicates'",
+  "trusted-types lit-html loft-altcha 'allow-duplicates'",
 ].join('; ');
+
+/** The same policy on a page that allows only Lit's Trusted Types policy, not `loft-altcha`. */
+export const LIT_ONLY_CSP = STRICT_CSP.replace(' loft-altcha', '');
 
 /** page name → response headers (every page also gets the defaults below). */
 const PAGES = {
@@ -31,7 +36,10 @@ const PAGES = {
   twice: {'content-security-policy': STRICT_CSP},
   'older-first': {'content-security-policy': STRICT_CSP},
   'older-second': {'content-security-policy': STRICT_CSP},
+  'lit-only': {'content-security-policy': LIT_ONLY_CSP},
 };
+/** Pages that reuse another page's HTML under other headers. */
+const SAME_HTML = {'lit-only': 'strict-csp'};
 
 const dir = new URL('../embed/', import.meta.url);
 const referenceFeed = readFileSync(new URL('../../demo/feeds/loft.feed.json', import.meta.url), 'utf8');
@@ -60,7 +68,7 @@ export async function embedPages(ctx, next) {
   if (!match || !(match[1] in PAGES)) return next();
   // Read on every request so an edited page needs no server restart.
   const widgets = readFileSync(new URL('widgets.html', dir), 'utf8');
-  const page = readFileSync(new URL(`${match[1]}.html`, dir), 'utf8').replace('<!-- widgets -->', widgets)
+  const page = readFileSync(new URL(`${SAME_HTML[match[1]] ?? match[1]}.html`, dir), 'utf8').replace('<!-- widgets -->', widgets)
     // A fresh key per page load, so each page has its own feed outage.
     .replaceAll('PAGEKEY', Math.random().toString(36).slice(2));
   ctx.set({

@@ -123,6 +123,9 @@ export class LoftContactForm extends LoftElement<ContactSelection> {
   static override shadowRootOptions: ShadowRootInit = {...LitElement.shadowRootOptions, delegatesFocus: true};
   static override styles = [sharedStyles, contactFormStyles];
 
+  protected override _skeletonRows = 34;
+  protected override _skeletonRowsNarrow = 40;
+
   /** The contact form's id in the feed (else the recipient's, else the project's). */
   @property({reflect: true}) form?: string;
 

@@ -69,7 +69,7 @@ export class LoftMemberList extends LoftElement<MemberSelection> {
 
   private readonly _contact = new ContactDisclosure(this);
 
-  protected override _skeletonRows = 4;
+  protected override _skeletonRows = 16;
 
   protected override _selectionKeys(): unknown[] {
     return [this.project, this.people, this.roles];

@@ -1,4 +1,4 @@
-import {html, nothing, type TemplateResult} from 'lit';
+import {html, nothing, type PropertyValues, type TemplateResult} from 'lit';
 import {property} from 'lit/decorators.js';
 import type {LoadedFeed} from '../../feed/load.js';
 import type {Project} from '../../feed/schema.js';
@@ -42,6 +42,16 @@ import {compactStyles, projectCardStyles} from './project-card.styles.js';
  */
 export class LoftProjectCard extends LoftProjectElement {
   static override styles = [sharedStyles, projectCardStyles, compactStyles];
+
+  protected override _skeletonClass = 'card';
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    // About the reference feed's cards: the fact box's rows stack into label and value when narrow.
+    const compact = this.variant === 'compact';
+    this._skeletonRows = compact ? 2 : 8;
+    this._skeletonRowsNarrow = compact ? 3 : 15;
+  }
 
   /** `summary` (the fact box) or `compact` (a card for listings). */
   @property({reflect: true}) variant: 'summary' | 'compact' = 'summary';

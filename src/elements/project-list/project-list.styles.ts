@@ -11,6 +11,10 @@ export const projectListStyles = css`
     display: grid;
     gap: 0.25em;
     align-content: end;
+    /* A long label or option (large type, a long organisation name) wraps or narrows
+       instead of pushing the field past its column. */
+    min-width: 0;
+    grid-template-columns: minmax(0, 1fr);
   }
   .search {
     grid-column: 1 / -1;

@@ -67,6 +67,9 @@ const indexes = new WeakMap<LoadedFeed, Index>();
 export class LoftProjectList extends LoftElement<LoadedFeed> {
   static override styles = [sharedStyles, compactStyles, projectListStyles];
 
+  protected override _skeletonRows = 17;
+  protected override _skeletonRowsNarrow = 35;
+
   /** Only projects with this status (`planned`, `ongoing`, `completed`, `terminated`). */
   @property() status = '';
 

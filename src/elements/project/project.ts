@@ -55,7 +55,8 @@ export class LoftProject extends LoftProjectElement {
 
   private readonly _contact = new ContactDisclosure(this);
 
-  protected override _skeletonRows = 10;
+  protected override _skeletonRows = 61;
+  protected override _skeletonRowsNarrow = 131;
 
   protected override _renderContent(project: Project, loaded: LoadedFeed): TemplateResult {
     const r = this._resolver(loaded);

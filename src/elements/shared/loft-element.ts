@@ -79,8 +79,18 @@ export abstract class LoftElement<S> extends LitElement {
   /** Text for the not-found state (an id in the element's attributes matches nothing). */
   protected abstract _notFoundMessage(): string;
 
-  /** Rows of the loading skeleton, so the layout keeps its height. */
+  /**
+   * The loading skeleton reserves about the height the content will take, so nothing below
+   * the element moves when the feed arrives: a heading bar, then this many lines of text
+   * (1.5em each, the content's line height) where the element is wider than 30em ...
+   */
   protected _skeletonRows = 6;
+
+  /** ... and this many where it is narrower (text wraps more, columns stack). */
+  protected _skeletonRowsNarrow?: number;
+
+  /** Extra classes for the skeleton's box (`card` draws the card's frame while loading). */
+  protected _skeletonClass = '';
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
@@ -134,9 +144,16 @@ export abstract class LoftElement<S> extends LitElement {
   }
 
   protected _renderLoading(): TemplateResult {
+    const wide = this._skeletonRows;
+    const narrow = this._skeletonRowsNarrow ?? wide;
+    // Lines past the wide count show only in a narrow box, lines past the narrow count only in a wide one.
+    const line = (i: number) => html`<span class="skeleton-line ${i >= narrow ? 'wide' : i >= wide ? 'narrow' : ''}"></span>`;
     return html`<span class="visually-hidden" role="status">${this._t('loading')}</span>
-      <div class="skeleton" aria-hidden="true">
-        ${Array.from({length: this._skeletonRows}, () => html`<span class="skeleton-line"></span>`)}
+      <div class="skeleton-box" aria-hidden="true">
+        <div class="skeleton ${this._skeletonClass}">
+          <span class="skeleton-line skeleton-heading"></span>
+          ${Array.from({length: Math.max(wide, narrow)}, (_, i) => line(i))}
+        </div>
       </div>`;
   }
 

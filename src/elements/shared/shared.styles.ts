@@ -99,19 +99,39 @@ export const sharedStyles = css`
     white-space: nowrap !important;
     border: 0 !important;
   }
+  /* The loading skeleton: one bar per line of text, each in a 1.5em line box (the content's
+     line height), after a bar in a heading's line box, so it takes about the content's height. */
+  .skeleton-box {
+    container-type: inline-size;
+  }
   .skeleton {
     display: grid;
-    gap: 0.75em;
-    padding: var(--loft-space, 1rem) 0;
   }
   .skeleton-line {
     display: block;
-    height: 1em;
-    border-radius: var(--loft-radius, 4px);
+    height: 1.5em;
+    padding: 0.25em 0;
     background: color-mix(in srgb, currentColor 12%, transparent);
+    background-clip: content-box;
   }
   .skeleton-line:nth-child(odd) {
     width: 70%;
+  }
+  .skeleton-heading {
+    width: 50%;
+    height: calc(1.25em * 1.3);
+    padding: 0.2em 0;
+    margin-bottom: calc(var(--loft-space, 1rem) * 0.75);
+  }
+  @container (min-width: 30em) {
+    .skeleton-line.narrow {
+      display: none;
+    }
+  }
+  @container (max-width: 30em) {
+    .skeleton-line.wide {
+      display: none;
+    }
   }
   @media (prefers-reduced-motion: no-preference) {
     .skeleton-line {
