@@ -4,7 +4,7 @@
  */
 import {FeedError, findItem, type LoadedFeed} from './load.js';
 import {PERSON_ROLES} from './codes.js';
-import type {LocalizedText, Organization, Person, Project, ProjectStatus} from './schema.js';
+import type {Feed, LocalizedText, Organization, Person, Project, ProjectStatus} from './schema.js';
 import {formatDate, resolveText, type ResolvedText} from './text.js';
 import {resolveUrl} from './urls.js';
 import type {MessageId, Params} from '../i18n/messages.js';
@@ -35,6 +35,15 @@ export interface SummaryView {
   website?: {href: string; text: string};
 }
 
+const byId = new WeakMap<Feed, Map<string, Organization>>();
+
+/** Organisations by id, built once per feed (a list page looks them up for every project). */
+function organizationsById(feed: Feed): Map<string, Organization> {
+  let map = byId.get(feed);
+  if (!map) byId.set(feed, (map = new Map(feed.organizations.map((o) => [o.id, o]))));
+  return map;
+}
+
 /** Resolves texts of one feed in one language. */
 export class TextResolver {
   constructor(
@@ -61,7 +70,7 @@ export class TextResolver {
   }
 
   organization(id: string | undefined): Organization | undefined {
-    return id === undefined ? undefined : this.loaded.feed.organizations.find((o) => o.id === id);
+    return id === undefined ? undefined : organizationsById(this.loaded.feed).get(id);
   }
 }
 
