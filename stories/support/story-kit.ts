@@ -12,6 +12,7 @@ import type {ArgTypes, Meta, StoryObj} from '@storybook/web-components-vite';
 import manifest from '../../custom-elements.json';
 import {declarationOf} from './manifest.js';
 import {THEMES} from './themes.js';
+import {PENDING_FEED} from './story-feeds.js';
 
 export {feeds, delayedFeed, MISSING_FEED, PENDING_FEED} from './story-feeds.js';
 
@@ -32,6 +33,8 @@ const actionArg = (event: string) => 'on' + camel(event).replace(/^./, (c) => c.
  * attribute name, from the manifest) become attributes, `--loft-*` args inline custom
  * properties, event actions listeners, `inline` a JSON child, anything else a property.
  */
+let pendingRenders = 0;
+
 export function renderElement(tag: string): (args: Args) => HTMLElement {
   const declaration = declarationOf(manifest, tag);
   const attributes = new Set<string>((declaration.attributes ?? []).map((a: {name: string}) => a.name));
@@ -47,7 +50,11 @@ export function renderElement(tag: string): (args: Args) => HTMLElement {
         element.append(script);
       } else if (key.startsWith('--')) element.style.setProperty(key, String(value));
       else if (events.has(key) && typeof value === 'function') element.addEventListener(events.get(key)!, value as EventListener);
-      else if (attributes.has(key)) {
+      else if (key === 'src' && value === PENDING_FEED) {
+        // A URL of its own per render: elements share one request per URL, so two loading
+        // stories on one URL would share one request, and its time-out.
+        element.setAttribute('src', `${PENDING_FEED}?render=${++pendingRenders}`);
+      } else if (attributes.has(key)) {
         if (typeof value === 'boolean') element.toggleAttribute(key, value);
         else element.setAttribute(key, String(value));
       } else (element as unknown as Record<string, unknown>)[key] = value;
