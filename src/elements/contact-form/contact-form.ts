@@ -5,7 +5,7 @@ import {LIMITS, type FieldName} from '../../contact/limits.js';
 import type {Outcome} from '../../contact/send.js';
 import type {ConsentRecord, FormError, SubmissionErrors} from '../../contact/submission.js';
 import {LoftSubmitErrorEvent, LoftSubmitEvent, LoftSubmittedEvent, type SubmitErrorCode, type SubmitOutcome} from '../../events/events.js';
-import {FeedError, type LoadedFeed} from '../../feed/load.js';
+import {FeedError, findItem, type LoadedFeed} from '../../feed/load.js';
 import type {ContactForm, Person, Project} from '../../feed/schema.js';
 import {formatList, type ResolvedText} from '../../feed/text.js';
 import {TextResolver} from '../../feed/view.js';
@@ -181,23 +181,15 @@ export class LoftContactForm extends LoftElement<ContactSelection> {
 
   protected override _select(loaded: LoadedFeed): ContactSelection {
     const {feed} = loaded;
-    const project = this.project ? feed.projects.find((p) => p.id === this.project) : undefined;
-    if (this.project && !project) throw new FeedError('not-found', `project="${this.project}": no project with that id in the feed. Check the id.`, 'projects');
-    const personId = this.recipient ?? (this.form ? undefined : project?.contactPerson);
-    const person = personId ? feed.people.find((p) => p.id === personId) : undefined;
-    if (this.recipient && !person) throw new FeedError('not-found', `recipient="${this.recipient}": no person with that id in the feed. Check the id.`, 'people');
+    const project = this.project ? findItem(loaded, 'projects', this.project, 'project') : undefined;
+    const person = this.recipient
+      ? findItem(loaded, 'people', this.recipient, 'recipient')
+      : this.form || !project?.contactPerson
+        ? undefined
+        : findItem(loaded, 'people', project.contactPerson, 'contactPerson');
     const formId = this.form ?? person?.contactForm ?? project?.contactForm ?? (feed.contactForms.length === 1 ? feed.contactForms[0].id : undefined);
-    const form = formId ? feed.contactForms.find((f) => f.id === formId) : undefined;
-    if (!form) {
-      const ids = feed.contactForms.map((f) => f.id).join(', ');
-      throw new FeedError(
-        'not-found',
-        formId
-          ? `No contact form "${formId}" in the feed${ids ? ` (it has: ${ids})` : ''}.`
-          : 'No form, recipient or project attribute names a contact form. Add form="<id>".',
-        'contactForms'
-      );
-    }
+    if (!formId) throw new FeedError('not-found', 'No form, recipient or project attribute names a contact form. Add form="<id>".', 'contactForms');
+    const form = findItem(loaded, 'contactForms', formId, 'form');
     return {form, person, project};
   }
 

@@ -1,6 +1,6 @@
 import {html, nothing, type TemplateResult} from 'lit';
 import {property} from 'lit/decorators.js';
-import {FeedError, type LoadedFeed} from '../../feed/load.js';
+import {findItem, type LoadedFeed} from '../../feed/load.js';
 import type {Person, Project} from '../../feed/schema.js';
 import {memberView, roleCode, selectProject, type MemberView} from '../../feed/view.js';
 import type {MessageId} from '../../i18n/messages.js';
@@ -81,8 +81,7 @@ export class LoftMemberList extends LoftElement<MemberSelection> {
     const project = this.project || !ids.length ? selectProject(loaded, this.project) : undefined;
     let members: Member[] = ids.length
       ? ids.map((id) => {
-          const person = people.find((p) => p.id === id);
-          if (!person) throw new FeedError('not-found', `people="${this.people}": no person "${id}" in the feed. Check the id.`, 'people');
+          const person = findItem(loaded, 'people', id, 'people');
           return {person, roles: project?.members?.find((m) => m.person === id)?.roles ?? []};
         })
       : (project!.members ?? []).map((m) => ({person: people.find((p) => p.id === m.person)!, roles: m.roles}));
