@@ -8,12 +8,19 @@ import {property, state} from 'lit/decorators.js';
 import {updateWhenLocaleChanges} from '@lit/localize';
 import {FeedController, toFeedError, type FeedSource} from '../../feed/controller.js';
 import type {LoadedFeed} from '../../feed/load.js';
+import type {ErrorCode} from '../../feed/validate.js';
 import type {Labels} from '../../feed/schema.js';
-import type {ResolvedText} from '../../feed/text.js';
-import {needsLang} from '../../feed/text.js';
+import {needsLang, type ResolvedText} from '../../feed/text.js';
 import {TextResolver} from '../../feed/view.js';
 import {connectLocale, currentLocale, disconnectLocale, localeReady, translate} from '../../i18n/locale.js';
 import type {MessageId, Params} from '../../i18n/messages.js';
+
+/** What visitors read for a feed that cannot be shown (the editor gets the details). */
+const VISITOR_MESSAGE: Partial<Record<ErrorCode, MessageId>> = {
+  'feed-timeout': 'error-timeout',
+  'feed-unreachable': 'error-unreachable',
+  'feed-too-large': 'error-too-large',
+};
 
 export abstract class LoftElement<S> extends LitElement {
   /** URL of the JSON feed (absolute, or relative to the page). */
@@ -159,18 +166,7 @@ export abstract class LoftElement<S> extends LitElement {
 
   protected _renderError(raw: unknown): TemplateResult {
     const error = toFeedError(raw);
-    const text =
-      error.code === 'not-found'
-        ? this._notFoundMessage()
-        : this._t(
-            error.code === 'feed-timeout'
-              ? 'error-timeout'
-              : error.code === 'feed-unreachable'
-                ? 'error-unreachable'
-                : error.code === 'feed-too-large'
-                  ? 'error-too-large'
-                  : 'error-invalid'
-          );
+    const text = error.code === 'not-found' ? this._notFoundMessage() : this._t(VISITOR_MESSAGE[error.code] ?? 'error-invalid');
     const canRetry = error.code === 'feed-unreachable' || error.code === 'feed-timeout';
     return html`<div part="error" class="error" role="alert">
       <p>${text}</p>
