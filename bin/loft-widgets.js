@@ -12,7 +12,7 @@
 import {readFile, stat} from 'node:fs/promises';
 import {validateFeed} from '../dist/feed/validate.js';
 import {MAX_FEED_BYTES} from '../dist/feed/load.js';
-import {messages} from '../dist/i18n/messages.js';
+import {MESSAGES} from '../dist/i18n/messages.js';
 
 const USAGE = `Usage: loft-widgets validate <file-or-url> [--strict] [--json]
 
@@ -65,7 +65,7 @@ async function check(source) {
   } catch (error) {
     throw new Fatal('feed-not-json', `${source} is not valid JSON: ${error.message}`);
   }
-  return validateFeed(raw, {messageIds: Object.keys(messages)});
+  return validateFeed(raw, {messageIds: Object.keys(MESSAGES)});
 }
 
 async function main(argv) {

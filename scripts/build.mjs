@@ -8,7 +8,7 @@ import {ensureDeps} from './ensure-deps.mjs';
 ensureDeps();
 const run = (command) => execSync(command, {stdio: 'inherit'});
 rmSync('dist', {recursive: true, force: true});
-run('npx lit-localize build');
+run('node scripts/i18n.mjs build');
 run('npx tsc -p tsconfig.json');
 run('npx rollup -c rollup.config.js --silent');
 run('npx cem analyze --quiet'); // custom-elements-manifest.config.mjs

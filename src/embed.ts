@@ -1,8 +1,44 @@
 /**
- * The CDN entry: defines every element. `<script type="module" src="loft-widgets.js">`.
+ * The CDN entry (`<script type="module" src="loft-widgets.js">`): a small loader that
+ * imports the code of the loft-* tags on the page, and of tags added later (a CMS that
+ * inserts HTML by script), each from its own chunk, so a page loads only what it shows.
+ * The first copy of the bundle on a page does the loading: a second copy (the snippet
+ * pasted twice, an older version) leaves it to the first, and every `define/<tag>.js`
+ * registers through the guarded `define`, so nothing throws and the first definition wins.
  */
-import './define/project-card.js';
-import './define/member-list.js';
-import './define/project.js';
-import './define/project-list.js';
-import './define/contact-form.js';
+import {preloadLanguage} from './i18n/chain.js';
+
+const TAGS: Record<string, () => Promise<unknown>> = {
+  'loft-project-card': () => import('./define/project-card.js'),
+  'loft-member-list': () => import('./define/member-list.js'),
+  'loft-project': () => import('./define/project.js'),
+  'loft-project-list': () => import('./define/project-list.js'),
+  'loft-contact-form': () => import('./define/contact-form.js'),
+};
+
+const waiting = new Set(Object.keys(TAGS));
+
+/** Imports the code of every tag now on the page that is not loaded yet. */
+function loadPresent(): void {
+  for (const tag of waiting) {
+    if (!document.getElementsByTagName(tag).length) continue;
+    waiting.delete(tag);
+    TAGS[tag]().catch((error: unknown) => {
+      // The element stays as the editor's fallback content; say which file is missing.
+      console.error(`loft-widgets: the code of <${tag}> could not be loaded: ${String(error)}. Upload every file of dist/cdn/ (chunks/ included), or use the single-file build loft-widgets.single.js.`);
+      waiting.add(tag);
+    });
+  }
+  if (!waiting.size) observer.disconnect();
+}
+
+const observer = new MutationObserver(loadPresent);
+const FIRST = Symbol.for('loft-widgets.loader');
+const page = globalThis as {[FIRST]?: true};
+if (!page[FIRST]) {
+  page[FIRST] = true;
+  // The page's language: its strings load alongside the elements' code, not after it.
+  preloadLanguage(document.documentElement.lang || 'sv');
+  loadPresent();
+  if (waiting.size) observer.observe(document.documentElement, {childList: true, subtree: true});
+}

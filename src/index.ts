@@ -24,4 +24,5 @@ export {SubmissionSchema, checkSubmission, type Submission, type SubmissionError
 export {validateFeed, type Problem, type ErrorCode, type ValidationResult} from './feed/validate.js';
 export {feedSettings, FeedError, MAX_FEED_BYTES, type LoadedFeed} from './feed/load.js';
 export type {Feed, LocalizedText, Organization, Person, Project, ContactForm} from './feed/schema.js';
-export {messages, type MessageId} from './i18n/messages.js';
+export {MESSAGES, type MessageId, type MessageSpec} from './i18n/messages.js';
+export {Translator, translatorFor, languageChain, type Catalog} from './i18n/translator.js';

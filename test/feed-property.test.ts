@@ -8,7 +8,7 @@ import {expect, fixture, html} from '@open-wc/testing';
 import fc from 'fast-check';
 import type {LoftProjectCard} from '../src/elements/project-card/project-card.js';
 import {validateFeed} from '../src/feed/validate.js';
-import {referenceFeed, setPageLang} from './helpers/fixtures.js';
+import {referenceFeed, setPageLang, settled} from './helpers/fixtures.js';
 
 const SEED = 20260127;
 const RUNS = 40;
@@ -129,8 +129,7 @@ describe('feed: property-based robustness', function () {
 
           el.data = feed;
           await el.updateComplete;
-          await (el as any)._feed.task.taskComplete.catch(() => undefined);
-          await el.updateComplete;
+          await settled(el);
 
           const root = el.shadowRoot!;
           expect(window.__pwned, 'a script ran').to.equal(undefined);

@@ -3,7 +3,7 @@
  * so the page's initial bundle carries only the form. One call, one request; the answer
  * is read whole within the timeout and turned into an outcome the form can show.
  */
-import type {SubmitErrorCode, SubmitOutcome} from '../events/events.js';
+import type {SubmitErrorCode, SubmitOutcome} from '../events/submit-events.js';
 import {checkSubmission, type Submission, type SubmissionErrors} from './submission.js';
 
 export {checkSubmission};
@@ -18,15 +18,18 @@ function retryAfterSeconds(header: string | null): number | undefined {
   return Number.isFinite(seconds) ? Math.max(0, Math.round(seconds)) : undefined;
 }
 
-/** POSTs the payload as JSON, without credentials; gives up after `timeout` ms. */
-export async function postSubmission(endpoint: string | undefined, payload: Submission, timeout: number): Promise<Outcome> {
+/**
+ * POSTs the payload as JSON, without credentials; gives up after `timeout` ms. The
+ * `Idempotency-Key` is the same on every retry of one submission, so the receiver keeps it once.
+ */
+export async function postSubmission(endpoint: string | undefined, payload: Submission, timeout: number, idempotencyKey?: string): Promise<Outcome> {
   if (!endpoint) return {ok: false, code: 'rejected'};
   const abort = new AbortController();
   const timer = setTimeout(() => abort.abort(), timeout);
   try {
     const response = await fetch(endpoint, {
       method: 'POST',
-      headers: {'content-type': 'application/json', accept: 'application/json'},
+      headers: {'content-type': 'application/json', accept: 'application/json', ...(idempotencyKey ? {'idempotency-key': idempotencyKey} : {})},
       body: JSON.stringify(payload),
       credentials: 'omit',
       cache: 'no-store',

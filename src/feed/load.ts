@@ -5,7 +5,6 @@
  */
 import type {Feed} from './schema.js';
 import type {CollectionName, ErrorCode, Problem} from './validate.js';
-import {messages} from '../i18n/messages.js';
 
 let validator: Promise<typeof import('./validate.js')> | undefined;
 
@@ -41,6 +40,8 @@ export interface LoadedFeed {
   problems: Problem[];
   /** The `src` it came from, if any. */
   src?: string;
+  /** Every problem counted by code (`problems` may list only the first ones). */
+  counts?: Partial<Record<ErrorCode, number>>;
   /** Problems by item (`collection/id`), so an element can say why the item it wants is missing. */
   byItem?: Map<string, Problem[]>;
 }
@@ -74,7 +75,7 @@ export async function parseFeed(text: string, baseUrl: string, src?: string): Pr
 /** Validates an already parsed feed (the `.data` property, or a parsed document). */
 export async function checkFeed(raw: unknown, baseUrl: string, src?: string): Promise<LoadedFeed> {
   const {validateFeed} = await loadValidator();
-  const {feed, problems, byItem} = validateFeed(raw, {messageIds: Object.keys(messages)});
+  const {feed, problems, byItem} = validateFeed(raw);
   if (!feed) {
     const fatal = problems.find((p) => p.fatal)!;
     throw warned(new FeedError(fatal.code, `${src ? `${src}: ` : ''}${fatal.message}`, fatal.path));

@@ -3,14 +3,13 @@
  * and dates formatted through `Intl`. Templates bind the results as text, never as HTML.
  */
 import type {LocalizedText} from './schema.js';
+import {primaryOf as primary} from '../i18n/chain.js';
 
 /** A resolved text and the language it is really in (for a `lang` attribute when it differs). */
 export interface ResolvedText {
   text: string;
   lang: string;
 }
-
-const primary = (tag: string) => tag.toLowerCase().split('-')[0];
 
 const ENTITIES: Record<string, string> = {amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' '};
 
@@ -38,92 +37,34 @@ export function tidyText(raw: string): string {
 }
 
 /**
- * Resolves a LocalizedText with the fallback chain: requested language → the feed's
- * `language` → Swedish → the first available. Region tags match their language.
+ * Resolves a LocalizedText to the first language of `wanted` (primary subtags, most wanted
+ * first: the page's language and its fallbacks, the feed's `language`, Swedish) that has a
+ * non-empty text, else to the first non-empty one. Region tags match their language.
  */
-export function resolveText(value: LocalizedText | undefined, locale: string, feedLanguage: string): ResolvedText | undefined {
+export function resolveText(value: LocalizedText | undefined, wanted: readonly string[], feedLanguage: string): ResolvedText | undefined {
   if (value === undefined) return undefined;
   if (typeof value === 'string') {
     const text = tidyText(value);
     return text ? {text, lang: feedLanguage} : undefined;
   }
-  // Only the languages looked at are tidied: a list resolves thousands of texts at once.
-  const entries = Object.entries(value);
-  const tidied = new Map<string, string>();
-  const tidy = (lang: string, raw: string) => {
-    let text = tidied.get(lang);
-    if (text === undefined) tidied.set(lang, (text = tidyText(raw)));
-    return text;
-  };
-  for (const wanted of [locale, feedLanguage, 'sv']) {
-    for (const [lang, raw] of entries) {
-      if (primary(lang) === primary(wanted) && tidy(lang, raw)) return {text: tidy(lang, raw), lang};
-    }
+  // One pass: keep the best-ranked language seen so far. Only candidates are tidied: a list
+  // resolves thousands of texts at once.
+  let best: ResolvedText | undefined;
+  let bestRank = Infinity;
+  for (const lang in value) {
+    let rank = wanted.indexOf(primary(lang));
+    if (rank < 0) rank = wanted.length;
+    if (rank >= bestRank) continue;
+    const text = tidyText(value[lang]);
+    if (!text) continue;
+    best = {text, lang};
+    bestRank = rank;
+    if (rank === 0) break;
   }
-  for (const [lang, raw] of entries) if (tidy(lang, raw)) return {text: tidy(lang, raw), lang};
-  return undefined;
+  return best;
 }
 
 /** True when a text's language differs from the page's, so it needs its own `lang`. */
 export function needsLang(text: ResolvedText | undefined, locale: string): boolean {
   return text !== undefined && primary(text.lang) !== primary(locale);
-}
-
-const dateFormats = new Map<string, Intl.DateTimeFormat | null>();
-
-function dateFormat(locale: string, parts: number): Intl.DateTimeFormat | null {
-  const key = `${locale}|${parts}`;
-  let format = dateFormats.get(key);
-  if (format === undefined) {
-    const supported = Intl.DateTimeFormat.supportedLocalesOf([locale]).length > 0;
-    format = supported
-      ? new Intl.DateTimeFormat(locale, {
-          timeZone: 'UTC',
-          year: 'numeric',
-          month: parts > 1 ? 'long' : undefined,
-          day: parts > 2 ? 'numeric' : undefined,
-        })
-      : null;
-    dateFormats.set(key, format);
-  }
-  return format;
-}
-
-/**
- * A full or partial ISO date (`2023`, `2023-09`, `2023-09-01`) in words for the locale;
- * the ISO text itself where the browser lacks the locale.
- */
-export function formatDate(iso: string, locale: string): string {
-  const parts = iso.split('-').map(Number);
-  const format = dateFormat(locale, parts.length);
-  if (!format) return iso;
-  const [year, month = 1, day = 1] = parts;
-  const date = new Date(Date.UTC(year, month - 1, day));
-  date.setUTCFullYear(year);
-  return format.format(date);
-}
-
-const listFormats = new Map<string, Intl.ListFormat | null>();
-
-/** "A, B och C" in the locale; comma-joined where `Intl.ListFormat` lacks the locale. */
-export function formatList(items: string[], locale: string): string {
-  let format = listFormats.get(locale);
-  if (format === undefined) {
-    format = 'ListFormat' in Intl && Intl.ListFormat.supportedLocalesOf([locale]).length ? new Intl.ListFormat(locale, {type: 'conjunction'}) : null;
-    listFormats.set(locale, format);
-  }
-  return format ? format.format(items) : items.join(', ');
-}
-
-// Letters that Unicode does not decompose into a base letter and a mark (Nordic and Sami ones
-// among them: "Tromsø", "Ŋ"), and dash variants, so they too match what people type.
-const FOLD: Record<string, string> = {ø: 'o', æ: 'ae', œ: 'oe', ß: 'ss', đ: 'd', ð: 'd', þ: 'th', ŋ: 'n', ŧ: 't', ł: 'l', ı: 'i', '‐': '-', '‑': '-', '–': '-', '—': '-'};
-
-/** Search key: lowercase without diacritics, so "skelleftea" finds "Skellefteå" and "tromso" "Tromsø". */
-export function foldForSearch(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[øæœßđðþŋŧłı\u2010-\u2014]/g, (c) => FOLD[c] ?? c);
 }

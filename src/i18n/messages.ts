@@ -1,130 +1,238 @@
 /**
- * Every built-in UI string, by its stable message id. The ids are public: editors override
- * any of them per language through the feed's `labels`, e.g.
- * `{"labels": {"sv": {"contact-person": "Skriv till {name}"}}}`.
+ * The message table: every built-in UI string, by its stable message id, with its English
+ * text, where it appears and what each `{placeholder}` holds. It is the one list the rest
+ * comes from: the XLIFF files in `locales/` (`npm run i18n:extract`), the built-in catalogs
+ * the widgets load (`src/i18n/generated/`, `npm run i18n:build`), the translator's kit
+ * (`npx loft-widgets catalog export`), the checks of run-time catalogs and feed `labels`,
+ * and the README's list of ids.
  *
- * Each entry is a function so that `msg()` runs at render time and follows the active
- * locale (a `msg()` evaluated once would keep the language it was first called in).
+ * The ids are public: editors override any of them per language through the feed's
+ * `labels`, and a municipality adds a language with a catalog of them. A text is a string
+ * with `{placeholders}`, or, for a count, an object of `Intl.PluralRules` categories.
+ *
+ * The browser never imports this module (only its types): the notes are for translators.
  */
-import {msg, str} from '@lit/localize';
 
-/** Values for a message's `{placeholders}`. */
-export type Params = Record<string, string>;
+/** A text per plural category (`one`, `other`, …), chosen by the `{count}` placeholder. */
+export type PluralText = Partial<Record<Intl.LDMLPluralRule, string>> & {other: string};
 
-export const messages = {
-  // States
-  'loading': () => msg('Loading…', {id: 'loading'}),
-  'retry': () => msg('Try again', {id: 'retry'}),
-  'error-unreachable': () => msg('The information could not be loaded.', {id: 'error-unreachable'}),
-  'error-timeout': () => msg('Loading the information took too long.', {id: 'error-timeout'}),
-  'error-invalid': () => msg('The information is in a form that cannot be shown.', {id: 'error-invalid'}),
-  'error-too-large': () => msg('The information is too large to be shown.', {id: 'error-too-large'}),
-  'error-project-not-found': () => msg('The project could not be found.', {id: 'error-project-not-found'}),
+/** One message: its English text, a note for translators, and what each placeholder holds. */
+export interface MessageSpec {
+  en: string | PluralText;
+  note: string;
+  params?: Record<string, string>;
+  /**
+   * Only needed where the browser's `Intl` has no data for the language (month names for
+   * Sami, Meänkieli, Romani, Yiddish…): built-in languages leave it out.
+   */
+  ifNoIntl?: true;
+}
 
-  // Summary fact box
-  'summary': () => msg('Summary', {id: 'summary'}),
-  'project-name': () => msg('Project name', {id: 'project-name'}),
-  'status': () => msg('Status', {id: 'status'}),
-  'publisher-role': (p: Params) => msg(str`Role of ${p.name} in the project`, {id: 'publisher-role'}),
-  'start': () => msg('Project start', {id: 'start'}),
-  'duration': () => msg('Duration', {id: 'duration'}),
-  'partners': () => msg('Partners', {id: 'partners'}),
-  'website': () => msg('Project website', {id: 'website'}),
-  'duration-ongoing': () => msg('Ongoing', {id: 'duration-ongoing'}),
-  'duration-open': () => msg('Open-ended', {id: 'duration-open'}),
-  'duration-from': (p: Params) => msg(str`From ${p.start}`, {id: 'duration-from'}),
-  'duration-until': (p: Params) => msg(str`Until ${p.end}`, {id: 'duration-until'}),
-  'duration-range': (p: Params) => msg(str`${p.start} – ${p.end}`, {id: 'duration-range'}),
+const NAME = "the person's given name (else the full name), as written in the feed";
+const CONTROLLER = "the data controller's name from the feed (an organisation), never inflected";
+const FIELD = 'the label of the form field, as in the contact-field-* messages';
+
+const month = (n: number, en: string): MessageSpec => ({
+  en,
+  note: `Name of month ${n} in a date like "${en} 2024", used only where the browser cannot format dates in this language.`,
+  ifNoIntl: true,
+});
+
+/** The contact form's messages: a catalog part of their own, loaded only where a form is shown. */
+const FORM = {
+  'contact-heading-person': {en: 'Contact {name}', note: 'Heading of the contact form for one person.', params: {name: NAME}},
+  'contact-heading': {en: 'Contact us', note: 'Heading of a contact form without a person.'},
+  'contact-required-legend': {en: '* Required', note: 'Explains the asterisk after the labels of required fields.'},
+  'contact-field-name': {en: 'Name', note: "Label of the visitor's name field."},
+  'contact-field-email': {en: 'E-mail', note: "Label of the visitor's e-mail field."},
+  'contact-field-phone': {en: 'Phone', note: "Label of the visitor's phone field."},
+  'contact-field-organization': {en: 'Organisation', note: "Label of the visitor's organisation field."},
+  'contact-field-subject': {en: 'Subject', note: 'Label of the subject field.'},
+  'contact-field-message': {en: 'Message', note: 'Label of the message field.'},
+  'contact-honeypot': {en: 'Leave this field empty', note: 'Label of a hidden field that only spam robots fill in; people never see it.'},
+  'contact-send': {en: 'Send', note: 'The submit button.'},
+  'contact-notice-legitimate-interest': {
+    en: 'By submitting the form, {controller} processes your personal data.',
+    note: 'First sentence of the information notice when the legal basis is legitimate interest (GDPR art. 6(1)(f), art. 13).',
+    params: {controller: CONTROLLER},
+  },
+  'contact-notice-public-task': {
+    en: '{controller} processes your personal data to handle your matter, as part of its tasks in the public interest.',
+    note: 'First sentence of the information notice when the legal basis is a task in the public interest (GDPR art. 6(1)(e), art. 13).',
+    params: {controller: CONTROLLER},
+  },
+  'contact-notice-consent': {
+    en: '{controller} processes your personal data only with your consent. You can withdraw it at any time.',
+    note: 'First sentences of the information notice when the legal basis is consent (GDPR art. 6(1)(a), art. 7(3)).',
+    params: {controller: CONTROLLER},
+  },
+  'contact-public-record': {
+    en: 'Your message becomes a public record, which anyone may ask to read.',
+    note: 'Added to the notice when a message to a Swedish authority becomes an allmän handling on receipt (Freedom of the Press Act, ch. 2).',
+  },
+  'contact-retention': {en: 'The data are kept for {period}.', note: 'How long the message is kept (GDPR art. 13(2)(a)).', params: {period: 'a duration in words, like "2 years"'}},
+  'contact-privacy-link': {en: 'How {controller} handles personal data', note: "Link to the controller's privacy policy (the notice's second layer).", params: {controller: CONTROLLER}},
+  'contact-consent-processing': {
+    en: 'I consent to {controller} processing my personal data as described above.',
+    note: 'Label of the required consent checkbox (legal basis consent, GDPR art. 7).',
+    params: {controller: CONTROLLER},
+  },
+  'contact-optional-consents': {en: 'Optional', note: 'Legend of the group of optional consent checkboxes.'},
+  'contact-error-summary': {en: 'There is a problem', note: 'Heading of the error summary above the form.'},
+  'contact-error-required': {en: '{field} is missing.', note: 'Error when a required field is empty.', params: {field: FIELD}},
+  'contact-error-invalid': {en: '{field} is not in the right format.', note: 'Error when a field is filled in wrongly.', params: {field: FIELD}},
+  'contact-error-email': {en: 'Enter an e-mail address like name@example.org.', note: 'Error when the e-mail address is not an e-mail address.'},
+  'contact-error-too-long': {
+    en: '{field} is too long: at most {max} characters.',
+    note: 'Error when a field is longer than allowed.',
+    params: {field: FIELD, max: 'the largest number of characters allowed'},
+  },
+  'contact-error-consent': {en: 'Tick the box to give your consent. Without it we cannot receive your message.', note: 'Error when the required consent box is not ticked.'},
+  'contact-error-too-fast': {
+    en: 'The message was sent so quickly that it looked automatic. Wait a moment and send it again.',
+    note: 'Error when the form was sent faster than a person can write.',
+  },
+  'contact-error-spam': {en: 'The message was taken for spam and was not received.', note: 'Error when the receiver took the message for spam.'},
+  'contact-error-captcha': {en: 'The automatic spam check failed. Send again to repeat it.', note: 'Error when the automatic spam check (proof of work) failed.'},
+  'contact-failed-network': {en: 'The message could not be sent: there is no connection. Everything you wrote is kept.', note: 'Error after sending failed for lack of a connection.'},
+  'contact-failed-timeout': {
+    en: 'Sending took too long, so the message may not have arrived. Everything you wrote is kept.',
+    note: 'Error after the receiver did not answer in time.',
+  },
+  'contact-failed-server': {
+    en: 'The message could not be received because of a fault at the receiver. Everything you wrote is kept.',
+    note: 'Error after the receiver failed (HTTP 5xx).',
+  },
+  'contact-failed-rejected': {en: 'The receiver did not accept the message. Everything you wrote is kept.', note: 'Error after the receiver refused the message.'},
+  'contact-failed-too-large': {en: 'The message is too long to be sent. Shorten it and send again.', note: 'Error after the receiver refused the message as too large.'},
+  'contact-failed-rate-limited': {
+    en: 'Too many messages have been sent from your connection. Try again in {time}. Everything you wrote is kept.',
+    note: 'Error after too many messages from one connection (HTTP 429).',
+    params: {time: 'a wait in words, like "2 minutes"'},
+  },
+  'contact-retry': {en: 'Send again', note: 'Button under a sending error.'},
+  'contact-sending': {en: 'Sending…', note: 'The submit button while the message is being sent.'},
+  'contact-captcha-working': {en: 'Automatic spam check in progress. You can go on writing.', note: 'Status while the automatic spam check runs.'},
+  'contact-captcha-done': {en: 'Automatic spam check done.', note: 'Status when the automatic spam check is done.'},
+  'contact-sent-heading': {en: 'Thank you, your message has been sent', note: 'Heading of the confirmation after sending.'},
+  'contact-sent-next': {en: 'We will answer you by e-mail at {email}.', note: 'Confirmation after sending.', params: {email: 'the e-mail address the visitor gave'}},
+  'contact-sent-public-record': {en: 'Your message is registered and has become a public record.', note: 'Confirmation when the message has become an allmän handling.'},
+  'error-form-not-found': {en: 'The contact form could not be found.', note: 'Shown instead of a contact form that is not in the feed.'},
+
+} satisfies Record<string, MessageSpec>;
+
+const CORE = {
+  // States every widget has
+  'loading': {en: 'Loading…', note: 'Read by screen readers while a widget loads its information (visually a placeholder).'},
+  'retry': {en: 'Try again', note: 'Button under a loading error; loads the information again.'},
+  'error-unreachable': {en: 'The information could not be loaded.', note: 'Shown instead of a widget when its feed cannot be fetched.'},
+  'error-timeout': {en: 'Loading the information took too long.', note: 'Shown instead of a widget when its feed takes too long to arrive.'},
+  'error-invalid': {en: 'The information is in a form that cannot be shown.', note: 'Shown instead of a widget when its feed is broken (the editor gets the details in the console).'},
+  'error-too-large': {en: 'The information is too large to be shown.', note: 'Shown instead of a widget when its feed is above 20 MB.'},
+  'error-file-missing': {en: 'A file of this widget could not be loaded.', note: "Shown instead of a widget when one of the widget's own script files is missing on the server."},
+  'error-project-not-found': {en: 'The project could not be found.', note: 'Shown instead of a widget when the project it should show is not in the feed.'},
+
+  // Summary fact box (the seed page's "Sammanfattning")
+  'summary': {en: 'Summary', note: "Heading of a project's fact box."},
+  'project-name': {en: 'Project name', note: 'Label of a row in the fact box.'},
+  'status': {en: 'Status', note: "Label of the project's status (fact box, cards and the list's status filter)."},
+  'publisher-role': {
+    en: 'Role of {name} in the project',
+    note: "Label of the fact-box row with the publishing organisation's role. Write it so the name needs no case ending (the name is never inflected).",
+    params: {name: "the publishing organisation's name, as written in the feed"},
+  },
+  'start': {en: 'Project start', note: 'Label of the row with the start date.'},
+  'duration': {en: 'Duration', note: 'Label of the row with the start and end dates.'},
+  'partners': {en: 'Partners', note: 'Label of the row that lists the other organisations in the project.'},
+  'website': {en: 'Project website', note: "Label of the row with a link to the project's own website."},
+  'duration-ongoing': {en: 'Ongoing', note: 'Duration of an ongoing project without an end date.'},
+  'duration-open': {en: 'Open-ended', note: 'Duration of a project without an end date that is not ongoing.'},
+  'duration-from': {en: 'From {start}', note: 'Duration with a start date and no end date.', params: {start: 'the start date, like "March 2024"'}},
+  'duration-until': {en: 'Until {end}', note: 'Duration with an end date and no start date.', params: {end: 'the end date, like "June 2026"'}},
+  'duration-range': {en: '{start} – {end}', note: 'Duration with both dates.', params: {start: 'the start date', end: 'the end date'}},
 
   // Project status
-  'status-planned': () => msg('Planned', {id: 'status-planned'}),
-  'status-ongoing': () => msg('Ongoing', {id: 'status-ongoing'}),
-  'status-completed': () => msg('Completed', {id: 'status-completed'}),
-  'status-terminated': () => msg('Terminated', {id: 'status-terminated'}),
+  'status-planned': {en: 'Planned', note: 'A project that has not started.'},
+  'status-ongoing': {en: 'Ongoing', note: 'A project that is running.'},
+  'status-completed': {en: 'Completed', note: 'A project that has ended as planned.'},
+  'status-terminated': {en: 'Terminated', note: 'A project that was stopped early.'},
 
   // Organisation roles in a project
-  'role-lead': () => msg('Project leader', {id: 'role-lead'}),
-  'role-coordinator': () => msg('Coordinator', {id: 'role-coordinator'}),
-  'role-partner': () => msg('Partner', {id: 'role-partner'}),
-  'role-funder': () => msg('Funder', {id: 'role-funder'}),
-  'role-associated': () => msg('Associated partner', {id: 'role-associated'}),
-  'role-contractor': () => msg('Contractor', {id: 'role-contractor'}),
+  'role-lead': {en: 'Project leader', note: "An organisation's role: it leads the project (the seed page's \"Projektledare\")."},
+  'role-coordinator': {en: 'Coordinator', note: "An organisation's role: it coordinates the project."},
+  'role-partner': {en: 'Partner', note: "An organisation's role: a partner in the project."},
+  'role-funder': {en: 'Funder', note: "An organisation's role: it funds the project."},
+  'role-associated': {en: 'Associated partner', note: "An organisation's role: an associated partner."},
+  'role-contractor': {en: 'Contractor', note: "An organisation's role: it carries out work under contract."},
 
   // People's roles in a project
-  'person-role-project-manager': () => msg('Project manager', {id: 'person-role-project-manager'}),
-  'person-role-contact': () => msg('Contact person', {id: 'person-role-contact'}),
-  'person-role-researcher': () => msg('Researcher', {id: 'person-role-researcher'}),
-  'person-role-member': () => msg('Project member', {id: 'person-role-member'}),
-  'person-role-principal-investigator': () => msg('Principal investigator', {id: 'person-role-principal-investigator'}),
+  'person-role-project-manager': {en: 'Project manager', note: "A person's role in the project."},
+  'person-role-contact': {en: 'Contact person', note: "A person's role in the project."},
+  'person-role-researcher': {en: 'Researcher', note: "A person's role in the project."},
+  'person-role-member': {en: 'Project member', note: "A person's role in the project."},
+  'person-role-principal-investigator': {en: 'Principal investigator', note: "A person's role in the project."},
 
-  // Member list and contact disclosure
-  'members': () => msg('Project members', {id: 'members'}),
-  'no-members': () => msg('There are no people to show.', {id: 'no-members'}),
-  'error-person-not-found': () => msg('The person could not be found.', {id: 'error-person-not-found'}),
-  'read-more': (p: Params) => msg(str`Read more about ${p.name}`, {id: 'read-more'}),
-  'contact-person': (p: Params) => msg(str`Contact ${p.name}`, {id: 'contact-person'}),
-  'contact-panel-heading': (p: Params) => msg(str`Message to ${p.name}`, {id: 'contact-panel-heading'}),
-  'contact-project': () => msg('Contact us', {id: 'contact-project'}),
-  'close': () => msg('Close', {id: 'close'}),
+  // Member list and the contact panel
+  'members': {en: 'Project members', note: 'Heading of the list of people.'},
+  'no-members': {en: 'There are no people to show.', note: 'Shown in the list of people when it is empty.'},
+  'error-person-not-found': {en: 'The person could not be found.', note: 'Shown instead of the list of people when a person it should show is not in the feed.'},
+  'read-more': {en: 'Read more about {name}', note: "Link to a person's profile page.", params: {name: NAME}},
+  'contact-person': {en: 'Contact {name}', note: 'Button that opens a contact form for a person below it.', params: {name: NAME}},
+  'contact-project': {en: 'Contact us', note: "Button that opens the project's contact form (when the project has no contact person)."},
+  'close': {en: 'Close', note: 'Button that closes an open contact form.'},
 
   // Whole project
-  'contact': () => msg('Contact', {id: 'contact'}),
+  'contact': {en: 'Contact', note: "Heading of the project's contact section."},
 
   // Project list
-  'projects': () => msg('Projects', {id: 'projects'}),
-  'search': () => msg('Search projects', {id: 'search'}),
-  'organization': () => msg('Organisation', {id: 'organization'}),
-  'all': () => msg('All', {id: 'all'}),
-  'sort': () => msg('Sort by', {id: 'sort'}),
-  'sort-name': () => msg('Name', {id: 'sort-name'}),
-  'sort-start': () => msg('Start date, newest first', {id: 'sort-start'}),
-  'results-one': () => msg('1 project', {id: 'results-one'}),
-  'results': (p: Params) => msg(str`${p.count} projects`, {id: 'results'}),
-  'no-results': () => msg('No project matches.', {id: 'no-results'}),
-  'show-more': () => msg('Show more', {id: 'show-more'}),
-  // Contact form
-  'contact-heading-person': (p: Params) => msg(str`Contact ${p.name}`, {id: 'contact-heading-person'}),
-  'contact-heading': () => msg('Contact us', {id: 'contact-heading'}),
-  'contact-required-legend': () => msg('* Required', {id: 'contact-required-legend'}),
-  'contact-field-name': () => msg('Name', {id: 'contact-field-name'}),
-  'contact-field-email': () => msg('E-mail', {id: 'contact-field-email'}),
-  'contact-field-phone': () => msg('Phone', {id: 'contact-field-phone'}),
-  'contact-field-organization': () => msg('Organisation', {id: 'contact-field-organization'}),
-  'contact-field-subject': () => msg('Subject', {id: 'contact-field-subject'}),
-  'contact-field-message': () => msg('Message', {id: 'contact-field-message'}),
-  'contact-honeypot': () => msg('Leave this field empty', {id: 'contact-honeypot'}),
-  'contact-send': () => msg('Send', {id: 'contact-send'}),
-  'contact-notice-legitimate-interest': (p: Params) => msg(str`By submitting the form, ${p.controller} processes your personal data.`, {id: 'contact-notice-legitimate-interest'}),
-  'contact-notice-public-task': (p: Params) => msg(str`${p.controller} processes your personal data to handle your matter, as part of its tasks in the public interest.`, {id: 'contact-notice-public-task'}),
-  'contact-notice-consent': (p: Params) => msg(str`${p.controller} processes your personal data only with your consent. You can withdraw it at any time.`, {id: 'contact-notice-consent'}),
-  'contact-public-record': () => msg('Your message becomes a public record, which anyone may ask to read.', {id: 'contact-public-record'}),
-  'contact-retention': (p: Params) => msg(str`The data are kept for ${p.period}.`, {id: 'contact-retention'}),
-  'contact-privacy-link': (p: Params) => msg(str`How ${p.controller} handles personal data`, {id: 'contact-privacy-link'}),
-  'contact-consent-processing': (p: Params) => msg(str`I consent to ${p.controller} processing my personal data as described above.`, {id: 'contact-consent-processing'}),
-  'contact-optional-consents': () => msg('Optional', {id: 'contact-optional-consents'}),
-  'contact-error-summary': () => msg('There is a problem', {id: 'contact-error-summary'}),
-  'contact-error-required': (p: Params) => msg(str`${p.field} is missing.`, {id: 'contact-error-required'}),
-  'contact-error-invalid': (p: Params) => msg(str`${p.field} is not in the right format.`, {id: 'contact-error-invalid'}),
-  'contact-error-email': () => msg('Enter an e-mail address like name@example.org.', {id: 'contact-error-email'}),
-  'contact-error-too-long': (p: Params) => msg(str`${p.field} is too long: at most ${p.max} characters.`, {id: 'contact-error-too-long'}),
-  'contact-error-consent': () => msg('Tick the box to give your consent. Without it we cannot receive your message.', {id: 'contact-error-consent'}),
-  'contact-error-too-fast': () => msg('The message was sent so quickly that it looked automatic. Wait a moment and send it again.', {id: 'contact-error-too-fast'}),
-  'contact-error-spam': () => msg('The message was taken for spam and was not received.', {id: 'contact-error-spam'}),
-  'contact-error-captcha': () => msg('The automatic spam check failed. Send again to repeat it.', {id: 'contact-error-captcha'}),
-  'contact-failed-network': () => msg('The message could not be sent: there is no connection. Everything you wrote is kept.', {id: 'contact-failed-network'}),
-  'contact-failed-timeout': () => msg('Sending took too long, so the message may not have arrived. Everything you wrote is kept.', {id: 'contact-failed-timeout'}),
-  'contact-failed-server': () => msg('The message could not be received because of a fault at the receiver. Everything you wrote is kept.', {id: 'contact-failed-server'}),
-  'contact-failed-rejected': () => msg('The receiver did not accept the message. Everything you wrote is kept.', {id: 'contact-failed-rejected'}),
-  'contact-failed-too-large': () => msg('The message is too long to be sent. Shorten it and send again.', {id: 'contact-failed-too-large'}),
-  'contact-failed-rate-limited': (p: Params) => msg(str`Too many messages have been sent from your connection. Try again in ${p.time}. Everything you wrote is kept.`, {id: 'contact-failed-rate-limited'}),
-  'contact-retry': () => msg('Send again', {id: 'contact-retry'}),
-  'contact-sending': () => msg('Sending…', {id: 'contact-sending'}),
-  'contact-captcha-working': () => msg('Automatic spam check in progress. You can go on writing.', {id: 'contact-captcha-working'}),
-  'contact-captcha-done': () => msg('Automatic spam check done.', {id: 'contact-captcha-done'}),
-  'contact-sent-heading': () => msg('Thank you, your message has been sent', {id: 'contact-sent-heading'}),
-  'contact-sent-next': (p: Params) => msg(str`We will answer you by e-mail at ${p.email}.`, {id: 'contact-sent-next'}),
-  'contact-sent-public-record': () => msg('Your message is registered and has become a public record.', {id: 'contact-sent-public-record'}),
-  'error-form-not-found': () => msg('The contact form could not be found.', {id: 'error-form-not-found'}),
-} satisfies Record<string, (p: Params) => string>;
+  'projects': {en: 'Projects', note: 'Heading of the list of projects.'},
+  'search': {en: 'Search projects', note: 'Label of the search field above the list of projects.'},
+  'organization': {en: 'Organisation', note: 'Label of the filter by participating organisation.'},
+  'all': {en: 'All', note: 'The filter option that shows every status or organisation.'},
+  'sort': {en: 'Sort by', note: 'Label of the sort order control.'},
+  'sort-name': {en: 'Name', note: 'Sort order: by project name.'},
+  'sort-start': {en: 'Start date, newest first', note: 'Sort order: by start date.'},
+  'results': {
+    en: {one: '{count} project', other: '{count} projects'},
+    note: 'How many projects match, read politely by screen readers after the filters change. One text per plural category of the language.',
+    params: {count: 'the number of projects, formatted for the language'},
+  },
+  'no-results': {en: 'No project matches.', note: 'Shown when no project matches the search and filters.'},
+  'show-more': {en: 'Show more', note: 'Button under the list that shows the next projects.'},
 
-export type MessageId = keyof typeof messages;
+  // Dates, where the browser's Intl has no data for the language
+  'month-1': month(1, 'January'),
+  'month-2': month(2, 'February'),
+  'month-3': month(3, 'March'),
+  'month-4': month(4, 'April'),
+  'month-5': month(5, 'May'),
+  'month-6': month(6, 'June'),
+  'month-7': month(7, 'July'),
+  'month-8': month(8, 'August'),
+  'month-9': month(9, 'September'),
+  'month-10': month(10, 'October'),
+  'month-11': month(11, 'November'),
+  'month-12': month(12, 'December'),
+  'date-month': {
+    en: '{month} {year}',
+    note: 'A month of a year, like "March 2024", used only where the browser cannot format dates in this language.',
+    params: {month: 'the month name (month-1 … month-12)', year: 'the year in digits'},
+    ifNoIntl: true,
+  },
+  'date-day': {
+    en: '{month} {day}, {year}',
+    note: 'A full date, like "March 5, 2024", used only where the browser cannot format dates in this language.',
+    params: {day: 'the day of the month in digits', month: 'the month name (month-1 … month-12)', year: 'the year in digits'},
+    ifNoIntl: true,
+  },
+} satisfies Record<string, MessageSpec>;
+
+export const MESSAGES = {...CORE, ...FORM};
+
+/** Catalog parts: each built-in language is one chunk for most widgets and one for the contact form. */
+export const PARTS: Record<MessageId, 'core' | 'form'> = Object.fromEntries([
+  ...Object.keys(CORE).map((id) => [id, 'core']),
+  ...Object.keys(FORM).map((id) => [id, 'form']),
+]) as Record<MessageId, 'core' | 'form'>;
+
+export type MessageId = keyof typeof MESSAGES;

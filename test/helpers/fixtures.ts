@@ -1,6 +1,11 @@
 /** Shared helpers for the browser tests. */
 import {aTimeout, waitUntil} from '@open-wc/testing';
-import '../../src/embed.js';
+// Every element, registered as the package's define modules do (the CDN loader is tested on host pages).
+import '../../src/define/project-card.js';
+import '../../src/define/member-list.js';
+import '../../src/define/project.js';
+import '../../src/define/project-list.js';
+import '../../src/define/contact-form.js';
 
 /** The reference feed (RISE's LOFT page as a feed), fresh for each call. */
 export async function referenceFeed(): Promise<Record<string, any>> {

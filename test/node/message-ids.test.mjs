@@ -1,29 +1,45 @@
-// The README lists every message id editors can use in `labels`, generated from messages.ts.
+// The message table is the one list: the README's ids, the XLIFF files and the built-in
+// catalogs all come from it.
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {readFileSync} from 'node:fs';
 import {readMessages, renderList, updateReadme} from '../../scripts/message-ids.mjs';
-import {messages} from '../../dist/i18n/messages.js';
+import {loadTable, readXliff, unitsOf} from '../../scripts/i18n.mjs';
+import {MESSAGES} from '../../dist/i18n/messages.js';
 
-test('the script reads every message of messages.ts, with its English text and placeholders', () => {
-  const found = readMessages();
-  assert.deepEqual(found.map((m) => m.id), Object.keys(messages));
-  for (const m of found) assert.equal(m.english.replace(/\{(\w+)\}/g, (_, k) => `<${k}>`), messages[m.id](Object.fromEntries(m.placeholders.map((k) => [k, `<${k}>`]))), m.id);
+test('README.md lists every message id (run node scripts/message-ids.mjs after adding one)', async () => {
+  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+  assert.equal(updateReadme(readme, await readMessages()), readme);
+  for (const id of Object.keys(MESSAGES)) assert.ok(readme.includes(`| \`${id}\` |`), id);
 });
 
-test('README.md lists every message id (run node scripts/message-ids.mjs after adding one)', () => {
+test('a new message makes the README list out of date', async () => {
   const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
-  assert.equal(updateReadme(readme, readMessages()), readme);
-  for (const id of Object.keys(messages)) assert.ok(readme.includes(`| \`${id}\` |`), id);
-});
-
-test('a new message makes the README list out of date', () => {
-  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
-  const more = [...readMessages(), {id: 'new-one', english: 'New', placeholders: []}];
+  const more = [...(await readMessages()), {id: 'new-one', english: 'New', placeholders: []}];
   assert.notEqual(updateReadme(readme, more), readme);
   assert.match(renderList(more), /\| `new-one` \| New \|/);
 });
 
-test('an entry the script cannot read is an error, not a silent gap', () => {
-  assert.throws(() => readMessages(`export const messages = {\n  'odd': msgFor('x', {id: 'odd'}),\n};`), /cannot read these entries.*odd/);
+test('every message has a note for translators, and every placeholder is explained', () => {
+  for (const [id, spec] of Object.entries(MESSAGES)) {
+    assert.ok(spec.note.length > 10, `${id}: a note says where it appears`);
+    const texts = typeof spec.en === 'string' ? [spec.en] : Object.values(spec.en);
+    for (const [, key] of texts.join(' ').matchAll(/\{(\w+)\}/g)) assert.ok(spec.params?.[key], `${id}: {${key}} is explained in params`);
+  }
+});
+
+test('each XLIFF file has exactly the units of the table, each translated, with the same placeholders', async () => {
+  const {table} = await loadTable();
+  const units = unitsOf(table);
+  for (const lang of ['sv', 'fi']) {
+    const {units: translated} = readXliff(readFileSync(new URL(`../../locales/${lang}.xlf`, import.meta.url), 'utf8'));
+    assert.deepEqual([...translated.keys()], units.map((u) => u.key), `locales/${lang}.xlf follows the table (npm run i18n:extract)`);
+    for (const unit of units) {
+      if (unit.optional) continue;
+      const target = translated.get(unit.key).target;
+      assert.ok(target, `${lang} ${unit.key} is translated`);
+      const names = (text) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort().join();
+      assert.equal(names(target), names(unit.source), `${lang} ${unit.key} keeps the placeholders`);
+    }
+  }
 });

@@ -1,24 +1,13 @@
 import {html, nothing, type TemplateResult} from 'lit';
 import {property} from 'lit/decorators.js';
-import {findItem, type LoadedFeed} from '../../feed/load.js';
-import type {Person, Project} from '../../feed/schema.js';
-import {memberView, roleCode, selectProject, type MemberView} from '../../feed/view.js';
-import type {MessageId} from '../../i18n/messages.js';
+import type {Resolver} from '../../feed/view/resolver.js';
+import {memberListView, type MemberListView, type MemberView} from '../../feed/view/member-list.js';
 import {ContactDisclosure} from '../shared/contact-disclosure.js';
 import {LoftElement} from '../shared/loft-element.js';
 import {sharedStyles} from '../shared/shared.styles.js';
 import {memberListStyles} from './member-list.styles.js';
 
-type Member = {person: Person; roles: NonNullable<Project['members']>[number]['roles']};
-
-/** What the list shows: the project (for its contact form) and the people in order. */
-export interface MemberSelection {
-  project?: Project;
-  members: Member[];
-}
-
-/** "a, b" → ["a", "b"]. */
-export const idList = (value: string | undefined): string[] => (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+type Inputs = [project: string | undefined, people: string | undefined, roles: string | undefined, heading: string | undefined];
 
 /**
  * The people of a project (the seed page's "Projektmedlemmar"), or an explicit list of
@@ -52,7 +41,7 @@ export const idList = (value: string | undefined): string[] => (value ?? '').spl
  * @cssproperty [--loft-space=1rem] - Base spacing.
  * @cssproperty [--loft-member-list-photo-size=6rem] - Width and height of a photo.
  */
-export class LoftMemberList extends LoftElement<MemberSelection> {
+export class LoftMemberList extends LoftElement<MemberListView, Inputs> {
   static override styles = [sharedStyles, memberListStyles];
 
   /** The project's id: its members are shown, and its contact form is the fallback. */
@@ -71,78 +60,52 @@ export class LoftMemberList extends LoftElement<MemberSelection> {
 
   protected override _skeletonRows = 16;
 
-  protected override _selectionKeys(): unknown[] {
-    return [this.project, this.people, this.roles];
+  protected override _inputs(): Inputs {
+    return [this.project, this.people, this.roles, this.heading];
   }
 
-  protected override _select(loaded: LoadedFeed): MemberSelection {
-    const {people} = loaded.feed;
-    const ids = idList(this.people);
-    const project = this.project || !ids.length ? selectProject(loaded, this.project) : undefined;
-    let members: Member[] = ids.length
-      ? ids.map((id) => {
-          const person = findItem(loaded, 'people', id, 'people');
-          return {person, roles: project?.members?.find((m) => m.person === id)?.roles ?? []};
-        })
-      : (project!.members ?? []).map((m) => ({person: people.find((p) => p.id === m.person)!, roles: m.roles}));
-    const wanted = idList(this.roles);
-    if (wanted.length) members = members.filter((m) => m.roles.some((role) => wanted.includes(roleCode(role))));
-    return {project, members};
+  protected override _view(r: Resolver, [project, people, roles, heading]: Inputs): MemberListView {
+    return memberListView(r, {project, people, roles, heading});
   }
 
-  protected override _notFoundMessage(): string {
-    return this._t(this.people ? 'error-person-not-found' : 'error-project-not-found');
-  }
-
-  protected override _renderContent({project, members}: MemberSelection, loaded: LoadedFeed): TemplateResult {
-    const r = this._resolver(loaded);
+  protected override _renderView(view: MemberListView): TemplateResult {
     return html`<section aria-labelledby="heading">
-      <div part="heading" class="heading" id="heading" role="heading" aria-level=${this._level()}>${this.heading || this._t('members')}</div>
-      ${members.length
+      <div part="heading" class="heading" id="heading" role="heading" aria-level=${this._level()}>${this._text(view.heading)}</div>
+      ${view.members.length
         ? html`<ul part="list" class="people">
-            ${members.map((m) => this._renderPerson(memberView(m.person, m.roles, project, r), project))}
+            ${view.members.map((m) => this._renderPerson(m, view))}
           </ul>`
-        : html`<p>${this._t('no-members')}</p>`}
+        : html`<p>${this._text(view.empty)}</p>`}
     </section>`;
   }
 
-  /**
-   * "Läs mer om Amanda": the accessible name adds the full name when the given name alone
-   * could be ambiguous, and starts with the visible words (WCAG 2.5.3, label in name).
-   */
-  private _action(id: MessageId, view: MemberView): [string, string | undefined] {
-    const label = this._t(id, {name: view.callName});
-    if (view.callName === view.name.text) return [label, undefined];
-    const full = this._t(id, {name: view.name.text});
-    return [label, full.startsWith(label) ? full : `${label} (${view.name.text})`];
-  }
-
-  private _renderPerson(view: MemberView, project: Project | undefined): TemplateResult {
-    const [readMore, readMoreName] = this._action('read-more', view);
-    const [contact, contactName] = this._action('contact-person', view);
+  private _renderPerson(person: MemberView, view: MemberListView): TemplateResult {
+    const text = (t: Parameters<typeof this._text>[0]) => this._text(t);
     return html`<li part="item" class="person">
       <div part="photo" class="photo">
-        ${view.photo
-          ? html`<img src=${view.photo.src} alt=${view.photo.alt} loading="lazy" decoding="async" width="96" height="96" />`
-          : html`<span aria-hidden="true">${view.initials}</span>`}
+        ${person.photo
+          ? html`<img src=${person.photo.src} alt=${person.photo.alt} loading="lazy" decoding="async" width="96" height="96" />`
+          : html`<span aria-hidden="true">${person.initials}</span>`}
       </div>
       <div class="about">
-        <div class="name" role="heading" aria-level=${this._level(1)}>${this._text(view.name)}</div>
-        ${view.title ? html`<div class="muted">${this._text(view.title)}</div>` : nothing}
-        ${view.organization ? html`<div class="muted">${this._text(view.organization)}</div>` : nothing}
-        ${view.roles.length
+        <div class="name" role="heading" aria-level=${this._level(1)}>${this._text(person.name)}</div>
+        ${person.title ? html`<div class="muted">${this._text(person.title)}</div>` : nothing}
+        ${person.organization ? html`<div class="muted">${this._text(person.organization)}</div>` : nothing}
+        ${person.roles.length
           ? html`<ul part="roles" class="roles">
-              ${view.roles.map((role) => html`<li>${this._text(role)}</li>`)}
+              ${person.roles.map((role) => html`<li>${this._text(role)}</li>`)}
             </ul>`
           : nothing}
-        ${view.profileUrl ? html`<a class="more" href=${view.profileUrl} aria-label=${readMoreName ?? nothing}>${readMore}</a>` : nothing}
-        ${view.canContact ? this._contact.button(view.id, contact, contactName) : nothing}
+        ${person.profile
+          ? html`<a class="more" href=${person.profile.href} aria-label=${person.profile.accessibleName ?? nothing}>${this._text(person.profile.label)}</a>`
+          : nothing}
+        ${person.contact ? this._contact.button(person.id, person.contact, text) : nothing}
       </div>
       ${this._contact.panel(
-        {key: view.id, recipient: view.id, project: project?.id, feed: this._feedForChild()},
-        this._t('contact-panel-heading', {name: view.name.text}),
+        {key: person.id, recipient: person.id, project: view.project, feed: this._feedForChild(), lang: this._lang},
         this._level(2),
-        this._t('close')
+        view.close,
+        text
       )}
     </li>`;
   }

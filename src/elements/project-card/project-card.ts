@@ -1,10 +1,9 @@
 import {html, nothing, type PropertyValues, type TemplateResult} from 'lit';
 import {property} from 'lit/decorators.js';
-import type {LoadedFeed} from '../../feed/load.js';
-import type {Project} from '../../feed/schema.js';
-import {compactView, summaryView, type SummaryView} from '../../feed/view.js';
+import type {Resolver} from '../../feed/view/resolver.js';
+import {projectCardView, type CompactView, type FactView, type SummaryView} from '../../feed/view/project-card.js';
 import {compactCard} from './compact.js';
-import {LoftProjectElement} from '../shared/project-element.js';
+import {LoftElement} from '../shared/loft-element.js';
 import {sharedStyles} from '../shared/shared.styles.js';
 import {compactStyles, projectCardStyles} from './project-card.styles.js';
 
@@ -40,8 +39,14 @@ import {compactStyles, projectCardStyles} from './project-card.styles.js';
  * @cssproperty [--loft-space=1rem] - Base spacing.
  * @cssproperty [--loft-project-card-label-width=12em] - Width of the label column when there is room for two columns.
  */
-export class LoftProjectCard extends LoftProjectElement {
+export class LoftProjectCard extends LoftElement<SummaryView | CompactView, [string | undefined, string]> {
   static override styles = [sharedStyles, projectCardStyles, compactStyles];
+
+  /** The project's id in the feed (may be left out when the feed has one project). */
+  @property({reflect: true}) project?: string;
+
+  /** `summary` (the fact box) or `compact` (a card for listings). */
+  @property({reflect: true}) variant: 'summary' | 'compact' = 'summary';
 
   protected override _skeletonClass = 'card';
 
@@ -53,43 +58,35 @@ export class LoftProjectCard extends LoftProjectElement {
     this._skeletonRowsNarrow = compact ? 3 : 15;
   }
 
-  /** `summary` (the fact box) or `compact` (a card for listings). */
-  @property({reflect: true}) variant: 'summary' | 'compact' = 'summary';
-
-  protected override _renderContent(project: Project, loaded: LoadedFeed): TemplateResult {
-    const r = this._resolver(loaded);
-    if (this.variant === 'compact') {
-      return html`<div class="card">${compactCard(compactView(project, r), this._level(), (text) => this._text(text), this._t('status'))}</div>`;
-    }
-    return this._renderSummary(summaryView(project, r));
+  protected override _inputs(): [string | undefined, string] {
+    return [this.project, this.variant];
   }
 
-  private _renderSummary(view: SummaryView): TemplateResult {
-    const row = (label: string, value: unknown) => html`<div class="row"><dt>${label}</dt><dd>${value}</dd></div>`;
+  protected override _view(r: Resolver, [project, variant]: [string | undefined, string]): SummaryView | CompactView {
+    return projectCardView(r, project, variant);
+  }
+
+  protected override _renderView(view: SummaryView | CompactView): TemplateResult {
+    if (view.variant === 'compact') return html`<div class="card">${compactCard(view, this._level(), (text) => this._text(text))}</div>`;
     return html`<div class="card">
-      <div part="heading" class="heading" id="heading" role="heading" aria-level=${this._level()}>${this._t('summary')}</div>
+      <div part="heading" class="heading" id="heading" role="heading" aria-level=${this._level()}>${this._text(view.heading)}</div>
       <dl part="facts" class="facts">
-        ${row(this._t('project-name'), this._text(view.name))}
-        ${row(this._t('status'), html`<span class="status" data-status=${view.status}>${this._text(view.statusLabel)}</span>`)}
-        ${view.publisherRole ? row(this._t('publisher-role', {name: view.publisherRole.publisher.text}), this._text(view.publisherRole.role)) : nothing}
-        ${view.start ? row(this._t('start'), view.start) : nothing}
-        ${view.duration ? row(this._t('duration'), this._text(view.duration)) : nothing}
-        ${view.partners.length
-          ? row(
-              this._t('partners'),
-              html`<ul part="list" class="partners">
-                ${view.partners.map(
-                  (p, i) =>
-                    html`<li part="item">${p.href ? html`<a href=${p.href}>${this._text(p.text)}</a>` : this._text(p.text)}${p.role
-                      ? html` (${this._text(p.role)})`
-                      : nothing}${i < view.partners.length - 1 ? ', ' : nothing}</li>`
-                )}
-              </ul>`
-            )
-          : nothing}
-        ${view.website ? row(this._t('website'), html`<a href=${view.website.href}>${view.website.text}</a>`) : nothing}
+        ${view.facts.map((fact) => html`<div class="row"><dt>${this._text(fact.label)}</dt><dd>${this._renderValue(fact)}</dd></div>`)}
       </dl>
     </div>`;
+  }
+
+  private _renderValue(fact: FactView) {
+    if (fact.link) return html`<a href=${fact.link.href}>${fact.link.text}</a>`;
+    if (fact.status) return html`<span class="status" data-status=${fact.status}>${this._text(fact.text)}</span>`;
+    if (!fact.partners) return this._text(fact.text);
+    const last = fact.partners.length - 1;
+    return html`<ul part="list" class="partners">
+      ${fact.partners.map(
+        (p, i) =>
+          html`<li part="item">${p.href ? html`<a href=${p.href}>${this._text(p.text)}</a>` : this._text(p.text)}${p.role ? html` (${this._text(p.role)})` : nothing}${i < last ? ', ' : nothing}</li>`
+      )}
+    </ul>`;
   }
 }
 

@@ -1,36 +1,14 @@
 import {html, nothing, type PropertyValues, type TemplateResult} from 'lit';
 import {property, state} from 'lit/decorators.js';
-import type {LoadedFeed} from '../../feed/load.js';
-import {PROJECT_STATUSES} from '../../feed/codes.js';
-import type {Project, ProjectStatus} from '../../feed/schema.js';
-import {foldForSearch, type ResolvedText} from '../../feed/text.js';
-import {compactView, TextResolver, type CompactView} from '../../feed/view.js';
-import {currentLocale} from '../../i18n/locale.js';
+import type {Resolver} from '../../feed/view/resolver.js';
+import {projectListView, type OptionView, type ProjectListView} from '../../feed/view/project-list.js';
 import {compactCard} from '../project-card/compact.js';
 import {compactStyles} from '../project-card/project-card.styles.js';
 import {LoftElement} from '../shared/loft-element.js';
 import {sharedStyles} from '../shared/shared.styles.js';
 import {projectListStyles} from './project-list.styles.js';
 
-interface Entry {
-  project: Project;
-  /** Name, title and summary, folded for search. */
-  key: string;
-  view?: CompactView;
-}
-
-/** Everything that depends only on the feed and the language, computed once for both. */
-interface Index {
-  loaded: LoadedFeed;
-  locale: string;
-  resolver: TextResolver;
-  byName: Entry[];
-  byStart: Entry[];
-  statuses: ProjectStatus[];
-  organizations: {id: string; name: ResolvedText}[];
-}
-
-const indexes = new WeakMap<LoadedFeed, Index>();
+type Inputs = [status: string, organization: string, q: string, sort: string, limit: number, heading: string | undefined];
 
 /**
  * Compact cards for every project of a feed (RISE's listing pages), with a search over
@@ -64,7 +42,7 @@ const indexes = new WeakMap<LoadedFeed, Index>();
  * @cssproperty [--loft-space=1rem] - Base spacing.
  * @cssproperty [--loft-project-list-card-width=16rem] - Smallest width of a card before the grid has fewer columns.
  */
-export class LoftProjectList extends LoftElement<LoadedFeed> {
+export class LoftProjectList extends LoftElement<ProjectListView, Inputs> {
   static override styles = [sharedStyles, compactStyles, projectListStyles];
 
   protected override _skeletonRows = 17;
@@ -88,79 +66,31 @@ export class LoftProjectList extends LoftElement<LoadedFeed> {
   /** Text of the heading, instead of "Projects" in the page's language. */
   @property() heading?: string;
 
+  /** How many cards are shown. */
   @state() private _shown = 0;
 
-  /** The result count the live region says; it follows the results after a pause in typing. */
-  @state() private _announced?: number;
+  /** What the live region says: the result count, following the results after a pause in typing. */
+  @state() private _announced?: string;
 
-  private _results: Entry[] = [];
-  private _resultsFor: unknown[] = [];
   private _announceTimer?: ReturnType<typeof setTimeout>;
 
-  protected override _selectionKeys(): unknown[] {
-    return [];
+  protected override _inputs(): Inputs {
+    return [this.status, this.organization, this.q, this.sort, this._shown || this._pageSize(), this.heading];
   }
 
-  protected override _select(loaded: LoadedFeed): LoadedFeed {
-    return loaded;
-  }
-
-  protected override _notFoundMessage(): string {
-    return this._t('no-results');
-  }
-
-  private _index(loaded: LoadedFeed): Index {
-    const locale = currentLocale();
-    let index = indexes.get(loaded);
-    if (index?.locale === locale) return index;
-    const r = new TextResolver(loaded, locale, (id, params) => this._t(id, params));
-    const collator = new Intl.Collator(locale);
-    const names = new Map<Project, string>();
-    const used = new Set<string>();
-    const entries = loaded.feed.projects.map((project): Entry => {
-      const name = r.text(project.name)?.text ?? project.id;
-      names.set(project, name);
-      for (const p of project.participants) used.add(p.organization);
-      return {project, key: foldForSearch([name, r.text(project.title)?.text, r.text(project.summary)?.text].join(' '))};
-    });
-    const byName = entries.sort((a, b) => collator.compare(names.get(a.project)!, names.get(b.project)!));
-    // ISO dates, partial or not, sort as text; projects without a start come last.
-    const byStart = [...byName].sort((a, b) => (b.project.startDate ?? '').localeCompare(a.project.startDate ?? ''));
-    const organizations = loaded.feed.organizations
-      .filter((o) => used.has(o.id))
-      .map((o) => ({id: o.id, name: r.text(o.name) ?? {text: o.id, lang: 'zxx'}}))
-      .sort((a, b) => collator.compare(a.name.text, b.name.text));
-    const statuses = PROJECT_STATUSES.filter((s) => entries.some((e) => e.project.status === s));
-    index = {loaded, locale, resolver: r, byName, byStart, statuses, organizations};
-    indexes.set(loaded, index);
-    return index;
-  }
-
-  /** The matching entries, recomputed only when the feed, language or a filter changed. */
-  private _filter(index: Index): Entry[] {
-    const inputs = [index, this.status, this.organization, this.q, this.sort];
-    if (inputs.every((x, i) => x === this._resultsFor[i])) return this._results;
-    const terms = foldForSearch(this.q).split(/\s+/).filter(Boolean);
-    this._resultsFor = inputs;
-    this._results = (this.sort === 'start' ? index.byStart : index.byName).filter(
-      ({project, key}) =>
-        (!this.status || project.status === this.status) &&
-        (!this.organization || project.participants.some((p) => p.organization === this.organization)) &&
-        terms.every((term) => key.includes(term))
-    );
-    return this._results;
+  protected override _view(r: Resolver, [status, organization, q, sort, limit, heading]: Inputs): ProjectListView {
+    return projectListView(r, {status, organization, q, sort, limit, heading});
   }
 
   protected override willUpdate(changed: PropertyValues): void {
+    if (['status', 'organization', 'q', 'sort', 'pageSize'].some((k) => changed.has(k)) || !this._shown) this._shown = this._pageSize();
     super.willUpdate(changed);
-    if (['status', 'organization', 'q', 'sort', 'pageSize'].some((k) => changed.has(k)) || !this._shown) {
-      this._shown = this._pageSize();
-    }
   }
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    const count = this._resultsFor[0] ? this._results.length : undefined;
+    const outcome = this._outcomeNow;
+    const count = outcome && 'view' in outcome ? outcome.view.count.text : undefined;
     if (count === this._announced) return;
     clearTimeout(this._announceTimer);
     // The first count is there at once; later ones wait for a pause in typing, so a screen
@@ -177,70 +107,35 @@ export class LoftProjectList extends LoftElement<LoadedFeed> {
     return Number.isFinite(this.pageSize) && this.pageSize > 0 ? Math.round(this.pageSize) : 20;
   }
 
-  protected override _renderContent(loaded: LoadedFeed): TemplateResult {
-    const index = this._index(loaded);
-    const results = this._filter(index);
-    const shown = results.slice(0, this._shown);
-    const r = index.resolver;
-    const option = (value: string, label: unknown, selected: string) => html`<option value=${value} ?selected=${value === selected}>${label}</option>`;
-    const count = this._announced;
+  protected override _renderView(view: ProjectListView): TemplateResult {
+    const select = (id: 'status' | 'organization' | 'sort', options: OptionView[], value: string) => html`<div part="field" class="field">
+      <label for=${id}>${this._text(view.labels[id])}</label>
+      <select id=${id} @change=${(e: Event) => (this[id] = (e.target as HTMLSelectElement).value as never)}>
+        ${options.map((o) => html`<option value=${o.value} ?selected=${o.value === value}>${this._text(o.label)}</option>`)}
+      </select>
+    </div>`;
     return html`<section aria-labelledby="heading">
-      <div part="heading" class="heading" id="heading" role="heading" aria-level=${this._level()}>${this.heading || this._t('projects')}</div>
+      <div part="heading" class="heading" id="heading" role="heading" aria-level=${this._level()}>${this._text(view.heading)}</div>
       <form part="form" class="filters" role="search" aria-labelledby="heading" @submit=${(e: Event) => e.preventDefault()}>
         <div part="field" class="field search">
-          <label for="q">${this._t('search')}</label>
+          <label for="q">${this._text(view.labels.search)}</label>
           <input id="q" type="search" autocomplete="off" .value=${this.q} @input=${(e: Event) => (this.q = (e.target as HTMLInputElement).value)} />
         </div>
-        <div part="field" class="field">
-          <label for="status">${this._t('status')}</label>
-          <select id="status" @change=${(e: Event) => (this.status = (e.target as HTMLSelectElement).value)}>
-            ${option('', this._t('all'), this.status)}
-            ${index.statuses.map((s) => option(s, this._t(`status-${s}`), this.status))}
-            ${this._preset(this.status, index.statuses, () => ((PROJECT_STATUSES as readonly string[]).includes(this.status) ? this._t(`status-${this.status as ProjectStatus}`) : this.status))}
-          </select>
-        </div>
-        <div part="field" class="field">
-          <label for="organization">${this._t('organization')}</label>
-          <select id="organization" @change=${(e: Event) => (this.organization = (e.target as HTMLSelectElement).value)}>
-            ${option('', this._t('all'), this.organization)}
-            ${index.organizations.map((o) => option(o.id, this._text(o.name), this.organization))}
-            ${this._preset(this.organization, index.organizations.map((o) => o.id), () => {
-              const name = index.resolver.text(index.resolver.organization(this.organization)?.name);
-              return name ? this._text(name) : this.organization;
-            })}
-          </select>
-        </div>
-        <div part="field" class="field">
-          <label for="sort">${this._t('sort')}</label>
-          <select id="sort" @change=${(e: Event) => (this.sort = (e.target as HTMLSelectElement).value as 'name' | 'start')}>
-            ${option('name', this._t('sort-name'), this.sort)} ${option('start', this._t('sort-start'), this.sort)}
-          </select>
-        </div>
+        ${select('status', view.statuses, this.status)} ${select('organization', view.organizations, this.organization)} ${select('sort', view.sorts, this.sort)}
       </form>
-      <p class="count" role="status">
-        ${count === undefined ? '' : count === 0 ? this._t('no-results') : count === 1 ? this._t('results-one') : this._t('results', {count: count.toLocaleString(index.locale)})}
-      </p>
-      ${shown.length
+      <p class="count" role="status">${this._announced ?? ''}</p>
+      ${view.cards.length
         ? html`<ul part="list" class="projects">
-            ${shown.map(
-              (entry, i) =>
+            ${view.cards.map(
+              (card, i) =>
                 html`<li part="item" class="item" tabindex="-1" data-index=${i}>
-                  ${compactCard((entry.view ??= compactView(entry.project, r)), this._level(1), (text) => this._text(text), this._t('status'))}
+                  ${compactCard(card, this._level(1), (text) => this._text(text))}
                 </li>`
             )}
           </ul>`
         : nothing}
-      ${results.length > shown.length ? html`<button type="button" class="button more" @click=${this._handleShowMore}>${this._t('show-more')}</button>` : nothing}
+      ${view.total > view.cards.length ? html`<button type="button" class="button more" @click=${this._handleShowMore}>${this._text(view.labels.showMore)}</button>` : nothing}
     </section>`;
-  }
-
-  /**
-   * A preset filter value that no project has (a status no project is in, an organisation
-   * that takes part in none, a typo) still gets its option, so the control shows the filter
-   * that is really applied and the visitor can reset it to "All".
-   */
-  private _preset(value: string, offered: string[], label: () => unknown) {
-    return value && !offered.includes(value) ? html`<option value=${value} selected>${label()}</option>` : nothing;
   }
 
   /** Shows the next page and moves focus to its first card, so keyboard users continue there. */

@@ -1,16 +1,14 @@
 import {html, nothing, type TemplateResult} from 'lit';
 import {property} from 'lit/decorators.js';
 import {ifDefined} from 'lit/directives/if-defined.js';
-import type {LoadedFeed} from '../../feed/load.js';
-import type {Project} from '../../feed/schema.js';
-import {idList} from '../member-list/member-list.js';
+import type {Resolver} from '../../feed/view/resolver.js';
+import {projectView, type ProjectView} from '../../feed/view/project.js';
 import {ContactDisclosure} from '../shared/contact-disclosure.js';
-import {LoftProjectElement} from '../shared/project-element.js';
+import {LoftElement} from '../shared/loft-element.js';
 import {sharedStyles} from '../shared/shared.styles.js';
 import {projectStyles} from './project.styles.js';
 
-/** Sections of `<loft-project>` that `hide` can leave out. */
-export type ProjectSection = 'description' | 'quotes' | 'summary' | 'members' | 'contact';
+export type {ProjectSection} from '../../feed/view/project.js';
 
 /**
  * The whole seed page for one project, from one tag: the title, the description, quotes
@@ -47,8 +45,11 @@ export type ProjectSection = 'description' | 'quotes' | 'summary' | 'members' | 
  * @cssproperty [--loft-space=1rem] - Base spacing.
  * @cssproperty [--loft-project-quote-size=1.15em] - Font size of quotations.
  */
-export class LoftProject extends LoftProjectElement {
+export class LoftProject extends LoftElement<ProjectView, [string | undefined, string | undefined]> {
   static override styles = [sharedStyles, projectStyles];
+
+  /** The project's id in the feed (may be left out when the feed has one project). */
+  @property({reflect: true}) project?: string;
 
   /** Comma-separated sections to leave out: `description`, `quotes`, `summary`, `members`, `contact`. */
   @property() hide?: string;
@@ -58,59 +59,69 @@ export class LoftProject extends LoftProjectElement {
   protected override _skeletonRows = 61;
   protected override _skeletonRowsNarrow = 131;
 
-  protected override _renderContent(project: Project, loaded: LoadedFeed): TemplateResult {
-    const r = this._resolver(loaded);
-    const hidden = idList(this.hide);
-    const show = (section: ProjectSection) => !hidden.includes(section);
+  protected override _inputs(): [string | undefined, string | undefined] {
+    return [this.project, this.hide];
+  }
+
+  protected override _view(r: Resolver, [project, hide]: [string | undefined, string | undefined]): ProjectView {
+    return projectView(r, {project, hide});
+  }
+
+  protected override _renderView(view: ProjectView): TemplateResult {
     const feed = this._feedForChild();
     const level = this._level(1);
-    // The nested elements share this element's feed: their events would only repeat ours.
+    const text = (t: Parameters<typeof this._text>[0]) => this._text(t);
+    // The nested elements share this element's feed (no request, no second check) and
+    // language; their events would only repeat ours.
     const stop = (event: Event) => event.stopPropagation();
-    const nested = (tag: 'card' | 'members', extra: {people?: string; heading?: string} = {}) =>
-      tag === 'card'
-        ? html`<loft-project-card part="summary" project=${project.id} heading-level=${level} src=${ifDefined(feed.src)} .data=${feed.data} @loft-load=${stop} @loft-error=${stop}></loft-project-card>`
-        : html`<loft-member-list
-            part=${extra.people ? 'contact' : 'members'}
-            project=${project.id}
-            people=${ifDefined(extra.people)}
-            heading=${ifDefined(extra.heading)}
+    const members = (part: string, people?: string, heading?: string) =>
+      html`<loft-member-list
+        part=${part}
+        project=${view.id}
+        people=${ifDefined(people)}
+        heading=${ifDefined(heading)}
+        heading-level=${level}
+        lang=${this._lang}
+        src=${ifDefined(feed.src)}
+        .data=${feed.data}
+        @loft-load=${stop}
+        @loft-error=${stop}
+      ></loft-member-list>`;
+    const {contact} = view;
+    return html`<article aria-labelledby="heading">
+      <div part="heading" class="heading title" id="heading" role="heading" aria-level=${this._level()}>${this._text(view.title)}</div>
+      ${view.description.length ? html`<div class="description">${view.description.map((p) => html`<p>${this._text(p)}</p>`)}</div>` : nothing}
+      ${view.quotes.length
+        ? html`<div class="quotes">
+            ${view.quotes.map(
+              (q) => html`<figure part="quote" class="quote">
+                <blockquote>${this._text(q.text)}</blockquote>
+                <figcaption>— ${q.attribution.map((x, i) => html`${i ? ', ' : ''}${this._text(x)}`)}</figcaption>
+              </figure>`
+            )}
+          </div>`
+        : nothing}
+      ${view.summary
+        ? html`<loft-project-card
+            part="summary"
+            project=${view.id}
             heading-level=${level}
+            lang=${this._lang}
             src=${ifDefined(feed.src)}
             .data=${feed.data}
             @loft-load=${stop}
             @loft-error=${stop}
-          ></loft-member-list>`;
-    const paragraphs = (project.description ?? []).map((p) => r.text(p)).filter((p) => p !== undefined);
-    const members = show('members') && project.members?.length ? project.members : [];
-    const contactPerson = project.contactPerson;
-    let contact: unknown = nothing;
-    if (show('contact') && contactPerson && !members.some((m) => m.person === contactPerson)) {
-      contact = nested('members', {people: contactPerson, heading: this._t('contact')});
-    } else if (show('contact') && !contactPerson && project.contactForm) {
-      contact = html`<section part="contact" aria-labelledby="contact">
-        <div class="heading" id="contact" role="heading" aria-level=${level}>${this._t('contact')}</div>
-        ${this._contact.button('project', this._t('contact-project'))}
-        ${this._contact.panel({key: 'project', project: project.id, feed}, this._t('contact-project'), level + 1, this._t('close'))}
-      </section>`;
-    }
-    return html`<article aria-labelledby="heading">
-      <div part="heading" class="heading title" id="heading" role="heading" aria-level=${this._level()}>
-        ${this._text(r.text(project.title) ?? r.text(project.name) ?? {text: project.id, lang: 'zxx'})}
-      </div>
-      ${show('description') && paragraphs.length ? html`<div class="description">${paragraphs.map((p) => html`<p>${this._text(p)}</p>`)}</div>` : nothing}
-      ${show('quotes') && project.quotes?.length
-        ? html`<div class="quotes">
-            ${project.quotes.map((q) => {
-              const org = r.organization(q.organization);
-              const attribution = [q.name, this._text(r.text(q.title)), org ? this._text(r.text(org.name)) : nothing].filter((x) => x !== nothing);
-              return html`<figure part="quote" class="quote">
-                <blockquote>${this._text(r.text(q.text))}</blockquote>
-                <figcaption>— ${attribution.map((x, i) => html`${i ? ', ' : ''}${x}`)}</figcaption>
-              </figure>`;
-            })}
-          </div>`
+          ></loft-project-card>`
         : nothing}
-      ${show('summary') ? nested('card') : nothing} ${members.length ? nested('members') : nothing} ${contact}
+      ${view.members ? members('members') : nothing}
+      ${contact?.person ? members('contact', contact.person, contact.heading.text) : nothing}
+      ${contact?.button
+        ? html`<section part="contact" aria-labelledby="contact">
+            <div class="heading" id="contact" role="heading" aria-level=${level}>${this._text(contact.heading)}</div>
+            ${this._contact.button('project', {label: contact.button}, text)}
+            ${this._contact.panel({key: 'project', project: view.id, feed, lang: this._lang}, level + 1, contact.close!, text)}
+          </section>`
+        : nothing}
     </article>`;
   }
 }

@@ -1,20 +1,26 @@
 /**
  * "Kontakta X": a button that opens a `<loft-contact-form>` for one person (or the project)
- * in a disclosure right below it. Opening moves focus into the panel (the form's first
- * field, or the panel's heading until the contact form element is defined); Escape and the
- * close button close it and return focus to the button. One panel is open at a time.
+ * in a disclosure right below it, registering the contact form element the first time a
+ * panel opens (a page that never opens one never loads the form's code). Opening moves
+ * focus to the form's first field; Escape and the close button close the panel and return
+ * focus to the button. One panel is open at a time.
  */
 import {html, nothing, type LitElement, type ReactiveController} from 'lit';
 import {ifDefined} from 'lit/directives/if-defined.js';
+import type {ResolvedText} from '../../feed/view/resolver.js';
+import type {ActionView} from '../../feed/view/member-list.js';
 
-/** Who the form is for and which feed it reads. */
+/** Who the form is for, which feed it reads, and in which language. */
 export interface ContactTarget {
   /** Unique within the host: used for ids. */
   key: string;
   recipient?: string;
   project?: string;
   feed: {src?: string; data?: unknown};
+  lang: string;
 }
+
+type Text = (text: ResolvedText | undefined) => unknown;
 
 export class ContactDisclosure implements ReactiveController {
   /** The key of the open panel. */
@@ -28,35 +34,36 @@ export class ContactDisclosure implements ReactiveController {
     this.open = undefined;
   }
 
-  /** The opener: `label` is what it says, `name` its accessible name when that must differ. */
-  button(key: string, label: string, name?: string) {
+  /** The opener. */
+  button(key: string, action: ActionView, text: Text) {
+    const open = this.open === key;
     return html`<button
       type="button"
       class="button contact"
       id="open-${key}"
-      aria-expanded=${this.open === key ? 'true' : 'false'}
+      aria-expanded=${open ? 'true' : 'false'}
       aria-controls="panel-${key}"
-      aria-label=${ifDefined(name)}
+      aria-label=${ifDefined(action.accessibleName)}
       @click=${() => this._toggle(key)}
     >
-      ${label}
+      ${text(action.label)}<span class="chevron" aria-hidden="true"></span>
     </button>`;
   }
 
-  /** The panel, while open. */
-  panel(target: ContactTarget, heading: string, level: number, closeLabel: string) {
+  /** The panel, while open: the form, then a close button set apart from the form's own send button. */
+  panel(target: ContactTarget, level: number, close: ResolvedText, text: Text) {
     const {key} = target;
     if (this.open !== key) return nothing;
-    return html`<div part="panel" class="panel" id="panel-${key}" @keydown=${this._handleKeydown}>
-      <div class="heading" id="panel-heading-${key}" role="heading" aria-level=${Math.min(6, level)} tabindex="-1">${heading}</div>
+    return html`<div part="panel" class="panel" id="panel-${key}" tabindex="-1" @keydown=${this._handleKeydown}>
       <loft-contact-form
         recipient=${ifDefined(target.recipient)}
         project=${ifDefined(target.project)}
-        heading-level=${Math.min(6, level + 1)}
+        heading-level=${Math.min(6, level)}
+        lang=${target.lang}
         src=${ifDefined(target.feed.src)}
         .data=${target.feed.data}
       ></loft-contact-form>
-      <button type="button" class="button" @click=${() => this.close()}>${closeLabel}</button>
+      <div class="panel-close"><button type="button" class="button secondary" @click=${() => this.close()}>${text(close)}</button></div>
     </div>`;
   }
 
@@ -75,14 +82,12 @@ export class ContactDisclosure implements ReactiveController {
     this.open = key;
     this._host.requestUpdate();
     await this._host.updateComplete;
-    const panel = this._host.renderRoot.querySelector(`#panel-${CSS.escape(key)}`);
-    const form = panel?.querySelector('loft-contact-form') as (HTMLElement & {updateComplete?: Promise<unknown>}) | null;
-    if (form && customElements.get('loft-contact-form')) {
-      await form.updateComplete;
-      form.focus();
-    } else {
-      panel?.querySelector<HTMLElement>('[role="heading"]')?.focus();
-    }
+    const panel = this._host.renderRoot.querySelector<HTMLElement>(`#panel-${CSS.escape(key)}`);
+    // Until the form's code is there, focus waits on the panel (it is inside the disclosure).
+    panel?.focus();
+    await import('../../define/contact-form.js');
+    if (this.open !== key) return;
+    panel?.querySelector('loft-contact-form')?.focus();
   }
 
   private _handleKeydown = (event: KeyboardEvent): void => {

@@ -1,19 +1,25 @@
 /**
- * What every loft element shares: the feed inputs (`src`, inline JSON, `.data`), the page
- * language, `heading-level`, and the loading and error states. Subclasses say what they
- * pick from the feed (`select`) and how it looks (`renderContent`).
+ * What every loft element shares: the feed inputs (`src`, an inline JSON child, `.data`),
+ * the element's language and direction, `heading-level`, and the loading and error
+ * states. One `Task` per element turns its inputs into a finished view — the feed loaded
+ * and checked, the texts resolved in the element's language — so `render()` only maps a
+ * view to a template. Subclasses say which of their properties the view depends on
+ * (`_inputs`), how the view is computed (`_view`, a pure function of `src/feed/view.ts`)
+ * and how it looks (`_renderView`).
  */
 import {LitElement, html, nothing, type PropertyValues, type TemplateResult} from 'lit';
 import {property, state} from 'lit/decorators.js';
-import {updateWhenLocaleChanges} from '@lit/localize';
-import {FeedController, toFeedError, type FeedSource} from '../../feed/controller.js';
-import type {LoadedFeed} from '../../feed/load.js';
+import {Task, TaskStatus} from '@lit/task';
+import {LoftErrorEvent, LoftLoadEvent} from '../../events/feed-events.js';
+import {forgetFeed, type LoadedFeed} from '../../feed/load.js';
 import type {ErrorCode} from '../../feed/validate.js';
-import type {Labels} from '../../feed/schema.js';
 import {needsLang, type ResolvedText} from '../../feed/text.js';
-import {TextResolver} from '../../feed/view.js';
-import {connectLocale, currentLocale, disconnectLocale, localeReady, translate} from '../../i18n/locale.js';
-import type {MessageId, Params} from '../../i18n/messages.js';
+import {resolverFor, type Resolver} from '../../feed/view/resolver.js';
+import {dirOf, langOf, watchLang} from '../../i18n/lang.js';
+import {translatorFor, type Translator} from '../../i18n/translator.js';
+import type {Part} from '../../i18n/chain.js';
+import type {MessageId} from '../../i18n/catalog.js';
+import {feedFrom, toFeedError} from './feed-source.js';
 
 /** What visitors read for a feed that cannot be shown (the editor gets the details). */
 const VISITOR_MESSAGE: Partial<Record<ErrorCode, MessageId>> = {
@@ -22,7 +28,25 @@ const VISITOR_MESSAGE: Partial<Record<ErrorCode, MessageId>> = {
   'feed-too-large': 'error-too-large',
 };
 
-export abstract class LoftElement<S> extends LitElement {
+/** Which "could not be found" a missing id gets, by the collection it was looked for in. */
+const NOT_FOUND: Record<string, MessageId> = {
+  projects: 'error-project-not-found',
+  people: 'error-person-not-found',
+  contactForms: 'error-form-not-found',
+};
+
+/** Problems reported one by one per load (as `loft-error` and console warnings); the rest are counted. */
+export const MAX_REPORTED = 20;
+
+/** The feed task's result: the view, or what to tell visitors instead. */
+export type Outcome<V> =
+  | {view: V; loaded: LoadedFeed; resolver: Resolver; source: unknown[]}
+  | {error: ErrorCode; message: ResolvedText; retry?: ResolvedText; editor: string; path?: string; source: unknown[]};
+
+/** Said when a catalog of the widget itself cannot be loaded (so no catalog is there to say it). */
+const FILE_MISSING: ResolvedText = {text: 'A file of this widget could not be loaded.', lang: 'en'};
+
+export abstract class LoftElement<V, A extends readonly unknown[] = readonly unknown[]> extends LitElement {
   /** URL of the JSON feed (absolute, or relative to the page). */
   @property({reflect: true}) src?: string;
 
@@ -34,57 +58,33 @@ export abstract class LoftElement<S> extends LitElement {
 
   @state() private _inline?: string;
 
-  /** Labels from the current feed, for `_t`. */
-  private _labels?: Labels;
+  /** The element's language (its `lang`, an ancestor's, or the page's). */
+  @state() protected _lang = 'sv';
 
-  protected readonly _feed = new FeedController<S>(
-    this,
-    (): FeedSource => ({src: this.src, data: this.data, inline: this._inline}),
-    () => this._selectionKeys(),
-    (loaded) => this._select(loaded)
-  );
+  @state() protected _dir: 'ltr' | 'rtl' = 'ltr';
 
-  constructor() {
-    super();
-    updateWhenLocaleChanges(this);
-  }
+  /** The built-in strings of the element's language, for the loading state. */
+  @state() private _translator?: Translator;
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    connectLocale(this);
-    this._readInline();
-    if (this._inline === undefined && document.readyState === 'loading') {
-      document.addEventListener('DOMContentLoaded', () => this._readInline(), {once: true});
-    }
-  }
+  private _unwatch?: () => void;
+  /** The inputs and feed whose problems and load were last reported. */
+  private _reported?: string;
+  private _reportedFeed?: LoadedFeed;
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    disconnectLocale(this);
-  }
+  protected readonly _task = new Task(this, {
+    args: () => [this.src, this.data, this._inline, this._lang, ...this._inputs()] as const,
+    task: async ([src, data, inline, lang, ...inputs]) => this._outcome([src, data, inline], lang, inputs as unknown as A),
+    onComplete: (outcome) => this._report(outcome),
+  });
 
-  /** Waits for the UI language's catalog, so the first render is already in the right language. */
-  protected override async scheduleUpdate(): Promise<void> {
-    await localeReady();
-    super.scheduleUpdate();
-  }
+  /** The element's own inputs the view depends on (ids, variant, filters), in a fixed order. */
+  protected abstract _inputs(): A;
 
-  private _readInline(): void {
-    const script = this.querySelector(':scope > script[type="application/json"]');
-    if (script) this._inline = script.textContent ?? '';
-  }
+  /** The view, from the feed in the element's language; throws `FeedError('not-found')` when an id matches nothing. */
+  protected abstract _view(resolver: Resolver, inputs: A): V;
 
-  /** The ids this element shows (a change re-selects without reloading the feed). */
-  protected abstract _selectionKeys(): unknown[];
-
-  /** Picks what to show from the feed; throws `FeedError('not-found', …)` when it is missing. */
-  protected abstract _select(loaded: LoadedFeed): S;
-
-  /** The element's content once the feed is there. */
-  protected abstract _renderContent(selection: S, loaded: LoadedFeed): TemplateResult;
-
-  /** Text for the not-found state (an id in the element's attributes matches nothing). */
-  protected abstract _notFoundMessage(): string;
+  /** The element's content for a view. */
+  protected abstract _renderView(view: V): TemplateResult;
 
   /**
    * The loading skeleton reserves about the height the content will take, so nothing below
@@ -99,43 +99,139 @@ export abstract class LoftElement<S> extends LitElement {
   /** Extra classes for the skeleton's box (`card` draws the card's frame while loading). */
   protected _skeletonClass = '';
 
+  /** The parts of the built-in catalogs the element's views use. */
+  protected _catalogParts: readonly Part[] = ['core'];
+
+  static override get observedAttributes(): string[] {
+    return [...super.observedAttributes, 'lang', 'dir'];
+  }
+
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    super.attributeChangedCallback(name, old, value);
+    if (name === 'lang' || name === 'dir') this._syncLang();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this._unwatch = watchLang(() => this._syncLang());
+    this._syncLang();
+    this._readInline();
+    if (this._inline === undefined && document.readyState === 'loading') {
+      document.addEventListener('DOMContentLoaded', () => this._readInline(), {once: true});
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this._unwatch?.();
+  }
+
+  private _syncLang(): void {
+    if (!this.isConnected) return;
+    this._lang = langOf(this);
+    this._dir = dirOf(this);
+  }
+
+  private _readInline(): void {
+    const script = this.querySelector(':scope > script[type="application/json"]');
+    if (script) this._inline = script.textContent ?? '';
+  }
+
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    this._labels = this._feed.task.value?.loaded.feed.labels;
+    if (changed.has('_lang')) {
+      const lang = this._lang;
+      translatorFor(lang, this._catalogParts).then(
+        (translator) => {
+          if (this._lang === lang) this._translator = translator;
+        },
+        () => undefined
+      );
+    }
   }
 
-  override render() {
-    // One wrapper for every state, so focus placed on it survives the change of state.
-    const pending = this._feed.pending;
-    return html`<div part="base" class="base" tabindex="-1" aria-busy=${pending ? 'true' : 'false'}>
-      ${this._feed.task.render({
-        initial: () => this._renderLoading(),
-        pending: () => this._renderLoading(),
-        complete: ({selection, loaded}) => this._renderContent(selection, loaded),
-        error: (error) => this._renderError(error),
-      })}
-    </div>`;
+  /** Loads the feed and the language together, and computes the view. Never rejects. */
+  private async _outcome(source: unknown[], lang: string, inputs: A): Promise<Outcome<V>> {
+    const [src, data, inline] = source as [string | undefined, unknown, string | undefined];
+    const [feed, strings] = await Promise.allSettled([feedFrom(src, data, inline), translatorFor(lang, this._catalogParts)]);
+    if (strings.status === 'rejected') {
+      console.error(`loft-widgets: <${this.localName}>: a file of the widget could not be loaded (${String(strings.reason)}). Upload every file of dist/cdn/, chunks/ included, or use the single-file build.`);
+      return {error: 'feed-invalid', message: FILE_MISSING, editor: `A file of the widget could not be loaded: ${String(strings.reason)}`, source};
+    }
+    let resolver: Resolver | undefined;
+    try {
+      if (feed.status === 'rejected') throw feed.reason;
+      resolver = resolverFor(feed.value, strings.value);
+      return {view: this._view(resolver, inputs), loaded: feed.value, resolver, source};
+    } catch (raw) {
+      const error = toFeedError(raw);
+      // With the feed's own words for the message where the feed is there.
+      const ui = (id: MessageId) => (resolver ? resolver.ui(id) : strings.value.get(id));
+      const id = error.code === 'not-found' ? (NOT_FOUND[error.path ?? ''] ?? 'error-invalid') : (VISITOR_MESSAGE[error.code] ?? 'error-invalid');
+      // The feed is fine, but not for this element (an id it asks for): tell the editor here.
+      if (resolver) console.warn(`loft-widgets: <${this.localName}>: ${error.message}`);
+      const canRetry = (error.code === 'feed-unreachable' || error.code === 'feed-timeout') && !!src;
+      return {error: error.code, message: ui(id), retry: canRetry ? ui('retry') : undefined, editor: error.message, path: error.path, source};
+    }
   }
 
-  /** A built-in string in the page's language, or the feed's own words for it. */
-  protected _t(id: MessageId, params?: Params): string {
-    return translate(id, params, this._labels);
+  /** Fires `loft-error` for the feed's problems (capped) and `loft-load`, once per feed and inputs. */
+  private _report(outcome: Outcome<V>): void {
+    if ('error' in outcome) {
+      this._reported = undefined;
+      this.dispatchEvent(new LoftErrorEvent({code: outcome.error, message: outcome.editor, path: outcome.path}));
+      return;
+    }
+    const key = JSON.stringify(this._inputs());
+    const {loaded} = outcome;
+    if (this._reported === key && this._reportedFeed === loaded) return;
+    this._reported = key;
+    this._reportedFeed = loaded;
+    for (const p of loaded.problems.slice(0, MAX_REPORTED)) this.dispatchEvent(new LoftErrorEvent({code: p.code, message: p.message, path: p.path}));
+    const counts: Partial<Record<ErrorCode, number>> = {...(loaded.counts ?? {})};
+    for (const p of loaded.problems.slice(0, MAX_REPORTED)) counts[p.code] = (counts[p.code] ?? 1) - 1;
+    for (const [code, more] of Object.entries(counts) as [ErrorCode, number][]) {
+      if (more > 0) this.dispatchEvent(new LoftErrorEvent({code, message: `…and ${more} more problem${more === 1 ? '' : 's'} of this kind (${code}) in ${loaded.src ?? 'the feed'}. Run "npx loft-widgets validate" on the feed to list them all.`}));
+    }
+    this.dispatchEvent(new LoftLoadEvent({src: loaded.src, project: this.getAttribute('project') ?? undefined}));
   }
 
   /**
-   * The feed for an element nested inside this one (a member list in `<loft-project>`, a
-   * contact form): the same `src` (the loader's cache answers without a request), else the
-   * same object (validated once), so nothing is fetched or checked twice.
+   * Resolves once the element shows its current inputs. An input change (a project id, a
+   * filter) recomputes the view in the feed task, from a feed already here: wait for it. A
+   * feed still loading is not waited for (the loading state is what is shown).
    */
-  protected _feedForChild(): {src?: string; data?: unknown} {
-    if (this.data !== undefined) return {data: this.data};
-    if (this._inline !== undefined) return {data: this._feed.task.value?.loaded.feed};
-    return {src: this.src};
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let done = await super.getUpdateComplete();
+    while (this._task.status === TaskStatus.PENDING && this._outcomeNow) {
+      await this._task.taskComplete.catch(() => undefined);
+      done = await super.getUpdateComplete();
+    }
+    return done;
   }
 
-  /** Resolves the feed's texts and URLs in the page's language, with this element's `_t`. */
-  protected _resolver(loaded: LoadedFeed): TextResolver {
-    return new TextResolver(loaded, currentLocale(), (id, params) => this._t(id, params));
+  /** The current view, unless the feed's source changed since it was computed. */
+  protected get _outcomeNow(): Outcome<V> | undefined {
+    const outcome = this._task.value;
+    // A retry shows the loading state, not the old error.
+    if (!outcome || ('error' in outcome && this._task.status === TaskStatus.PENDING)) return undefined;
+    const [src, data, inline] = outcome.source;
+    return src === this.src && data === this.data && inline === this._inline ? outcome : undefined;
+  }
+
+  override render() {
+    const outcome = this._outcomeNow;
+    const pending = this._task.status === TaskStatus.PENDING || this._task.status === TaskStatus.INITIAL;
+    // One wrapper for every state, so focus placed on it survives the change of state.
+    return html`<div part="base" class="base" tabindex="-1" aria-busy=${pending ? 'true' : 'false'} dir=${this._dir}>
+      ${!outcome ? this._renderLoading() : 'error' in outcome ? this._renderError(outcome) : this._renderView(outcome.view)}
+    </div>`;
+  }
+
+  /** Feed text or a built-in string, with its own `lang` when it is not in the element's language. */
+  protected _text(text: ResolvedText | undefined) {
+    if (!text) return nothing;
+    return needsLang(text, this._lang) ? html`<span lang=${text.lang}>${text.text}</span>` : text.text;
   }
 
   /** The element's top heading level plus `offset`, within 1–6. */
@@ -144,10 +240,16 @@ export abstract class LoftElement<S> extends LitElement {
     return Math.min(6, Math.max(1, level + offset));
   }
 
-  /** Feed text, with its own `lang` when it is not in the page's language. */
-  protected _text(text: ResolvedText | undefined) {
-    if (!text) return nothing;
-    return needsLang(text, currentLocale()) ? html`<span lang=${text.lang}>${text.text}</span>` : text.text;
+  /**
+   * The feed for an element nested inside this one (a member list in `<loft-project>`, a
+   * contact form): the same `src` (the loader's cache answers without a request), else the
+   * same validated object, so nothing is fetched or checked twice.
+   */
+  protected _feedForChild(): {src?: string; data?: unknown} {
+    if (this.data !== undefined) return {data: this.data};
+    const outcome = this._outcomeNow;
+    if (this._inline !== undefined) return {data: outcome && 'view' in outcome ? outcome.loaded.feed : undefined};
+    return {src: this.src};
   }
 
   protected _renderLoading(): TemplateResult {
@@ -155,7 +257,7 @@ export abstract class LoftElement<S> extends LitElement {
     const narrow = this._skeletonRowsNarrow ?? wide;
     // Lines past the wide count show only in a narrow box, lines past the narrow count only in a wide one.
     const line = (i: number) => html`<span class="skeleton-line ${i >= narrow ? 'wide' : i >= wide ? 'narrow' : ''}"></span>`;
-    return html`<span class="visually-hidden" role="status">${this._t('loading')}</span>
+    return html`<span class="visually-hidden" role="status">${this._translator?.t('loading') ?? ''}</span>
       <div class="skeleton-box" aria-hidden="true">
         <div class="skeleton ${this._skeletonClass}">
           <span class="skeleton-line skeleton-heading"></span>
@@ -164,18 +266,16 @@ export abstract class LoftElement<S> extends LitElement {
       </div>`;
   }
 
-  protected _renderError(raw: unknown): TemplateResult {
-    const error = toFeedError(raw);
-    const text = error.code === 'not-found' ? this._notFoundMessage() : this._t(VISITOR_MESSAGE[error.code] ?? 'error-invalid');
-    const canRetry = error.code === 'feed-unreachable' || error.code === 'feed-timeout';
+  private _renderError(outcome: Extract<Outcome<V>, {error: ErrorCode}>): TemplateResult {
     return html`<div part="error" class="error" role="alert">
-      <p>${text}</p>
-      ${canRetry && this.src ? html`<button type="button" class="button" @click=${this._handleRetry}>${this._t('retry')}</button>` : nothing}
+      <p>${this._text(outcome.message)}</p>
+      ${outcome.retry ? html`<button type="button" class="button" @click=${this._handleRetry}>${this._text(outcome.retry)}</button>` : nothing}
     </div>`;
   }
 
   private async _handleRetry(): Promise<void> {
-    this._feed.retry(this.src);
+    if (this.src) forgetFeed(new URL(this.src, document.baseURI).href);
+    void this._task.run();
     // The button goes away while loading: keep focus in the element rather than losing it to <body>.
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('.base')?.focus();

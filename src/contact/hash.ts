@@ -1,0 +1,6 @@
+/** A short, stable fingerprint of the exact text shown (FNV-1a, 32 bits), for consents without a version. */
+export function shortHash(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return 'h' + (h >>> 0).toString(16).padStart(8, '0');
+}

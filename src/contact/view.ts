@@ -1,0 +1,172 @@
+/**
+ * The contact form as its template sees it: which form (by the `form` attribute, else the
+ * recipient's, else the project's), its fields, the information notice its legal basis
+ * calls for, the consents it asks, and every message the form may show, resolved in the
+ * element's language. Pure: computed in the element's feed task (or on a server).
+ */
+import {FeedError, findItem} from '../feed/load.js';
+import type {ContactForm} from '../feed/schema.js';
+import type {ResolvedText, Resolver} from '../feed/view/resolver.js';
+import {durationInWords, formatAmount} from '../i18n/duration.js';
+import type {MessageId} from '../i18n/catalog.js';
+import type {SubmitErrorCode} from '../events/submit-events.js';
+import {LIMITS, type FieldName} from './limits.js';
+import type {FieldError, FormError} from './submission.js';
+
+export type FieldMode = 'hidden' | 'optional' | 'required';
+
+/** One field the visitor fills in. */
+export interface FieldView {
+  name: FieldName;
+  label: ResolvedText;
+  required: boolean;
+  /** What the field's error says, by error code. */
+  errors: Record<FieldError, string>;
+}
+
+/** A consent box: its id, its label as shown, and the version a consent record gives. */
+export interface ConsentView {
+  id: string;
+  label: ResolvedText;
+  version: string;
+}
+
+export interface ContactFormView {
+  form: string;
+  project?: string;
+  recipient?: string;
+  legalBasis: ContactForm['legalBasis'];
+  /** The form's `version`, if it has one (else consent records carry a hash of the text). */
+  version?: string;
+  heading: ResolvedText;
+  legend: ResolvedText;
+  fields: FieldView[];
+  honeypot: ResolvedText;
+  /** The information notice, sentence by sentence (what the `notice` consent record keeps). */
+  notice: ResolvedText[];
+  privacy?: {href: string; text: ResolvedText};
+  /** The label of the required box under the legal basis `consent`. */
+  consent?: ResolvedText;
+  optional?: {legend: ResolvedText; consents: ConsentView[]};
+  endpoint?: string;
+  challengeUrl?: string;
+  text: {
+    send: ResolvedText;
+    sending: ResolvedText;
+    retry: ResolvedText;
+    summary: ResolvedText;
+    consentMissing: string;
+    captchaWorking: ResolvedText;
+    sentHeading: ResolvedText;
+    sentPublicRecord?: ResolvedText;
+  };
+  formErrors: Record<FormError, string>;
+  /** What a failed submission says, by `loft-submit-error` code (`too-large` for a 413). */
+  failures: Record<Exclude<SubmitErrorCode, 'rate-limited'> | 'too-large', string>;
+  /** "Try again in 2 minutes …", for a wait in seconds. */
+  rateLimited(seconds: number): string;
+  /** "We will answer you by e-mail at …". */
+  sentNext(email: string): string;
+}
+
+const FIELDS: FieldName[] = ['name', 'email', 'phone', 'organization', 'subject', 'message'];
+
+const FORM_ERRORS: Record<FormError, MessageId> = {
+  'too-fast': 'contact-error-too-fast',
+  spam: 'contact-error-spam',
+  captcha: 'contact-error-captcha',
+  'consent-missing': 'contact-error-consent',
+};
+
+/** The form an element shows: `form`, else the recipient's, else the project's (or the feed's only one). */
+function selectForm(r: Resolver, input: {form?: string; recipient?: string; project?: string}) {
+  const {loaded} = r;
+  const project = input.project ? findItem(loaded, 'projects', input.project, 'project') : undefined;
+  const person = input.recipient
+    ? findItem(loaded, 'people', input.recipient, 'recipient')
+    : input.form || !project?.contactPerson
+      ? undefined
+      : findItem(loaded, 'people', project.contactPerson, 'contactPerson');
+  const forms = loaded.feed.contactForms;
+  const id = input.form ?? person?.contactForm ?? project?.contactForm ?? (forms.length === 1 ? forms[0].id : undefined);
+  if (!id) throw new FeedError('not-found', 'No form, recipient or project attribute names a contact form. Add form="<id>".', 'contactForms');
+  return {form: findItem(loaded, 'contactForms', id, 'form'), person, project};
+}
+
+export function contactFormView(r: Resolver, input: {form?: string; recipient?: string; project?: string}): ContactFormView {
+  const {form, person, project} = selectForm(r, input);
+  const controller = r.text(form.controller.name)?.text ?? '';
+  const notice: ResolvedText[] = [r.ui(`contact-notice-${form.legalBasis}`, {controller})];
+  const own = r.text(form.notice);
+  if (own) notice.push(own);
+  if (form.legalBasis === 'public-task' && form.publicRecord) notice.push(r.ui('contact-public-record'));
+  const period = form.retention ? durationInWords(form.retention, r.tr) : undefined;
+  if (period) notice.push(r.ui('contact-retention', {period}));
+  const personName = person ? (person.givenName ?? r.text(person.name)?.text) : undefined;
+  const modes: Record<FieldName, FieldMode> = {
+    name: 'required',
+    email: 'required',
+    message: 'required',
+    phone: form.fields?.phone ?? 'hidden',
+    organization: form.fields?.organization ?? 'hidden',
+    subject: form.fields?.subject ?? 'hidden',
+  };
+  const fields = FIELDS.filter((name) => modes[name] !== 'hidden').map((name): FieldView => {
+    const label = r.ui(`contact-field-${name}`);
+    const field = label.text;
+    return {
+      name,
+      label,
+      required: modes[name] === 'required',
+      errors: {
+        required: r.t('contact-error-required', {field}),
+        invalid: name === 'email' ? r.t('contact-error-email') : r.t('contact-error-invalid', {field}),
+        'too-long': r.t('contact-error-too-long', {field, max: LIMITS[name]}),
+      },
+    };
+  });
+  const optional = (form.optionalConsents ?? []).flatMap((c) => {
+    const label = r.text(c.label);
+    return label ? [{id: c.id, label, version: c.version}] : [];
+  });
+  const privacy = r.url(form.privacyPolicyUrl);
+  const publicRecord = form.legalBasis === 'public-task' && form.publicRecord;
+  return {
+    form: form.id,
+    project: project?.id,
+    recipient: person?.id,
+    legalBasis: form.legalBasis,
+    version: form.version,
+    heading: personName ? r.ui('contact-heading-person', {name: personName}) : r.ui('contact-heading'),
+    legend: r.ui('contact-required-legend'),
+    fields,
+    honeypot: r.ui('contact-honeypot'),
+    notice,
+    privacy: privacy ? {href: privacy, text: r.ui('contact-privacy-link', {controller})} : undefined,
+    consent: form.legalBasis === 'consent' ? r.ui('contact-consent-processing', {controller}) : undefined,
+    optional: optional.length ? {legend: r.ui('contact-optional-consents'), consents: optional} : undefined,
+    endpoint: r.url(form.endpoint),
+    challengeUrl: form.captcha?.provider === 'altcha' ? r.url(form.captcha.challengeUrl) : undefined,
+    text: {
+      send: r.ui('contact-send'),
+      sending: r.ui('contact-sending'),
+      retry: r.ui('contact-retry'),
+      summary: r.ui('contact-error-summary'),
+      consentMissing: r.t('contact-error-consent'),
+      captchaWorking: r.ui('contact-captcha-working'),
+      sentHeading: r.ui('contact-sent-heading'),
+      sentPublicRecord: publicRecord ? r.ui('contact-sent-public-record') : undefined,
+    },
+    formErrors: Object.fromEntries(Object.entries(FORM_ERRORS).map(([code, id]) => [code, r.t(id)])) as Record<FormError, string>,
+    failures: {
+      network: r.t('contact-failed-network'),
+      timeout: r.t('contact-failed-timeout'),
+      server: r.t('contact-failed-server'),
+      rejected: r.t('contact-failed-rejected'),
+      'too-large': r.t('contact-failed-too-large'),
+    },
+    rateLimited: (seconds) =>
+      r.t('contact-failed-rate-limited', {time: seconds < 60 ? formatAmount(Math.max(1, seconds), 'second', r.tr) : formatAmount(Math.ceil(seconds / 60), 'minute', r.tr)}),
+    sentNext: (email) => r.t('contact-sent-next', {email}),
+  };
+}

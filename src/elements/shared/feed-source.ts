@@ -1,0 +1,39 @@
+/**
+ * Where an element's feed comes from: a `src` URL (one request per URL, however many
+ * elements), an inline `<script type="application/json">` child (validated once per text),
+ * or a `.data` object (validated once per object). Every outcome is a `LoadedFeed` or a
+ * `FeedError`.
+ */
+import {checkFeed, FeedError, loadFeed, parseFeed, type LoadedFeed} from '../../feed/load.js';
+
+const byObject = new WeakMap<object, Promise<LoadedFeed>>();
+const byText = new Map<string, Promise<LoadedFeed>>();
+
+/** Remembers the validated feed object, so a nested element given it as `.data` finds it checked. */
+function remember(loading: Promise<LoadedFeed>): Promise<LoadedFeed> {
+  loading.then((done) => byObject.set(done.feed, loading), () => undefined);
+  return loading;
+}
+
+export function feedFrom(src: string | undefined, data: unknown, inline: string | undefined): Promise<LoadedFeed> {
+  const base = document.baseURI;
+  if (data !== undefined) {
+    if (!data || typeof data !== 'object') return checkFeed(data, base);
+    let loading = byObject.get(data);
+    if (!loading) byObject.set(data, (loading = remember(checkFeed(data, base))));
+    return loading;
+  }
+  if (inline !== undefined) {
+    let loading = byText.get(inline);
+    if (!loading) byText.set(inline, (loading = remember(parseFeed(inline, base))));
+    return loading;
+  }
+  if (src) return remember(loadFeed(new URL(src, base).href));
+  return Promise.reject(new FeedError('feed-unreachable', 'No feed: give the element a src attribute, an inline <script type="application/json"> child, or a .data property.'));
+}
+
+/** Any failure as a `FeedError`, so the UI always has a code to show. */
+export function toFeedError(error: unknown): FeedError {
+  if (error instanceof FeedError) return error;
+  return new FeedError('feed-invalid', `Unexpected problem while showing the feed: ${String(error)}`);
+}

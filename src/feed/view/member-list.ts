@@ -1,0 +1,108 @@
+/** `<loft-member-list>`: the people of a project, or an explicit list of people. */
+import {findItem} from '../load.js';
+import {PERSON_ROLES} from '../codes.js';
+import type {Person, Project} from '../schema.js';
+import {tidyText} from '../text.js';
+import {idList, selectProject, type ResolvedText, type Resolver} from './resolver.js';
+
+/** A person as the member list shows them. */
+export interface MemberView {
+  id: string;
+  name: ResolvedText;
+  title?: ResolvedText;
+  organization?: ResolvedText;
+  roles: ResolvedText[];
+  photo?: {src: string; alt: string};
+  initials: string;
+  /** "Läs mer om Amanda": the link to their profile. */
+  profile?: ActionView & {href: string};
+  /** "Kontakta Amanda", when a contact form exists for them (theirs, else the project's). */
+  contact?: ActionView;
+}
+
+/** A link or button: what it says, and its accessible name when that must say more. */
+export interface ActionView {
+  label: ResolvedText;
+  accessibleName?: string;
+}
+
+type MemberRole = NonNullable<Project['members']>[number]['roles'][number];
+
+/** A role code or `{code, label}`. */
+export const roleCode = (role: MemberRole): string => (typeof role === 'string' ? role : role.code);
+
+/** The feed's label for a role, else the built-in one; an unknown bare code is left out. */
+function roleLabel(role: MemberRole, r: Resolver): ResolvedText | undefined {
+  if (typeof role !== 'string') return r.text(role.label);
+  return (PERSON_ROLES as readonly string[]).includes(role) ? r.ui(`person-role-${role as (typeof PERSON_ROLES)[number]}`) : undefined;
+}
+
+/**
+ * "Läs mer om Amanda": by the given name, as the seed page says it, with an accessible name
+ * that adds the full name (unique per person) and starts with the visible words (WCAG 2.5.3).
+ */
+function action(id: 'read-more' | 'contact-person', callName: string, fullName: string, r: Resolver): ActionView {
+  const label = r.ui(id, {name: callName});
+  if (callName === fullName) return {label};
+  const full = r.t(id, {name: fullName});
+  return {label, accessibleName: full.startsWith(label.text) ? full : `${label.text} (${fullName})`};
+}
+
+const initialsOf = (name: string) =>
+  name
+    .split(/[\s-]+/)
+    .filter(Boolean)
+    .map((part) => part[0].toUpperCase())
+    .filter((_, i, all) => i === 0 || i === all.length - 1)
+    .join('');
+
+export function memberView(person: Person, roles: MemberRole[], project: Project | undefined, r: Resolver): MemberView {
+  const name = r.name(person.name, person.id);
+  const callName = tidyText(person.givenName ?? '') || name.text;
+  const src = r.url(person.image?.url);
+  const org = r.organization(person.organization);
+  const profile = r.url(person.profileUrl);
+  return {
+    id: person.id,
+    name,
+    title: r.text(person.title),
+    organization: org ? r.name(org.name, org.id) : undefined,
+    roles: roles.map((role) => roleLabel(role, r)).filter((x): x is ResolvedText => x !== undefined),
+    photo: src ? {src, alt: r.text(person.image?.alt)?.text ?? ''} : undefined,
+    initials: initialsOf(name.text),
+    profile: profile ? {...action('read-more', callName, name.text, r), href: profile} : undefined,
+    contact: person.contactForm !== undefined || project?.contactForm !== undefined ? action('contact-person', callName, name.text, r) : undefined,
+  };
+}
+
+/** `<loft-member-list>`. */
+export interface MemberListView {
+  heading: ResolvedText;
+  /** The project the contact forms are about, if any. */
+  project?: string;
+  members: MemberView[];
+  empty: ResolvedText;
+  close: ResolvedText;
+}
+
+export function memberListView(r: Resolver, input: {project?: string; people?: string; roles?: string; heading?: string}): MemberListView {
+  const {loaded} = r;
+  const ids = idList(input.people);
+  const project = input.project || !ids.length ? selectProject(loaded, input.project) : undefined;
+  let members = ids.length
+    ? ids.map((id) => ({person: findItem(loaded, 'people', id, 'people'), roles: project?.members?.find((m) => m.person === id)?.roles ?? []}))
+    : (project!.members ?? []).flatMap((m) => {
+        const person = loaded.feed.people.find((p) => p.id === m.person);
+        return person ? [{person, roles: m.roles}] : [];
+      });
+  const wanted = idList(input.roles);
+  if (wanted.length) members = members.filter((m) => m.roles.some((role) => wanted.includes(roleCode(role))));
+  const heading = tidyText(input.heading ?? '');
+  return {
+    heading: heading ? {text: heading, lang: r.lang} : r.ui('members'),
+    project: project?.id,
+    members: members.map((m) => memberView(m.person, m.roles, project, r)),
+    empty: r.ui('no-members'),
+    close: r.ui('close'),
+  };
+}

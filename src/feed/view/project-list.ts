@@ -1,0 +1,131 @@
+/** `<loft-project-list>`: the controls, the count and the cards of a listing page. */
+import {PROJECT_STATUSES} from '../codes.js';
+import type {Project, ProjectStatus} from '../schema.js';
+import {tidyText} from '../text.js';
+import type {ResolvedText, Resolver} from './resolver.js';
+import {compactView, type CompactView} from './project-card.js';
+
+// Letters that Unicode does not decompose into a base letter and a mark (Nordic and Sami ones
+// among them: "Tromsø", "Ŋ"), and dash variants, so they too match what people type.
+const FOLD: Record<string, string> = {ø: 'o', æ: 'ae', œ: 'oe', ß: 'ss', đ: 'd', ð: 'd', þ: 'th', ŋ: 'n', ŧ: 't', ł: 'l', ı: 'i', '‐': '-', '‑': '-', '–': '-', '—': '-'};
+
+/** Search key: lowercase without diacritics, so "skelleftea" finds "Skellefteå" and "tromso" "Tromsø". */
+export function foldForSearch(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[øæœßđðþŋŧłı\u2010-\u2014]/g, (c) => FOLD[c] ?? c);
+}
+
+interface ListEntry {
+  project: Project;
+  name: string;
+  /** Name, title and summary, folded for search. */
+  key: string;
+  card?: CompactView;
+}
+
+/** What depends only on the feed and the language: computed once for every filter and page. */
+interface ListIndex {
+  byName: ListEntry[];
+  byStart: ListEntry[];
+  statuses: ProjectStatus[];
+  organizations: {id: string; name: ResolvedText}[];
+}
+
+const listIndexes = new WeakMap<Resolver, ListIndex>();
+
+function listIndex(r: Resolver): ListIndex {
+  let index = listIndexes.get(r);
+  if (index) return index;
+  const collator = new Intl.Collator(r.tr.intlLang);
+  const used = new Set<string>();
+  const entries = r.feed.projects.map((project): ListEntry => {
+    const name = r.name(project.name, project.id).text;
+    for (const p of project.participants) used.add(p.organization);
+    return {project, name, key: foldForSearch([name, r.text(project.title)?.text, r.text(project.summary)?.text].join(' '))};
+  });
+  const byName = entries.sort((a, b) => collator.compare(a.name, b.name));
+  // ISO dates, partial or not, sort as text; projects without a start come last.
+  const byStart = [...byName].sort((a, b) => (b.project.startDate ?? '').localeCompare(a.project.startDate ?? ''));
+  const organizations = r.feed.organizations
+    .filter((o) => used.has(o.id))
+    .map((o) => ({id: o.id, name: r.name(o.name, o.id)}))
+    .sort((a, b) => collator.compare(a.name.text, b.name.text));
+  index = {byName, byStart, statuses: PROJECT_STATUSES.filter((s) => entries.some((e) => e.project.status === s)), organizations};
+  listIndexes.set(r, index);
+  return index;
+}
+
+export interface OptionView {
+  value: string;
+  label: ResolvedText;
+}
+
+/** `<loft-project-list>`: the controls, the count and the cards shown. */
+export interface ProjectListView {
+  heading: ResolvedText;
+  labels: Record<'search' | 'status' | 'organization' | 'sort' | 'showMore', ResolvedText>;
+  statuses: OptionView[];
+  organizations: OptionView[];
+  sorts: OptionView[];
+  /** How many projects match. */
+  total: number;
+  /** "12 projekt", or "No project matches.". */
+  count: ResolvedText;
+  cards: CompactView[];
+}
+
+export interface ListInput {
+  status: string;
+  organization: string;
+  q: string;
+  sort: string;
+  /** How many cards to show. */
+  limit: number;
+  heading?: string;
+}
+
+export function projectListView(r: Resolver, input: ListInput): ProjectListView {
+  const index = listIndex(r);
+  const terms = foldForSearch(input.q).split(/\s+/).filter(Boolean);
+  const results = (input.sort === 'start' ? index.byStart : index.byName).filter(
+    ({project, key}) =>
+      (!input.status || project.status === input.status) &&
+      (!input.organization || project.participants.some((p) => p.organization === input.organization)) &&
+      terms.every((term) => key.includes(term))
+  );
+  const all = r.ui('all');
+  // A preset value that no project has (a typo, an organisation in no project) keeps its
+  // option, so the control shows the filter really applied and can be reset to "All".
+  const preset = (value: string, offered: OptionView[], label: () => ResolvedText) =>
+    value && !offered.some((o) => o.value === value) ? [{value, label: label()}] : [];
+  const statuses = index.statuses.map((s) => ({value: s, label: r.ui(`status-${s}`)}));
+  const organizations = index.organizations.map((o) => ({value: o.id, label: o.name}));
+  const heading = tidyText(input.heading ?? '');
+  return {
+    heading: heading ? {text: heading, lang: r.lang} : r.ui('projects'),
+    labels: {search: r.ui('search'), status: r.ui('status'), organization: r.ui('organization'), sort: r.ui('sort'), showMore: r.ui('show-more')},
+    statuses: [
+      {value: '', label: all},
+      ...statuses,
+      ...preset(input.status, statuses, () => ((PROJECT_STATUSES as readonly string[]).includes(input.status) ? r.ui(`status-${input.status as ProjectStatus}`) : {text: input.status, lang: 'zxx'})),
+    ],
+    organizations: [
+      {value: '', label: all},
+      ...organizations,
+      ...preset(input.organization, organizations, () => {
+        const org = r.organization(input.organization);
+        return org ? r.name(org.name, org.id) : {text: input.organization, lang: 'zxx'};
+      }),
+    ],
+    sorts: [
+      {value: 'name', label: r.ui('sort-name')},
+      {value: 'start', label: r.ui('sort-start')},
+    ],
+    total: results.length,
+    count: results.length ? r.ui('results', {count: results.length}) : r.ui('no-results'),
+    cards: results.slice(0, input.limit).map((entry) => (entry.card ??= compactView(entry.project, r))),
+  };
+}

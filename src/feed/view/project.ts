@@ -1,0 +1,56 @@
+/** `<loft-project>`: the whole seed page for one project. */
+import {tidyText} from '../text.js';
+import {idList, selectProject, type ResolvedText, type Resolver} from './resolver.js';
+
+/** Sections of `<loft-project>` that `hide` can leave out. */
+export type ProjectSection = 'description' | 'quotes' | 'summary' | 'members' | 'contact';
+
+export interface QuoteView {
+  text: ResolvedText;
+  /** Name, title and organisation of who said it. */
+  attribution: ResolvedText[];
+}
+
+/** `<loft-project>`: the seed page. Nested elements show the summary, members and contact person. */
+export interface ProjectView {
+  id: string;
+  title: ResolvedText;
+  description: ResolvedText[];
+  quotes: QuoteView[];
+  summary: boolean;
+  members: boolean;
+  /** The project contact: a person shown as a one-person member list, or the project's form. */
+  contact?: {heading: ResolvedText; person?: string; button?: ResolvedText; close?: ResolvedText};
+}
+
+export function projectView(r: Resolver, input: {project?: string; hide?: string}): ProjectView {
+  const project = selectProject(r.loaded, input.project);
+  const hidden = idList(input.hide);
+  const show = (section: ProjectSection) => !hidden.includes(section);
+  const members = show('members') && !!project.members?.length;
+  const contactPerson = project.contactPerson;
+  let contact: ProjectView['contact'];
+  if (show('contact') && contactPerson && !(members && project.members!.some((m) => m.person === contactPerson))) {
+    contact = {heading: r.ui('contact'), person: contactPerson};
+  } else if (show('contact') && !contactPerson && project.contactForm) {
+    contact = {heading: r.ui('contact'), button: r.ui('contact-project'), close: r.ui('close')};
+  }
+  return {
+    id: project.id,
+    title: r.text(project.title) ?? r.name(project.name, project.id),
+    description: show('description') ? (project.description ?? []).map((p) => r.text(p)).filter((p) => p !== undefined) : [],
+    quotes: show('quotes')
+      ? (project.quotes ?? []).flatMap((q) => {
+          const text = r.text(q.text);
+          if (!text) return [];
+          const org = r.organization(q.organization);
+          const name = tidyText(q.name);
+          const attribution = [name ? {text: name, lang: r.lang} : undefined, r.text(q.title), org ? r.name(org.name, org.id) : undefined];
+          return [{text, attribution: attribution.filter((x) => x !== undefined)}];
+        })
+      : [],
+    summary: show('summary'),
+    members,
+    contact,
+  };
+}

@@ -1,0 +1,121 @@
+/**
+ * What every view function starts from: a `Resolver` answers for one loaded feed in one
+ * language — feed texts resolved and tidied, URLs checked and absolute, dates in words,
+ * built-in strings with the feed's own `labels` — built once per feed and language.
+ */
+import {FeedError, findItem, type LoadedFeed} from '../load.js';
+import type {Feed, LocalizedText, Organization, Project} from '../schema.js';
+import {resolveText, tidyText, type ResolvedText} from '../text.js';
+import {resolveUrl} from '../urls.js';
+import {formatDate} from '../../i18n/format.js';
+import {primaryOf, type Translator} from '../../i18n/translator.js';
+import type {CatalogText, MessageId, Messages, Params} from '../../i18n/catalog.js';
+
+export type {ResolvedText};
+
+/**
+ * Resolves one feed's texts, URLs, dates and built-in strings in one language: built once
+ * per loaded feed and language (`resolverFor`), with the feed's `labels` in its lookup.
+ */
+export class Resolver {
+  /** The language asked for (the element's `lang`). */
+  readonly lang: string;
+  readonly tr: Translator;
+  /** Primary languages a feed text is looked for in, most wanted first. */
+  private readonly _wanted: string[];
+  private readonly _urls = new Map<string, string | undefined>();
+  private readonly _dates = new Map<string, string>();
+  private _organizations?: Map<string, Organization>;
+
+  constructor(
+    readonly loaded: LoadedFeed,
+    translator: Translator
+  ) {
+    this.tr = translator.withLabels(tidyLabels(loaded.feed.labels as Record<string, Messages>));
+    this.lang = translator.lang;
+    // The page's language and its own fallbacks (Northern Sami for Lule Sami), then the
+    // feed's language, then Swedish.
+    const own = this.tr.chain.filter((l) => !l.includes('-') && l !== 'sv' && l !== 'en');
+    this._wanted = [...new Set([primaryOf(this.lang), ...own, primaryOf(loaded.feed.language), 'sv'])];
+  }
+
+  get feed(): Feed {
+    return this.loaded.feed;
+  }
+
+  /** A feed text in the page's language, or the best one there is. */
+  text(value: LocalizedText | undefined): ResolvedText | undefined {
+    return resolveText(value, this._wanted, this.loaded.feed.language);
+  }
+
+  /** A feed text that must show something: else the id it belongs to. */
+  name(value: LocalizedText | undefined, id: string): ResolvedText {
+    return this.text(value) ?? {text: id, lang: 'zxx'};
+  }
+
+  /** A built-in string, with the language it was found in. */
+  ui(id: MessageId, params?: Params): ResolvedText {
+    return this.tr.get(id, params);
+  }
+
+  /** A built-in string as plain text (for attributes and accessible names). */
+  t(id: MessageId, params?: Params): string {
+    return this.tr.t(id, params);
+  }
+
+  /** A feed URL, checked and absolute; undefined when it is not a safe http(s) URL. */
+  url(raw: string | undefined): string | undefined {
+    if (raw === undefined) return undefined;
+    if (!this._urls.has(raw)) this._urls.set(raw, resolveUrl(raw, this.loaded.baseUrl));
+    return this._urls.get(raw);
+  }
+
+  date(iso: string | undefined): string | undefined {
+    if (iso === undefined) return undefined;
+    let text = this._dates.get(iso);
+    if (text === undefined) this._dates.set(iso, (text = formatDate(iso, this.tr)));
+    return text;
+  }
+
+  organization(id: string | undefined): Organization | undefined {
+    if (id === undefined) return undefined;
+    this._organizations ??= new Map(this.loaded.feed.organizations.map((o) => [o.id, o]));
+    return this._organizations.get(id);
+  }
+}
+
+/** The feed's own words for built-in strings, as plain tidy text like every other feed text. */
+function tidyLabels(labels: Record<string, Messages> | undefined): Record<string, Messages> | undefined {
+  if (!labels) return undefined;
+  const tidy = (text: CatalogText): CatalogText =>
+    typeof text === 'string' ? tidyText(text) : (Object.fromEntries(Object.entries(text).map(([k, v]) => [k, tidyText(v)])) as CatalogText);
+  return Object.fromEntries(Object.entries(labels).map(([lang, messages]) => [lang, Object.fromEntries(Object.entries(messages).map(([id, text]) => [id, tidy(text!)]))]));
+}
+
+const resolvers = new WeakMap<LoadedFeed, WeakMap<Translator, Resolver>>();
+
+/** The resolver of a loaded feed in a translator's language, built once. */
+export function resolverFor(loaded: LoadedFeed, translator: Translator): Resolver {
+  let byTranslator = resolvers.get(loaded);
+  if (!byTranslator) resolvers.set(loaded, (byTranslator = new WeakMap()));
+  let resolver = byTranslator.get(translator);
+  if (!resolver) byTranslator.set(translator, (resolver = new Resolver(loaded, translator)));
+  return resolver;
+}
+
+/** A link, or plain text where there is no safe URL. */
+export interface LinkView {
+  text: ResolvedText;
+  href?: string;
+}
+
+/** Finds a project by id (or the only one); throws `FeedError('not-found')` with the ids there are. */
+export function selectProject(loaded: LoadedFeed, id: string | undefined): Project {
+  if (id) return findItem(loaded, 'projects', id, 'project');
+  const {projects} = loaded.feed;
+  if (projects.length === 1) return projects[0];
+  throw new FeedError('not-found', `No project attribute, and the feed has ${projects.length} projects. Add project="<id>".`, 'projects');
+}
+
+/** "a, b" → ["a", "b"]. */
+export const idList = (value: string | undefined): string[] => (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);

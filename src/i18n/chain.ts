@@ -1,0 +1,52 @@
+/**
+ * Which languages a message is looked up in, and the built-in catalogs along that chain.
+ * Small on purpose: the CDN loader uses it to fetch the page language's catalog alongside
+ * the elements' code.
+ */
+import {BUILT_IN, type Part} from './generated/built-in.js';
+
+export type {Part};
+import type {Messages} from './catalog.js';
+
+/**
+ * Where a language looks before Swedish and English: the Sami languages in Northern Sami,
+ * Meänkieli in Finnish (lag 2009:724's national minority languages).
+ */
+const FALLBACKS: Record<string, string[]> = {sma: ['se'], smj: ['se'], smn: ['se'], sms: ['se'], sju: ['se'], fit: ['fi'], fkv: ['fi']};
+
+/** The primary language subtag, lowercase: `sv-FI` → `sv`. */
+export const primaryOf = (tag: string): string => tag.toLowerCase().split('-')[0];
+
+/**
+ * The languages a message is looked up in, most wanted first: the tag, its language, that
+ * language's own fallbacks (or `fallback`, from a catalog), then Swedish and English.
+ */
+export function languageChain(tag: string, fallback?: readonly string[]): string[] {
+  const lower = tag.toLowerCase();
+  const primary = primaryOf(lower);
+  return [...new Set([lower, primary, ...(fallback ?? FALLBACKS[primary] ?? []).map((l) => l.toLowerCase()), 'sv', 'en'])];
+}
+
+const builtInCache = new Map<string, Promise<Messages>>();
+
+/** A part of a built-in catalog, loaded once (each is a chunk of its own). */
+export function builtIn(lang: string, part: Part): Promise<Messages> {
+  const key = `${lang}.${part}`;
+  let loading = builtInCache.get(key);
+  if (!loading) {
+    loading = BUILT_IN[lang][part]().then((m) => m.default);
+    builtInCache.set(key, loading);
+    // A failed load (a missing file on the server) is not kept: the next element tries again.
+    loading.catch(() => builtInCache.delete(key));
+  }
+  return loading;
+}
+
+/** The first built-in language of a chain: the lookup ends there (built-in catalogs are complete). */
+export const firstBuiltIn = (chain: readonly string[]): string => chain.find((lang) => lang in BUILT_IN) ?? 'en';
+
+/** Loads the core catalog of a language early (the CDN loader calls it for `<html lang>`). */
+export function preloadLanguage(tag: string): void {
+  builtIn(firstBuiltIn(languageChain(tag)), 'core').catch(() => undefined);
+}
+

@@ -1,0 +1,161 @@
+/**
+ * Built-in strings in any language: a `Translator` looks a message id up along the
+ * language's fallback chain — in each language of the chain, the feed's `labels` first,
+ * then the page's run-time catalogs, then the built-in catalog — so a message is never
+ * shown as its id or as an empty string. Each text says which language it is really in,
+ * so one that fell back carries its own `lang`.
+ *
+ * Built-in catalogs are complete (the build checks it), so the lookup ends at the first
+ * built-in language of the chain, and only that catalog is loaded.
+ */
+import {builtIn, firstBuiltIn, languageChain, primaryOf, type Part} from './chain.js';
+import type {CatalogText, MessageId, Messages, Params} from './catalog.js';
+
+export {languageChain, primaryOf};
+
+/** A catalog of one language (a page's run-time catalog, or a feed's `labels` for one language). */
+export interface Catalog {
+  lang: string;
+  messages: Messages;
+  /** The languages to look in before Swedish and English, instead of the built-in chain. */
+  fallback?: string[];
+}
+
+interface Source {
+  lang: string;
+  messages: Messages;
+}
+
+/** A message's text and the language it is really in. */
+export interface Text {
+  text: string;
+  lang: string;
+}
+
+const intlSupport = new Map<string, boolean>();
+
+/** Whether the browser's `Intl` has data for a language (Debian's Chromium has none for Sami, say). */
+export function intlHas(lang: string): boolean {
+  let has = intlSupport.get(lang);
+  if (has === undefined) intlSupport.set(lang, (has = Intl.DateTimeFormat.supportedLocalesOf([lang]).length > 0));
+  return has;
+}
+
+export class Translator {
+  /** The first language of the chain that `Intl` formats: dates, numbers and plural rules use it. */
+  readonly intlLang: string;
+  private readonly _sources: Source[];
+  private _plurals?: Intl.PluralRules;
+  private _numbers?: Intl.NumberFormat;
+
+  /**
+   * @param lang the language asked for (the element's `lang`)
+   * @param chain the languages to look in, in order (see `languageChain`)
+   * @param catalogs run-time catalogs and `labels`, by lowercase language tag, most wanted first
+   * @param builtIn built-in catalogs by language (complete: the lookup stops at the first one)
+   */
+  constructor(
+    readonly lang: string,
+    readonly chain: readonly string[],
+    private readonly _catalogs: ReadonlyMap<string, readonly Messages[]>,
+    private readonly _builtIn: ReadonlyMap<string, Messages>
+  ) {
+    this._sources = [];
+    for (const lang of chain) {
+      for (const messages of _catalogs.get(lang) ?? []) this._sources.push({lang, messages});
+      const own = _builtIn.get(lang);
+      if (own) {
+        this._sources.push({lang, messages: own});
+        break;
+      }
+    }
+    this.intlLang = chain.find(intlHas) ?? 'en';
+  }
+
+  /** The same lookup with a feed's `labels` before everything else of each language. */
+  withLabels(labels: Record<string, Messages> | undefined): Translator {
+    if (!labels || Object.keys(labels).length === 0) return this;
+    const catalogs = new Map<string, Messages[]>();
+    for (const lang of this.chain) {
+      // "sv-FI" labels count on a Swedish page too, after "sv" ones.
+      const own = Object.keys(labels)
+        .filter((tag) => tag.toLowerCase() === lang || (!lang.includes('-') && primaryOf(tag) === lang))
+        .sort((a, b) => Number(a.toLowerCase() !== lang) - Number(b.toLowerCase() !== lang))
+        .map((tag) => labels[tag]);
+      catalogs.set(lang, [...own, ...(this._catalogs.get(lang) ?? [])]);
+    }
+    return new Translator(this.lang, this.chain, catalogs, this._builtIn);
+  }
+
+  /** A message in words, with its `{placeholders}` filled in. */
+  t(id: MessageId, params?: Params): string {
+    return this.get(id, params).text;
+  }
+
+  /** A message and the language it was found in. */
+  get(id: MessageId, params: Params = {}): Text {
+    for (const source of this._sources) {
+      const text = source.messages[id];
+      if (text !== undefined) return {text: this._format(text, params), lang: source.lang};
+    }
+    // Only a message the built-in catalogs leave out on purpose (month names) gets here.
+    return {text: '', lang: this.lang};
+  }
+
+  /** Whether a message comes from a catalog of the asked language itself (not a fallback). */
+  hasOwn(id: MessageId): boolean {
+    const lang = primaryOf(this.lang);
+    return this._sources.some((s) => s.messages[id] !== undefined && primaryOf(s.lang) === lang);
+  }
+
+  /** A number written for the language. */
+  number(value: number): string {
+    return (this._numbers ??= new Intl.NumberFormat(this.intlLang)).format(value);
+  }
+
+  private _format(text: CatalogText, params: Params): string {
+    if (typeof text !== 'string') {
+      const count = Number(params.count);
+      text = text[(this._plurals ??= new Intl.PluralRules(this.intlLang)).select(count)] ?? text.other;
+    }
+    if (!text.includes('{')) return text;
+    return text.replace(/\{(\w+)\}/g, (whole, key: string) => {
+      const value = params[key];
+      return value === undefined ? whole : typeof value === 'number' ? this.number(value) : value;
+    });
+  }
+}
+
+const translators = new Map<string, Promise<Translator>>();
+
+/**
+ * A translator for a language, with the page's run-time catalogs and the built-in catalog
+ * parts a widget needs (`form` for the contact form). One per language and parts, until
+ * the catalogs change. Rejects only when a built-in catalog cannot be loaded (a file of
+ * the widget is missing).
+ */
+export function translatorFor(tag: string, parts: readonly Part[] = ['core'], catalogs: readonly Catalog[] = []): Promise<Translator> {
+  const key = `${tag}|${parts.join()}`;
+  let translator = catalogs.length ? undefined : translators.get(key);
+  if (!translator) {
+    translator = build(tag, parts, catalogs);
+    if (!catalogs.length) {
+      translators.set(key, translator);
+      translator.catch(() => translators.delete(key));
+    }
+  }
+  return translator;
+}
+
+async function build(tag: string, parts: readonly Part[], catalogs: readonly Catalog[]): Promise<Translator> {
+  const own = catalogs.find((c) => primaryOf(c.lang) === primaryOf(tag) && c.fallback);
+  const chain = languageChain(tag, own?.fallback);
+  const byLang = new Map<string, Messages[]>();
+  for (const catalog of catalogs) {
+    const lang = catalog.lang.toLowerCase();
+    if (chain.includes(lang)) byLang.set(lang, [...(byLang.get(lang) ?? []), catalog.messages]);
+  }
+  const first = firstBuiltIn(chain);
+  const loaded = await Promise.all(parts.map((part) => builtIn(first, part)));
+  return new Translator(tag, chain, byLang, new Map([[first, Object.assign({}, ...loaded) as Messages]]));
+}
