@@ -4,7 +4,8 @@
 // same-origin file, never a blob:), found by the solver chunk through import.meta.url.
 import {nodeResolve} from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
-import {minifyTemplates, stripSchemaDescriptions} from './scripts/rollup-slim.mjs';
+import minifyHTML from '@lit-labs/rollup-plugin-minify-html-literals';
+import {stripSchemaDescriptions} from './scripts/rollup-slim.mjs';
 
 export default {
   input: {'loft-widgets': 'dist/embed.js', 'altcha-worker': 'dist/contact/altcha-worker.js'},
@@ -20,7 +21,7 @@ export default {
     nodeResolve({exportConditions: ['production'], browser: true}),
     // Schema descriptions are for the JSON Schema only; template whitespace is for humans.
     stripSchemaDescriptions(),
-    minifyTemplates(),
+    minifyHTML({failOnError: true}),
     terser({
       module: true,
       ecma: 2022,

@@ -1,6 +1,7 @@
-// Rollup plugins that make the CDN bundle smaller without changing what it does. They run
+// A rollup plugin that makes the CDN bundle smaller without changing what it does. It runs
 // only in rollup (the CDN bundle); dist/ modules stay as tsc wrote them, so the JSON Schema
-// (scripts/build-schema.mjs, from dist/feed/schema.js) keeps every description.
+// (scripts/build-schema.mjs, from dist/feed/schema.js) keeps every description. (Templates
+// are minified by @lit-labs/rollup-plugin-minify-html-literals.)
 
 /** Calls `visit(node, parent)` for every node of an ESTree AST. */
 function walk(node, visit, parent = null) {
@@ -41,45 +42,6 @@ export function stripSchemaDescriptions({include = /\/dist\/feed\/[^/]+\.js$/} =
           if (i > 0) edits.push([node.arguments[i - 1].end, arg.end, '']);
           else edits.push([arg.start, node.arguments[1].start, '']);
         });
-      });
-      return edits.length ? {code: splice(code, edits), map: null} : null;
-    },
-  };
-}
-
-const minifyCss = (text) =>
-  text
-    .replace(/\/\*[^]*?\*\//g, '')
-    .replace(/\s+/g, ' ')
-    .replace(/\s*([{};,>])\s*/g, '$1')
-    .replace(/([{;]-*[a-z][-a-z]*):\s+/g, '$1:') // "color: red" → "color:red", only right after { or ;
-    .replace(/;}/g, '}')
-    .trim();
-
-/**
- * Folds the whitespace in Lit's css`` and html`` templates. CSS: comments and indentation
- * go, spaces around { } ; , > go, and after the ":" of a declaration (never in selectors or
- * inside values, where they mean something). HTML: a whitespace run with a line break becomes one space, which renders the
- * same under `white-space: normal` (templates with <pre> or <textarea> are left alone).
- */
-export function minifyTemplates({include = /\/dist\/.*\.js$/} = {}) {
-  return {
-    name: 'minify-lit-templates',
-    transform(code, id) {
-      if (!include.test(id) || !/\b(css|html)\s*`/.test(code)) return null;
-      const edits = [];
-      walk(this.parse(code), (node) => {
-        if (node.type !== 'TaggedTemplateExpression' || node.tag.type !== 'Identifier') return;
-        const kind = node.tag.name;
-        if (kind !== 'css' && kind !== 'html') return;
-        const quasis = node.quasi.quasis;
-        if (kind === 'css' && quasis.length !== 1) return; // interpolated CSS: leave alone
-        if (kind === 'html' && quasis.some((q) => /<(pre|textarea)\b/i.test(q.value.raw))) return;
-        for (const q of quasis) {
-          const raw = code.slice(q.start, q.end);
-          const folded = kind === 'css' ? minifyCss(raw) : raw.replace(/\s*\n\s*/g, ' ');
-          if (folded !== raw) edits.push([q.start, q.end, folded]);
-        }
       });
       return edits.length ? {code: splice(code, edits), map: null} : null;
     },

@@ -1,5 +1,6 @@
 /** The feed events every element fires (bubbling and composed, so a page can listen on `document`). */
 import type {ErrorCode} from '../feed/validate.js';
+import type {LoadedFeed} from '../feed/load.js';
 
 const init = {bubbles: true, composed: true};
 
@@ -28,6 +29,29 @@ export class LoftErrorEvent extends CustomEvent<LoftErrorDetail> {
   constructor(detail: LoftErrorDetail) {
     super('loft-error', {...init, detail});
   }
+}
+
+/** Problems reported one by one per load (as `loft-error`); the rest are counted per code. */
+export const MAX_REPORTED = 20;
+
+/**
+ * Tells the page about a loaded feed: `loft-error` for its problems (the first ones in
+ * full, then one per code with how many more), then `loft-load`.
+ */
+export function reportLoad(target: EventTarget, loaded: LoadedFeed, project: string | undefined): void {
+  const shown = loaded.problems.slice(0, MAX_REPORTED);
+  const more: Partial<Record<ErrorCode, number>> = {...loaded.counts};
+  for (const p of shown) {
+    target.dispatchEvent(new LoftErrorEvent({code: p.code, message: p.message, path: p.path}));
+    more[p.code] = (more[p.code] ?? 1) - 1;
+  }
+  for (const [code, count] of Object.entries(more) as [ErrorCode, number][]) {
+    if (count > 0) {
+      const message = `…and ${count} more problem${count === 1 ? '' : 's'} of this kind (${code}) in ${loaded.src ?? 'the feed'}. Run "npx loft-widgets validate" on the feed to list them all.`;
+      target.dispatchEvent(new LoftErrorEvent({code, message}));
+    }
+  }
+  target.dispatchEvent(new LoftLoadEvent({src: loaded.src, project}));
 }
 
 declare global {

@@ -102,7 +102,7 @@ export class LoftMemberList extends LoftElement<MemberListView, Inputs> {
         ${person.contact ? this._contact.button(person.id, person.contact, text) : nothing}
       </div>
       ${this._contact.panel(
-        {key: person.id, recipient: person.id, project: view.project, feed: this._feedForChild(), lang: this._lang},
+        {key: person.id, recipient: person.id, project: view.project, feed: this._feedForChild()},
         this._level(2),
         view.close,
         text

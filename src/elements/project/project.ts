@@ -71,8 +71,8 @@ export class LoftProject extends LoftElement<ProjectView, [string | undefined, s
     const feed = this._feedForChild();
     const level = this._level(1);
     const text = (t: Parameters<typeof this._text>[0]) => this._text(t);
-    // The nested elements share this element's feed (no request, no second check) and
-    // language; their events would only repeat ours.
+    // The nested elements share this element's feed (no request, no second check) and take
+    // its language from it (through the shadow root); their events would only repeat ours.
     const stop = (event: Event) => event.stopPropagation();
     const members = (part: string, people?: string, heading?: string) =>
       html`<loft-member-list
@@ -81,7 +81,6 @@ export class LoftProject extends LoftElement<ProjectView, [string | undefined, s
         people=${ifDefined(people)}
         heading=${ifDefined(heading)}
         heading-level=${level}
-        lang=${this._lang}
         src=${ifDefined(feed.src)}
         .data=${feed.data}
         @loft-load=${stop}
@@ -106,8 +105,7 @@ export class LoftProject extends LoftElement<ProjectView, [string | undefined, s
             part="summary"
             project=${view.id}
             heading-level=${level}
-            lang=${this._lang}
-            src=${ifDefined(feed.src)}
+                src=${ifDefined(feed.src)}
             .data=${feed.data}
             @loft-load=${stop}
             @loft-error=${stop}
@@ -119,7 +117,7 @@ export class LoftProject extends LoftElement<ProjectView, [string | undefined, s
         ? html`<section part="contact" aria-labelledby="contact">
             <div class="heading" id="contact" role="heading" aria-level=${level}>${this._text(contact.heading)}</div>
             ${this._contact.button('project', {label: contact.button}, text)}
-            ${this._contact.panel({key: 'project', project: view.id, feed, lang: this._lang}, level + 1, contact.close!, text)}
+            ${this._contact.panel({key: 'project', project: view.id, feed}, level + 1, contact.close!, text)}
           </section>`
         : nothing}
     </article>`;

@@ -10,14 +10,13 @@ import {ifDefined} from 'lit/directives/if-defined.js';
 import type {ResolvedText} from '../../feed/view/resolver.js';
 import type {ActionView} from '../../feed/view/member-list.js';
 
-/** Who the form is for, which feed it reads, and in which language. */
+/** Who the form is for, and which feed it reads (its language is the host's). */
 export interface ContactTarget {
   /** Unique within the host: used for ids. */
   key: string;
   recipient?: string;
   project?: string;
   feed: {src?: string; data?: unknown};
-  lang: string;
 }
 
 type Text = (text: ResolvedText | undefined) => unknown;
@@ -59,7 +58,6 @@ export class ContactDisclosure implements ReactiveController {
         recipient=${ifDefined(target.recipient)}
         project=${ifDefined(target.project)}
         heading-level=${Math.min(6, level)}
-        lang=${target.lang}
         src=${ifDefined(target.feed.src)}
         .data=${target.feed.data}
       ></loft-contact-form>

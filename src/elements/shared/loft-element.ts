@@ -10,7 +10,7 @@
 import {LitElement, html, nothing, type PropertyValues, type TemplateResult} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import {Task, TaskStatus} from '@lit/task';
-import {LoftErrorEvent, LoftLoadEvent} from '../../events/feed-events.js';
+import {LoftErrorEvent, reportLoad} from '../../events/feed-events.js';
 import {forgetFeed, type LoadedFeed} from '../../feed/load.js';
 import type {ErrorCode} from '../../feed/validate.js';
 import {needsLang, type ResolvedText} from '../../feed/text.js';
@@ -35,9 +35,6 @@ const NOT_FOUND: Record<string, MessageId> = {
   contactForms: 'error-form-not-found',
 };
 
-/** Problems reported one by one per load (as `loft-error` and console warnings); the rest are counted. */
-export const MAX_REPORTED = 20;
-
 /** The feed task's result: the view, or what to tell visitors instead. */
 export type Outcome<V> =
   | {view: V; loaded: LoadedFeed; resolver: Resolver; source: unknown[]}
@@ -46,6 +43,10 @@ export type Outcome<V> =
 /** Said when a catalog of the widget itself cannot be loaded (so no catalog is there to say it). */
 const FILE_MISSING: ResolvedText = {text: 'A file of this widget could not be loaded.', lang: 'en'};
 
+/**
+ * @attr {string} lang - The element's language (BCP 47) when it is not the page's: else the closest ancestor's `lang`, else `<html lang>`. Followed live.
+ * @attr {string} dir - `rtl` or `ltr` when it is not what the closest `dir` or the language says.
+ */
 export abstract class LoftElement<V, A extends readonly unknown[] = readonly unknown[]> extends LitElement {
   /** URL of the JSON feed (absolute, or relative to the page). */
   @property({reflect: true}) src?: string;
@@ -101,15 +102,6 @@ export abstract class LoftElement<V, A extends readonly unknown[] = readonly unk
 
   /** The parts of the built-in catalogs the element's views use. */
   protected _catalogParts: readonly Part[] = ['core'];
-
-  static override get observedAttributes(): string[] {
-    return [...super.observedAttributes, 'lang', 'dir'];
-  }
-
-  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
-    super.attributeChangedCallback(name, old, value);
-    if (name === 'lang' || name === 'dir') this._syncLang();
-  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -175,7 +167,7 @@ export abstract class LoftElement<V, A extends readonly unknown[] = readonly unk
     }
   }
 
-  /** Fires `loft-error` for the feed's problems (capped) and `loft-load`, once per feed and inputs. */
+  /** Fires `loft-error` (a fatal problem, or the feed's problems) and `loft-load`, once per feed and inputs. */
   private _report(outcome: Outcome<V>): void {
     if ('error' in outcome) {
       this._reported = undefined;
@@ -183,17 +175,10 @@ export abstract class LoftElement<V, A extends readonly unknown[] = readonly unk
       return;
     }
     const key = JSON.stringify(this._inputs());
-    const {loaded} = outcome;
-    if (this._reported === key && this._reportedFeed === loaded) return;
+    if (this._reported === key && this._reportedFeed === outcome.loaded) return;
     this._reported = key;
-    this._reportedFeed = loaded;
-    for (const p of loaded.problems.slice(0, MAX_REPORTED)) this.dispatchEvent(new LoftErrorEvent({code: p.code, message: p.message, path: p.path}));
-    const counts: Partial<Record<ErrorCode, number>> = {...(loaded.counts ?? {})};
-    for (const p of loaded.problems.slice(0, MAX_REPORTED)) counts[p.code] = (counts[p.code] ?? 1) - 1;
-    for (const [code, more] of Object.entries(counts) as [ErrorCode, number][]) {
-      if (more > 0) this.dispatchEvent(new LoftErrorEvent({code, message: `…and ${more} more problem${more === 1 ? '' : 's'} of this kind (${code}) in ${loaded.src ?? 'the feed'}. Run "npx loft-widgets validate" on the feed to list them all.`}));
-    }
-    this.dispatchEvent(new LoftLoadEvent({src: loaded.src, project: this.getAttribute('project') ?? undefined}));
+    this._reportedFeed = outcome.loaded;
+    reportLoad(this, outcome.loaded, this.getAttribute('project') ?? undefined);
   }
 
   /**
