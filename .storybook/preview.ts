@@ -5,6 +5,8 @@ import {html} from 'lit';
 import manifest from '../custom-elements.json';
 import '../src/embed.js';
 import {installStoryFeeds} from '../stories/support/story-feeds.js';
+import northernSami from '../demo/catalogs/se.example.json';
+import yiddish from '../demo/catalogs/yi.example.json';
 import {publicManifest} from '../stories/support/manifest.js';
 import {THEMES, applyPageTheme} from '../stories/support/themes.js';
 import '../stories/support/themes.css';
@@ -12,10 +14,22 @@ import '../stories/support/themes.css';
 setCustomElementsManifest(publicManifest(manifest));
 installStoryFeeds();
 
+// Languages added at run time, as a municipality adds them: catalogs in the page. These two
+// are the clearly marked, unreviewed examples in demo/catalogs/ (one right to left).
+for (const catalog of [northernSami, yiddish]) {
+  const script = document.createElement('script');
+  script.type = 'application/json';
+  script.dataset.loftCatalog = '';
+  script.textContent = JSON.stringify(catalog);
+  document.head.append(script);
+}
+
 const LANGUAGES = [
   {value: 'sv', title: 'Svenska', right: 'sv'},
   {value: 'en', title: 'English', right: 'en'},
   {value: 'fi', title: 'Suomi', right: 'fi'},
+  {value: 'se', title: 'Davvisámegiella (example catalog, run time)', right: 'se'},
+  {value: 'yi', title: 'ייִדיש (example catalog, right to left)', right: 'yi'},
 ];
 
 // Axe rules about the host page (landmarks, a page <h1>) say nothing about a widget placed in it.

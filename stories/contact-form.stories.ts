@@ -191,3 +191,5 @@ export const ThemeDarkPageInvalid = inTheme('dark', {...Invalid, name: 'Theme: d
 export const InSwedish = inLanguage('sv', {args: {data: everyField()}});
 export const InEnglish = inLanguage('en', {args: {data: everyField()}});
 export const InFinnish = inLanguage('fi', {args: {data: everyField()}});
+export const InNorthernSamiExample = inLanguage('se', {args: {data: everyField()}});
+export const InYiddishExample = inLanguage('yi', {args: {data: everyField()}});

@@ -128,3 +128,5 @@ export const ThemeDarkPage = inTheme('dark', {args: {data: manyMembers()}});
 export const InSwedish = inLanguage('sv', {args: {data: withPhotos()}});
 export const InEnglish = inLanguage('en', {args: {data: withPhotos()}});
 export const InFinnish = inLanguage('fi', {args: {data: withPhotos()}});
+export const InNorthernSamiExample = inLanguage('se', {args: {data: withPhotos()}});
+export const InYiddishExample = inLanguage('yi', {args: {data: withPhotos()}});

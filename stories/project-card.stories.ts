@@ -187,3 +187,5 @@ export const ThemeDarkPage = inTheme('dark', {args: {data: exempelby, project: '
 export const InSwedish = inLanguage('sv', {});
 export const InEnglish = inLanguage('en', {});
 export const InFinnish = inLanguage('fi', {});
+export const InNorthernSamiExample = inLanguage('se', {});
+export const InYiddishExample = inLanguage('yi', {});

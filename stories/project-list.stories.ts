@@ -156,3 +156,5 @@ export const ThemeDarkPage = inTheme('dark', {args: {data: combined()}});
 export const InSwedish = inLanguage('sv', {args: {data: combined()}});
 export const InEnglish = inLanguage('en', {args: {data: combined()}});
 export const InFinnish = inLanguage('fi', {args: {data: combined()}});
+export const InNorthernSamiExample = inLanguage('se', {args: {data: combined()}});
+export const InYiddishExample = inLanguage('yi', {args: {data: combined()}});

@@ -102,3 +102,5 @@ export const ThemeDarkPage = inTheme('dark', {});
 export const InSwedish = inLanguage('sv', {});
 export const InEnglish = inLanguage('en', {});
 export const InFinnish = inLanguage('fi', {});
+export const InNorthernSamiExample = inLanguage('se', {});
+export const InYiddishExample = inLanguage('yi', {});

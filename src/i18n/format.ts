@@ -19,15 +19,11 @@ function dateFormat(lang: string, parts: number): Intl.DateTimeFormat {
   return format;
 }
 
-/** Whether the translator's own language gives month names that `Intl` lacks. */
-function ownMonths(tr: Translator): boolean {
-  return !intlHas(tr.lang) && tr.hasOwn('month-1');
-}
-
 /** A full or partial ISO date (`2023`, `2023-09`, `2023-09-01`) in words. */
 export function formatDate(iso: string, tr: Translator): string {
   const [year, month, day] = iso.split('-').map(Number);
-  if (ownMonths(tr)) {
+  // Where Intl lacks the language, the month names of the language's own catalog.
+  if (!intlHas(tr.lang) && (month === undefined || tr.hasOwn(`month-${month}` as MessageId))) {
     if (month === undefined) return String(year);
     const params = {year: String(year), month: tr.t(`month-${month}` as MessageId), day: String(day)};
     // The catalog's pattern, else one without words in any language.

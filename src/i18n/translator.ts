@@ -127,6 +127,13 @@ export class Translator {
 }
 
 const translators = new Map<string, Promise<Translator>>();
+const catalogIds = new WeakMap<Catalog, number>();
+let nextCatalogId = 0;
+const idOf = (catalog: Catalog) => {
+  let id = catalogIds.get(catalog);
+  if (id === undefined) catalogIds.set(catalog, (id = nextCatalogId++));
+  return id;
+};
 
 /**
  * A translator for a language, with the page's run-time catalogs and the built-in catalog
@@ -135,14 +142,11 @@ const translators = new Map<string, Promise<Translator>>();
  * the widget is missing).
  */
 export function translatorFor(tag: string, parts: readonly Part[] = ['core'], catalogs: readonly Catalog[] = []): Promise<Translator> {
-  const key = `${tag}|${parts.join()}`;
-  let translator = catalogs.length ? undefined : translators.get(key);
+  const key = `${tag}|${parts.join()}|${catalogs.map(idOf).join()}`;
+  let translator = translators.get(key);
   if (!translator) {
-    translator = build(tag, parts, catalogs);
-    if (!catalogs.length) {
-      translators.set(key, translator);
-      translator.catch(() => translators.delete(key));
-    }
+    translators.set(key, (translator = build(tag, parts, catalogs)));
+    translator.catch(() => translators.delete(key));
   }
   return translator;
 }

@@ -3,7 +3,8 @@
 //
 //   export default {title: 'Elements/Member list', ...elementMeta('loft-member-list', {args: {...}})};
 //   export const Many: Story = {args: {...}};
-//   export const InSwedish = inLanguage('sv', Many); // and InEnglish, InFinnish
+//   export const InSwedish = inLanguage('sv', Many); // and InEnglish, InFinnish, and the
+//   // run-time example catalogs: InNorthernSamiExample ('se'), InYiddishExample ('yi', right to left)
 //   export const ThemeDarkPage = inTheme('dark', Many); // and the other themes
 //
 // Tags that the CI smoke test reads from index.json must be string literals in the stories
@@ -96,7 +97,7 @@ export function elementMeta(tag: string, meta: Omit<Meta<Args>, 'component' | 't
  * `story` with the page language fixed to `locale` (the toolbar is locked for it), so every
  * language is reviewed and crawled. Kept off the docs page, which has one language for all.
  */
-export function inLanguage(locale: 'sv' | 'en' | 'fi', story: Story): Story {
+export function inLanguage(locale: 'sv' | 'en' | 'fi' | 'se' | 'yi', story: Story): Story {
   return {
     ...story,
     globals: {...story.globals, locale},

@@ -60,7 +60,7 @@ export const memberListStyles = css`
     gap: 0.25em;
   }
   .contact {
-    margin-top: 0.5em;
+    margin-block-start: 0.5em;
   }
   .panel {
     grid-column: 1 / -1;

@@ -17,6 +17,8 @@ import {needsLang, type ResolvedText} from '../../feed/text.js';
 import {resolverFor, type Resolver} from '../../feed/view/resolver.js';
 import {dirOf, langOf, watchLang} from '../../i18n/lang.js';
 import {translatorFor, type Translator} from '../../i18n/translator.js';
+import {pageCatalogs} from '../../i18n/page-catalogs.js';
+import type {Problem} from '../../feed/validate.js';
 import type {Part} from '../../i18n/chain.js';
 import type {MessageId} from '../../i18n/catalog.js';
 import {feedFrom, toFeedError} from './feed-source.js';
@@ -36,9 +38,10 @@ const NOT_FOUND: Record<string, MessageId> = {
 };
 
 /** The feed task's result: the view, or what to tell visitors instead. */
-export type Outcome<V> =
-  | {view: V; loaded: LoadedFeed; resolver: Resolver; source: unknown[]}
-  | {error: ErrorCode; message: ResolvedText; retry?: ResolvedText; editor: string; path?: string; source: unknown[]};
+export type Outcome<V> = (
+  | {view: V; loaded: LoadedFeed; resolver: Resolver}
+  | {error: ErrorCode; message: ResolvedText; retry?: ResolvedText; editor: string; path?: string}
+) & {source: unknown[]; catalogProblems: Problem[]};
 
 /** Said when a catalog of the widget itself cannot be loaded (so no catalog is there to say it). */
 const FILE_MISSING: ResolvedText = {text: 'A file of this widget could not be loaded.', lang: 'en'};
@@ -57,6 +60,9 @@ export abstract class LoftElement<V, A extends readonly unknown[] = readonly unk
   /** The feed as an object, instead of `src` or an inline JSON child. */
   @property({attribute: false}) data?: unknown;
 
+  /** URL of a run-time catalog (JSON) for a language the widgets do not have built in: README "Languages". */
+  @property() catalog?: string;
+
   @state() private _inline?: string;
 
   /** The element's language (its `lang`, an ancestor's, or the page's). */
@@ -71,10 +77,11 @@ export abstract class LoftElement<V, A extends readonly unknown[] = readonly unk
   /** The inputs and feed whose problems and load were last reported. */
   private _reported?: string;
   private _reportedFeed?: LoadedFeed;
+  private _reportedCatalogs?: Problem[];
 
   protected readonly _task = new Task(this, {
-    args: () => [this.src, this.data, this._inline, this._lang, ...this._inputs()] as const,
-    task: async ([src, data, inline, lang, ...inputs]) => this._outcome([src, data, inline], lang, inputs as unknown as A),
+    args: () => [this.src, this.data, this._inline, this._lang, this.catalog, ...this._inputs()] as const,
+    task: async ([src, data, inline, lang, catalog, ...inputs]) => this._outcome([src, data, inline], lang, catalog, inputs as unknown as A),
     onComplete: (outcome) => this._report(outcome),
   });
 
@@ -131,10 +138,10 @@ export abstract class LoftElement<V, A extends readonly unknown[] = readonly unk
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    if (changed.has('_lang')) {
+    if (changed.has('_lang') || changed.has('catalog')) {
       const lang = this._lang;
-      translatorFor(lang, this._catalogParts).then(
-        (translator) => {
+      this._strings(lang, this.catalog).then(
+        ({translator}) => {
           if (this._lang === lang) this._translator = translator;
         },
         () => undefined
@@ -142,33 +149,44 @@ export abstract class LoftElement<V, A extends readonly unknown[] = readonly unk
     }
   }
 
+  /** The built-in strings of a language with the page's run-time catalogs (and what is wrong with those). */
+  private async _strings(lang: string, catalog: string | undefined): Promise<{translator: Translator; problems: Problem[]}> {
+    const page = await pageCatalogs(catalog);
+    return {translator: await translatorFor(lang, this._catalogParts, page.catalogs), problems: page.problems};
+  }
+
   /** Loads the feed and the language together, and computes the view. Never rejects. */
-  private async _outcome(source: unknown[], lang: string, inputs: A): Promise<Outcome<V>> {
+  private async _outcome(source: unknown[], lang: string, catalog: string | undefined, inputs: A): Promise<Outcome<V>> {
     const [src, data, inline] = source as [string | undefined, unknown, string | undefined];
-    const [feed, strings] = await Promise.allSettled([feedFrom(src, data, inline), translatorFor(lang, this._catalogParts)]);
+    const [feed, strings] = await Promise.allSettled([feedFrom(src, data, inline), this._strings(lang, catalog)]);
     if (strings.status === 'rejected') {
       console.error(`loft-widgets: <${this.localName}>: a file of the widget could not be loaded (${String(strings.reason)}). Upload every file of dist/cdn/, chunks/ included, or use the single-file build.`);
-      return {error: 'feed-invalid', message: FILE_MISSING, editor: `A file of the widget could not be loaded: ${String(strings.reason)}`, source};
+      return {error: 'feed-invalid', message: FILE_MISSING, editor: `A file of the widget could not be loaded: ${String(strings.reason)}`, source, catalogProblems: []};
     }
+    const {translator, problems: catalogProblems} = strings.value;
     let resolver: Resolver | undefined;
     try {
       if (feed.status === 'rejected') throw feed.reason;
-      resolver = resolverFor(feed.value, strings.value);
-      return {view: this._view(resolver, inputs), loaded: feed.value, resolver, source};
+      resolver = resolverFor(feed.value, translator);
+      return {view: this._view(resolver, inputs), loaded: feed.value, resolver, source, catalogProblems};
     } catch (raw) {
       const error = toFeedError(raw);
       // With the feed's own words for the message where the feed is there.
-      const ui = (id: MessageId) => (resolver ? resolver.ui(id) : strings.value.get(id));
+      const ui = (id: MessageId) => (resolver ? resolver.ui(id) : translator.get(id));
       const id = error.code === 'not-found' ? (NOT_FOUND[error.path ?? ''] ?? 'error-invalid') : (VISITOR_MESSAGE[error.code] ?? 'error-invalid');
       // The feed is fine, but not for this element (an id it asks for): tell the editor here.
       if (resolver) console.warn(`loft-widgets: <${this.localName}>: ${error.message}`);
       const canRetry = (error.code === 'feed-unreachable' || error.code === 'feed-timeout') && !!src;
-      return {error: error.code, message: ui(id), retry: canRetry ? ui('retry') : undefined, editor: error.message, path: error.path, source};
+      return {error: error.code, message: ui(id), retry: canRetry ? ui('retry') : undefined, editor: error.message, path: error.path, source, catalogProblems};
     }
   }
 
   /** Fires `loft-error` (a fatal problem, or the feed's problems) and `loft-load`, once per feed and inputs. */
   private _report(outcome: Outcome<V>): void {
+    if (outcome.catalogProblems !== this._reportedCatalogs) {
+      this._reportedCatalogs = outcome.catalogProblems;
+      for (const p of outcome.catalogProblems) this.dispatchEvent(new LoftErrorEvent({code: p.code, message: p.message, path: p.path}));
+    }
     if ('error' in outcome) {
       this._reported = undefined;
       this.dispatchEvent(new LoftErrorEvent({code: outcome.error, message: outcome.editor, path: outcome.path}));

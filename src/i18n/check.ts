@@ -1,0 +1,120 @@
+/**
+ * Checks a catalog (a page's run-time catalog, a feed's `labels` for one language, or a
+ * translator's file for `npx loft-widgets catalog check`) against the message table: every
+ * id must exist, every text keep exactly its message's `{placeholders}`, and a count's
+ * texts use the plural categories of the language. A message that fails is left out (the
+ * widget falls back along the language chain) and reported for the editor, with its path.
+ *
+ * Loaded only where a catalog or `labels` are given: a page without them never fetches it.
+ */
+import {SHAPES} from './generated/shapes.js';
+import type {Catalog} from './translator.js';
+import type {CatalogText, MessageId, Messages} from './catalog.js';
+import type {Problem} from '../feed/validate.js';
+
+export type {Problem};
+
+const CATEGORIES = ['zero', 'one', 'two', 'few', 'many', 'other'];
+const LANGUAGE = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/;
+const MAX_TEXT = 2000;
+
+/** `'x'` with control characters made visible, shortened. */
+const show = (value: unknown) => {
+  if (typeof value !== 'string') return Array.isArray(value) ? 'a list' : value && typeof value === 'object' ? 'an object' : String(value);
+  const text = JSON.stringify(value);
+  return text.length > 60 ? `'${text.slice(1, 56)}…'` : `'${text.slice(1, -1)}'`;
+};
+
+/** The plural categories a language uses, where the browser knows; else any category is allowed. */
+function categoriesOf(lang: string): string[] {
+  try {
+    if (Intl.PluralRules.supportedLocalesOf([lang]).length) return new Intl.PluralRules(lang).resolvedOptions().pluralCategories;
+  } catch {
+    // Not a language tag Intl takes: any category.
+  }
+  return CATEGORIES;
+}
+
+const names = (text: string) => [...new Set([...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))].sort();
+
+/** What is wrong with one text, or undefined. */
+function textProblem(text: unknown, params: string[]): string | undefined {
+  if (typeof text !== 'string') return `expected a text, got ${show(text)}`;
+  if (!text.trim()) return 'is empty (not translated yet)';
+  if (text.length > MAX_TEXT) return `expected at most ${MAX_TEXT} characters, got ${text.length}`;
+  const own = names(text);
+  const missing = params.filter((p) => !own.includes(p));
+  const extra = own.filter((p) => !params.includes(p));
+  if (missing.length || extra.length) {
+    const list = (xs: string[]) => xs.map((x) => `{${x}}`).join(', ');
+    const wanted = params.length ? `the placeholders ${list(params)}` : 'no placeholders';
+    return `expected ${wanted}${missing.length ? `; ${list(missing)} is missing` : ''}${extra.length ? `; ${list(extra)} is not one of this message's` : ''}`;
+  }
+  return undefined;
+}
+
+/**
+ * Checks the messages of one language; returns the usable ones. `where` starts each
+ * problem's path (`labels.se`, `catalog se.json: messages`).
+ */
+export function checkMessages(raw: unknown, lang: string, where: string, problems: Problem[]): Messages {
+  const messages: Messages = {};
+  const drop = (path: string, why: string) => problems.push({code: 'field-dropped', path, message: `${path}: ${why}. It is left out; the widget falls back along the language chain.`, fatal: false});
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
+    drop(where, `expected an object of message ids to texts, got ${show(raw)}`);
+    return messages;
+  }
+  const allowed = categoriesOf(lang);
+  for (const [id, value] of Object.entries(raw as Record<string, unknown>)) {
+    const path = `${where}.${id}`;
+    const shape = (SHAPES as Record<string, (typeof SHAPES)[MessageId]>)[id];
+    if (!shape) {
+      drop(path, `there is no message with the id '${id}' (README "Message ids" lists them)`);
+      continue;
+    }
+    if (typeof value === 'string' || !shape.plural || !value || typeof value !== 'object' || Array.isArray(value)) {
+      const why = textProblem(value, shape.params);
+      if (why) drop(path, why);
+      else messages[id as MessageId] = value as string;
+      continue;
+    }
+    // A count: one text per plural category of the language, `other` always.
+    const forms: Record<string, string> = {};
+    for (const [category, text] of Object.entries(value as Record<string, unknown>)) {
+      if (!allowed.includes(category)) {
+        drop(`${path}.${category}`, `expected one of the plural categories of '${lang}': ${allowed.join(', ')}`);
+        continue;
+      }
+      const why = textProblem(text, shape.params);
+      if (why) drop(`${path}.${category}`, why);
+      else forms[category] = text as string;
+    }
+    if (forms.other === undefined) drop(path, `expected a text for the plural category 'other' (the one every language has)`);
+    else messages[id as MessageId] = forms as CatalogText;
+  }
+  return messages;
+}
+
+/**
+ * Checks a catalog document: `{"language": "se", "fallback"?: ["sv"], "messages": {…}}`.
+ * Returns the catalog, or undefined (with a fatal problem) when it cannot be used at all.
+ */
+export function checkCatalog(raw: unknown, source: string): {catalog?: Catalog; problems: Problem[]} {
+  const problems: Problem[] = [];
+  const fatal = (message: string) => ({problems: [...problems, {code: 'field-dropped' as const, path: source, message: `${source}: ${message} The catalog is left out.`, fatal: true}]});
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return fatal(`expected a catalog like {"language": "se", "messages": {"loading": "…"}}, got ${show(raw)}.`);
+  const doc = raw as Record<string, unknown>;
+  if (typeof doc.language !== 'string' || !LANGUAGE.test(doc.language)) return fatal(`"language": expected a language tag like "se" or "smj", got ${show(doc.language)}.`);
+  let fallback: string[] | undefined;
+  if (doc.fallback !== undefined) {
+    if (Array.isArray(doc.fallback) && doc.fallback.every((tag) => typeof tag === 'string' && LANGUAGE.test(tag))) fallback = doc.fallback as string[];
+    else problems.push({code: 'field-dropped', path: `${source}: fallback`, message: `${source}: "fallback": expected a list of language tags like ["se", "sv"], got ${show(doc.fallback)}. It is left out; the built-in chain is used.`, fatal: false});
+  }
+  const messages = checkMessages(doc.messages, doc.language, `${source}: messages`, problems);
+  const months = Array.from({length: 12}, (_, i) => `month-${i + 1}` as MessageId);
+  const missing = months.filter((id) => messages[id] === undefined);
+  if (missing.length && missing.length < 12) {
+    problems.push({code: 'field-dropped', path: `${source}: messages`, message: `${source}: messages: has month names but not ${missing.join(', ')}; dates in those months use the next language of the chain. Give all twelve.`, fatal: false});
+  }
+  return {catalog: {lang: doc.language, messages, ...(fallback ? {fallback} : {})}, problems};
+}
