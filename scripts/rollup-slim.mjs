@@ -1,4 +1,4 @@
-// A rollup plugin that makes the CDN bundle smaller without changing what it does. It runs
+// Rollup plugins for the CDN bundle. The first makes the CDN bundle smaller without changing what it does. It runs
 // only in rollup (the CDN bundle); dist/ modules stay as tsc wrote them, so the JSON Schema
 // (scripts/build-schema.mjs, from dist/feed/schema.js) keeps every description. (Templates
 // are minified by @lit-labs/rollup-plugin-minify-html-literals.)
@@ -44,6 +44,22 @@ export function stripSchemaDescriptions({include = /\/dist\/feed\/[^/]+\.js$/} =
         });
       });
       return edits.length ? {code: splice(code, edits), map: null} : null;
+    },
+  };
+}
+
+/**
+ * For the single-file build: the ALTCHA solver must not look for a worker file beside the
+ * bundle (there is none), so it solves on the main thread at once instead of after a 404.
+ */
+export function withoutWorkerFile() {
+  return {
+    name: 'without-worker-file',
+    transform(code, id) {
+      if (!id.endsWith('/dist/contact/altcha.js')) return null;
+      const changed = code.replace("const WORKER_FILE = './altcha-worker.js';", "const WORKER_FILE = '';");
+      if (changed === code) this.error('dist/contact/altcha.js no longer declares WORKER_FILE; update scripts/rollup-slim.mjs');
+      return {code: changed, map: null};
     },
   };
 }

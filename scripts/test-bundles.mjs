@@ -26,7 +26,7 @@ export async function ensureTestBundles() {
   }
   // The "older copy": the same build with one visible difference, a marker on every class it
   // registers, so a test can tell which copy's definition won.
-  const {default: config} = await import('../rollup.config.js');
+  const {default: [config]} = await import('../rollup.config.js');
   const marker = {
     name: 'older-copy-marker',
     transform(code, id) {

@@ -24,8 +24,10 @@ function loadPresent(): void {
     if (!document.getElementsByTagName(tag).length) continue;
     waiting.delete(tag);
     TAGS[tag]().catch((error: unknown) => {
-      // The element stays as the editor's fallback content; say which file is missing.
-      console.error(`loft-widgets: the code of <${tag}> could not be loaded: ${String(error)}. Upload every file of dist/cdn/ (chunks/ included), or use the single-file build loft-widgets.single.js.`);
+      // The element stays as the editor's fallback content. Say which file is missing (Chromium's
+      // and Firefox's errors name it; WebKit's does not, so the folder is named too).
+      const chunks = new URL('./chunks/', import.meta.url).href;
+      console.error(`loft-widgets: <${tag}> cannot start: a file of the widget is missing (${String(error)}). Upload the folder ${chunks} together with loft-widgets.js, or upload loft-widgets.single.js instead.`);
       waiting.add(tag);
     });
   }

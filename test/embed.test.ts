@@ -362,6 +362,30 @@ describe('host pages with the built CDN bundle', () => {
     expect(probe(host)).to.deep.equal({violations: [], errors: []});
   });
 
+  it('work from the single-file build alone, uploaded to a CMS file archive', async () => {
+    const host = await open('single-file');
+    await ready(host);
+    for (const widget of host.widgets) expect(visibleTexts(widget), widget.localName).not.to.be.empty;
+    const scripts = host.win.performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).filter((p) => p.endsWith('.js'));
+    expect(scripts.filter((p) => p.startsWith('/uploads/'))).to.deep.equal(['/uploads/single/loft-widgets.single.js']);
+    expect(probe(host)).to.deep.equal({violations: [], errors: []});
+  });
+
+  it('say which file is missing when only loft-widgets.js was uploaded, and keep the fallback content', async () => {
+    const host = await open('only-entry');
+    const consoleErrors = () => (host.win as unknown as {__consoleErrors: string[]}).__consoleErrors;
+    await waitUntil(() => consoleErrors().length > 0, 'no console error about a missing file', {timeout: 8000});
+    // Named: the path of the chunk that could not be loaded, and what to upload.
+    expect(consoleErrors()[0]).to.contain('/uploads/only-entry/chunks/').and.to.contain('loft-widgets.single.js');
+    for (const widget of host.widgets) {
+      expect(host.win.customElements.get(widget.localName), widget.localName).to.equal(undefined);
+      // The editor's fallback link, not a claim that the feed is broken.
+      const link = widget.querySelector('a');
+      if (link) expect(link.getBoundingClientRect().height, widget.localName).to.be.greaterThan(0);
+    }
+    expect(host.doc.body.textContent).not.to.contain('Informationen har en form som inte kan visas');
+  });
+
   it('show the editor’s fallback content when JavaScript is off', async () => {
     const host = await open('strict-csp', {sandbox: 'allow-same-origin'});
     for (const widget of host.widgets) {
@@ -371,5 +395,20 @@ describe('host pages with the built CDN bundle', () => {
       expect(box.width > 0 && box.height > 0, `${widget.id}: fallback link visible`).to.be.true;
       expect(widget.getBoundingClientRect().height, `${widget.id}: not an empty box`).to.be.greaterThan(0);
     }
+  });
+
+  it('reserve no space for a widget when JavaScript is off (the demo page’s reservation CSS)', async () => {
+    const frame = document.createElement('iframe');
+    frame.setAttribute('sandbox', 'allow-same-origin');
+    frame.style.cssText = 'width:1024px;height:800px;border:0';
+    const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, {once: true}));
+    frame.src = '/demo/index.html';
+    document.body.append(frame);
+    frames.push(frame);
+    await loaded;
+    const project = frame.contentDocument!.querySelector('loft-project')!;
+    await waitUntil(() => frame.contentDocument!.styleSheets.length > 0, 'demo.css did not load');
+    // The fallback heading and link, not the 94em a running page reserves for the widget.
+    expect(project.getBoundingClientRect().height).to.be.lessThan(200);
   });
 });

@@ -60,10 +60,13 @@ function workerUrl(url: URL): unknown {
   return policy.createScriptURL(url.href);
 }
 
-/** Solves in a Web Worker; rejects when no worker can run here (other origin, no module workers). */
+/** The worker's file beside this chunk; empty in the single-file build, which has no worker file. */
+const WORKER_FILE = './altcha-worker.js';
+
+/** Solves in a Web Worker; rejects when no worker can run here (other origin, no module workers, the single-file build). */
 function inWorker(challenge: AltchaChallenge, max: number, signal: AbortSignal): Promise<number | null> {
-  const url = new URL('./altcha-worker.js', import.meta.url);
-  if (typeof Worker === 'undefined' || url.origin !== location.origin) return Promise.reject(new Error('no worker'));
+  const url = new URL(WORKER_FILE || 'about:blank', import.meta.url);
+  if (!WORKER_FILE || typeof Worker === 'undefined' || url.origin !== location.origin) return Promise.reject(new Error('no worker'));
   return new Promise((resolve, reject) => {
     const worker = new Worker(workerUrl(url) as string, {type: 'module'});
     const done = () => {

@@ -1,6 +1,13 @@
 // Loaded first, as a classic script, by every host page: records what a host page's
 // console would show, for test/embed.test.ts. (Same origin, so the strict CSP allows it.)
 window.__embed = {violations: [], errors: []};
+// console.error, apart: what an editor reads when a file of the widget is missing.
+window.__consoleErrors = [];
+const consoleError = console.error;
+console.error = (...args) => {
+  window.__consoleErrors.push(args.map(String).join(' '));
+  consoleError.apply(console, args);
+};
 document.addEventListener(
   'securitypolicyviolation',
   (e) => window.__embed.violations.push(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile || ''}:${e.lineNumber || ''}) ${e.sample || ''}`),

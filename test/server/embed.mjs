@@ -37,6 +37,18 @@ const PAGES = {
   'older-first': {'content-security-policy': STRICT_CSP},
   'older-second': {'content-security-policy': STRICT_CSP},
   'lit-only': {'content-security-policy': LIT_ONLY_CSP},
+  'only-entry': {'content-security-policy': STRICT_CSP},
+  'single-file': {'content-security-policy': STRICT_CSP},
+};
+
+/**
+ * What an editor uploaded to a CMS file archive that gives each file its own URL: only the
+ * entry file (the chunks/ folder missing), or only the single-file build. Anything else
+ * below /uploads/<case>/ answers 404, as the archive would.
+ */
+const UPLOADS = {
+  'only-entry': {'loft-widgets.js': 'dist/cdn/loft-widgets.js'},
+  single: {'loft-widgets.single.js': 'dist/cdn/loft-widgets.single.js'},
 };
 /** Pages that reuse another page's HTML under other headers. */
 const SAME_HTML = {'lit-only': 'strict-csp'};
@@ -62,6 +74,19 @@ export async function embedPages(ctx, next) {
       ctx.status = 503;
       ctx.body = 'down for maintenance';
     }
+    return;
+  }
+  const upload = /^\/uploads\/([a-z-]+)\/(.+)$/.exec(ctx.path);
+  if (upload && UPLOADS[upload[1]]) {
+    const file = UPLOADS[upload[1]][upload[2]];
+    ctx.set('cache-control', 'no-store');
+    if (!file) {
+      ctx.status = 404;
+      ctx.body = 'not uploaded';
+      return;
+    }
+    ctx.type = 'text/javascript';
+    ctx.body = readFileSync(new URL(`../../${file}`, import.meta.url));
     return;
   }
   const match = /^\/embed\/([a-z-]+)\.html$/.exec(ctx.path);
