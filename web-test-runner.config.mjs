@@ -47,6 +47,22 @@ if (wanted.includes('webkit')) {
   );
 }
 
+/**
+ * `executeServerCommand('tap', {x, y})`: a real touch tap at viewport coordinates, through
+ * the browser's own input pipeline (Puppeteer's touchscreen: Chromium, Firefox). Answers
+ * false where the launcher has no touchscreen (WebKit's WebDriver), so a test can say so.
+ */
+const touchTap = {
+  name: 'touch-tap',
+  async executeCommand({command, payload, session}) {
+    if (command !== 'tap') return undefined;
+    const page = session.browser.getPage?.(session.id);
+    if (!page?.touchscreen) return false;
+    await page.touchscreen.tap(payload.x, payload.y);
+    return true;
+  },
+};
+
 export default {
   files: process.env.LOFT_TEST_FILES ? process.env.LOFT_TEST_FILES.split(',') : ['test/**/*.test.ts'],
   nodeResolve: true,
@@ -58,7 +74,7 @@ export default {
   testsStartTimeout: 60000,
   testsFinishTimeout: 180000,
   testFramework: {config: {timeout: 10000}},
-  plugins: [esbuildPlugin({ts: true, tsconfig: './tsconfig.json', target: 'es2022'})],
+  plugins: [esbuildPlugin({ts: true, tsconfig: './tsconfig.json', target: 'es2022'}), touchTap],
   // faults first: its contact routes fail once, then pass the request on to the real receiver.
   middleware: [faults, embedPages, receiverMiddleware],
   reporters: [countingReporter()],

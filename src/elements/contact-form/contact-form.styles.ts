@@ -127,6 +127,8 @@ export const contactFormStyles = css`
   .sent {
     border-inline-start: 4px solid var(--loft-color-accent, currentColor);
     padding: calc(var(--loft-space, 1rem) * 0.5) var(--loft-space, 1rem);
+    /* Room for its focus ring (3px + 2px offset), which then overlaps nothing around it. */
+    margin: 5px;
   }
   .sent p:last-child {
     margin-bottom: 0;

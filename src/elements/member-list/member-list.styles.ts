@@ -59,20 +59,6 @@ export const memberListStyles = css`
     align-items: flex-start;
     gap: 0.25em;
   }
-  .contact {
-    margin-block-start: 0.5em;
-  }
-  .panel {
-    grid-column: 1 / -1;
-    border: 1px solid var(--loft-color-border, color-mix(in srgb, currentColor 25%, transparent));
-    border-radius: var(--loft-radius, 4px);
-    background: var(--loft-color-surface, transparent);
-    padding: var(--loft-space, 1rem);
-  }
-  .panel > .heading:focus-visible {
-    outline: 3px solid currentColor;
-    outline-offset: 2px;
-  }
   @container (max-width: 18em) {
     .person {
       grid-template-columns: minmax(0, 1fr);

@@ -3,6 +3,7 @@ import {property} from 'lit/decorators.js';
 import type {Resolver} from '../../feed/view/resolver.js';
 import {memberListView, type MemberListView, type MemberView} from '../../feed/view/member-list.js';
 import {ContactDisclosure} from '../shared/contact-disclosure.js';
+import {contactDisclosureStyles} from '../shared/contact-disclosure.styles.js';
 import {LoftElement} from '../shared/loft-element.js';
 import {sharedStyles} from '../shared/shared.styles.js';
 import {memberListStyles} from './member-list.styles.js';
@@ -42,7 +43,7 @@ type Inputs = [project: string | undefined, people: string | undefined, roles: s
  * @cssproperty [--loft-member-list-photo-size=6rem] - Width and height of a photo.
  */
 export class LoftMemberList extends LoftElement<MemberListView, Inputs> {
-  static override styles = [sharedStyles, memberListStyles];
+  static override styles = [sharedStyles, contactDisclosureStyles, memberListStyles];
 
   /** The project's id: its members are shown, and its contact form is the fallback. */
   @property({reflect: true}) project?: string;

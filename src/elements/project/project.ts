@@ -4,6 +4,7 @@ import {ifDefined} from 'lit/directives/if-defined.js';
 import type {Resolver} from '../../feed/view/resolver.js';
 import {projectView, type ProjectView} from '../../feed/view/project.js';
 import {ContactDisclosure} from '../shared/contact-disclosure.js';
+import {contactDisclosureStyles} from '../shared/contact-disclosure.styles.js';
 import {LoftElement} from '../shared/loft-element.js';
 import {sharedStyles} from '../shared/shared.styles.js';
 import {projectStyles} from './project.styles.js';
@@ -46,7 +47,7 @@ export type {ProjectSection} from '../../feed/view/project.js';
  * @cssproperty [--loft-project-quote-size=1.15em] - Font size of quotations.
  */
 export class LoftProject extends LoftElement<ProjectView, [string | undefined, string | undefined]> {
-  static override styles = [sharedStyles, projectStyles];
+  static override styles = [sharedStyles, contactDisclosureStyles, projectStyles];
 
   /** The project's id in the feed (may be left out when the feed has one project). */
   @property({reflect: true}) project?: string;
