@@ -260,3 +260,61 @@ describe('<loft-project-card variant="compact">', () => {
     await expect(el).to.be.accessible();
   });
 });
+
+describe('<loft-project-list url-state>', () => {
+  let start: string;
+  beforeEach(() => {
+    start = location.href;
+    return setPageLang('sv');
+  });
+  afterEach(() => history.replaceState(null, '', start));
+  after(() => setPageLang('en'));
+
+  /** The list's own parameters in the page's address. */
+  const own = (prefix = 'loft-') => [...new URL(location.href).searchParams].filter(([key]) => key.startsWith(prefix)).map(([key, value]) => `${key}=${value}`);
+
+  it('starts from the search, filters and page in a shared link', async () => {
+    const url = new URL(location.href);
+    url.searchParams.set('loft-q', 'projekt');
+    url.searchParams.set('loft-status', 'ongoing');
+    url.searchParams.set('loft-page', '2');
+    history.replaceState(null, '', url);
+    const el = await fixture<LoftProjectList>(html`<loft-project-list url-state .data=${await manyProjects(200)}></loft-project-list>`);
+    await settled(el);
+    expect(q<HTMLInputElement>(el, '#q')!.value).to.equal('projekt');
+    expect(q<HTMLSelectElement>(el, '#status')!.value).to.equal('ongoing');
+    expect(names(el)).to.have.length(40);
+  });
+
+  it('writes the visitor\'s choices into the address, and Back undoes a filter', async () => {
+    const el = await fixture<LoftProjectList>(html`<loft-project-list url-state .data=${await manyProjects(60)}></loft-project-list>`);
+    await settled(el);
+    const length = history.length;
+    await choose(el, 'q', 'umeå');
+    await choose(el, 'q', 'umeå projekt');
+    // Typing replaces the address instead of adding an entry per keystroke.
+    expect(history.length).to.equal(length);
+    expect(own()).to.deep.equal(['loft-q=umeå projekt']);
+    await choose(el, 'status', 'completed');
+    expect(own()).to.deep.equal(['loft-q=umeå projekt', 'loft-status=completed']);
+    expect(history.length).to.equal(length + 1);
+    // Other parameters of the page stay.
+    expect(new URL(location.href).searchParams.has('wtr-session-id') || location.search.length > 0).to.be.true;
+    history.back();
+    await waitUntil(() => el.status === '', 'Back did not undo the filter');
+    await el.updateComplete;
+    expect(q<HTMLSelectElement>(el, '#status')!.value).to.equal('');
+    expect(q<HTMLInputElement>(el, '#q')!.value).to.equal('umeå projekt');
+  });
+
+  it('keeps nothing in the address without the attribute, and takes a prefix of its own', async () => {
+    const plain = await fixture<LoftProjectList>(html`<loft-project-list .data=${await manyProjects(30)}></loft-project-list>`);
+    await settled(plain);
+    await choose(plain, 'status', 'planned');
+    expect(own()).to.deep.equal([]);
+    const prefixed = await fixture<LoftProjectList>(html`<loft-project-list url-state="lista-" .data=${await manyProjects(30)}></loft-project-list>`);
+    await settled(prefixed);
+    await choose(prefixed, 'sort', 'start');
+    expect(own('lista-')).to.deep.equal(['lista-sort=start']);
+  });
+});

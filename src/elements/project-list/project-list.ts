@@ -66,8 +66,18 @@ export class LoftProjectList extends LoftElement<ProjectListView, Inputs> {
   /** Text of the heading, instead of "Projects" in the page's language. */
   @property() heading?: string;
 
+  /**
+   * Keeps the search, filters, sort and page in the page's address, so a filtered list can
+   * be linked to and the back button undoes a change. The value is the prefix of the query
+   * parameters (`url-state` alone: `loft-`, as in `?loft-q=skelleftea&loft-status=ongoing`).
+   */
+  @property({attribute: 'url-state'}) urlState?: string;
+
   /** How many cards are shown. */
   @state() private _shown = 0;
+
+  /** A number of cards read from the address, kept through the reset a filter change makes. */
+  private _restoredShown?: number;
 
   /** What the live region says: the result count, following the results after a pause in typing. */
   @state() private _announced?: string;
@@ -84,7 +94,60 @@ export class LoftProjectList extends LoftElement<ProjectListView, Inputs> {
 
   protected override willUpdate(changed: PropertyValues): void {
     if (['status', 'organization', 'q', 'sort', 'pageSize'].some((k) => changed.has(k)) || !this._shown) this._shown = this._pageSize();
+    if (this._restoredShown !== undefined) {
+      this._shown = this._restoredShown;
+      this._restoredShown = undefined;
+    }
     super.willUpdate(changed);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.urlState === undefined || this.urlState === null) return;
+    this._readUrl();
+    window.addEventListener('popstate', this._handlePopState);
+  }
+
+  /** The query parameter for one control, with the element's prefix. */
+  private _param(name: 'q' | 'status' | 'organization' | 'sort' | 'page'): string {
+    return `${this.urlState || 'loft-'}${name}`;
+  }
+
+  /** Takes the search, filters, sort and page from the address (what a shared link or Back brings). */
+  private _readUrl(): void {
+    const params = new URLSearchParams(location.search);
+    this.q = params.get(this._param('q')) ?? '';
+    this.status = params.get(this._param('status')) ?? '';
+    this.organization = params.get(this._param('organization')) ?? '';
+    this.sort = params.get(this._param('sort')) === 'start' ? 'start' : 'name';
+    const page = Number(params.get(this._param('page')));
+    this._restoredShown = Number.isInteger(page) && page > 1 && page < 1000 ? page * this._pageSize() : undefined;
+  }
+
+  /**
+   * Writes the visitor's choice into the address: a new history entry for a filter, sort or
+   * page (Back undoes it), the same entry while they type a search. Other parameters and the
+   * fragment stay as the page had them.
+   */
+  private _writeUrl(mode: 'push' | 'replace', page = Math.ceil(this._shown / this._pageSize())): void {
+    if (this.urlState === undefined || this.urlState === null) return;
+    const url = new URL(location.href);
+    const values = {q: this.q, status: this.status, organization: this.organization, sort: this.sort === 'name' ? '' : this.sort, page: page > 1 ? String(page) : ''};
+    for (const [name, value] of Object.entries(values)) {
+      if (value) url.searchParams.set(this._param(name as keyof typeof values), value);
+      else url.searchParams.delete(this._param(name as keyof typeof values));
+    }
+    if (url.href === location.href) return;
+    if (mode === 'push') history.pushState(history.state, '', url);
+    else history.replaceState(history.state, '', url);
+  }
+
+  private _handlePopState = (): void => this._readUrl();
+
+  /** A search typed, or a filter or sort chosen, by the visitor (the list starts again from its first page). */
+  private _handleControl(name: 'q' | 'status' | 'organization' | 'sort', value: string): void {
+    (this as Record<typeof name, string>)[name] = value;
+    this._writeUrl(name === 'q' ? 'replace' : 'push', 1);
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -101,6 +164,7 @@ export class LoftProjectList extends LoftElement<ProjectListView, Inputs> {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this._announceTimer);
+    window.removeEventListener('popstate', this._handlePopState);
   }
 
   private _pageSize(): number {
@@ -110,8 +174,8 @@ export class LoftProjectList extends LoftElement<ProjectListView, Inputs> {
   protected override _renderView(view: ProjectListView): TemplateResult {
     const select = (id: 'status' | 'organization' | 'sort', options: OptionView[], value: string) => html`<div part="field" class="field">
       <label for=${id}>${this._text(view.labels[id])}</label>
-      <select id=${id} @change=${(e: Event) => (this[id] = (e.target as HTMLSelectElement).value as never)}>
-        ${options.map((o) => html`<option value=${o.value} ?selected=${o.value === value}>${this._text(o.label)}</option>`)}
+      <select id=${id} @change=${(e: Event) => this._handleControl(id, (e.target as HTMLSelectElement).value)}>
+        ${options.map((o) => html`<option value=${o.value} .selected=${o.value === value}>${this._text(o.label)}</option>`)}
       </select>
     </div>`;
     return html`<section aria-labelledby="heading">
@@ -119,7 +183,7 @@ export class LoftProjectList extends LoftElement<ProjectListView, Inputs> {
       <form part="form" class="filters" role="search" aria-labelledby="heading" @submit=${(e: Event) => e.preventDefault()}>
         <div part="field" class="field search">
           <label for="q">${this._text(view.labels.search)}</label>
-          <input id="q" type="search" autocomplete="off" .value=${this.q} @input=${(e: Event) => (this.q = (e.target as HTMLInputElement).value)} />
+          <input id="q" type="search" autocomplete="off" .value=${this.q} @input=${(e: Event) => this._handleControl('q', (e.target as HTMLInputElement).value)} />
         </div>
         ${select('status', view.statuses, this.status)} ${select('organization', view.organizations, this.organization)} ${select('sort', view.sorts, this.sort)}
       </form>
@@ -143,6 +207,7 @@ export class LoftProjectList extends LoftElement<ProjectListView, Inputs> {
     const first = this._shown;
     this._shown += this._pageSize();
     await this.updateComplete;
+    this._writeUrl('push');
     this.renderRoot.querySelector<HTMLElement>(`li[data-index="${first}"]`)?.focus();
   }
 }
