@@ -1,3 +1,4 @@
+/* global gc -- Chromium's, with --js-flags=--expose-gc (bench/run.mjs) */
 // Runs in the bench page (bench/page/bench.html, with the CDN bundle loaded); bench/run.mjs
 // calls window.bench.* through Playwright. Every timing includes layout (a forced
 // getBoundingClientRect), because a render that has not been laid out has not been seen.

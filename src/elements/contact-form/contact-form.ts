@@ -1,5 +1,6 @@
 import {LitElement, html, nothing, type TemplateResult} from 'lit';
 import {property, state} from 'lit/decorators.js';
+import {ifDefined} from 'lit/directives/if-defined.js';
 import {live} from 'lit/directives/live.js';
 import {Captcha} from '../../contact/captcha.js';
 import {LIMITS, type FieldName} from '../../contact/limits.js';
@@ -15,7 +16,7 @@ import {contactFormStyles} from './contact-form.styles.js';
 
 type Inputs = [form: string | undefined, recipient: string | undefined, project: string | undefined];
 
-const AUTOCOMPLETE: Record<FieldName, string> = {name: 'name', email: 'email', phone: 'tel', organization: 'organization', subject: 'off', message: 'off'};
+const AUTOCOMPLETE = {name: 'name', email: 'email', phone: 'tel', organization: 'organization', subject: 'off', message: 'off'} as const;
 const EMPTY: Record<FieldName, string> = {name: '', email: '', phone: '', organization: '', subject: '', message: ''};
 
 /** A field's problem, from native constraint validation. */
@@ -188,15 +189,15 @@ export class LoftContactForm extends LoftElement<ContactFormView, Inputs> {
     const code = this._errors[name];
     const error = code ? field.errors[code] : undefined;
     const id = `f-${name}`;
-    const described = error ? `e-${name}` : nothing;
-    const invalid = error ? 'true' : nothing;
+    const described = error ? `e-${name}` : undefined;
+    const invalid = error ? 'true' : undefined;
     const control =
       name === 'message'
         ? html`<textarea id=${id} name=${name} data-field=${name} rows="6" maxlength=${LIMITS[name]} ?required=${required} autocomplete="off"
-            aria-invalid=${invalid} aria-describedby=${described} .value=${live(this._values[name])} @input=${this._handleInput}></textarea>`
+            aria-invalid=${ifDefined(invalid)} aria-describedby=${ifDefined(described)} .value=${live(this._values[name])} @input=${this._handleInput}></textarea>`
         : html`<input id=${id} name=${name} data-field=${name} type=${name === 'email' ? 'email' : name === 'phone' ? 'tel' : 'text'}
-            autocomplete=${AUTOCOMPLETE[name]} maxlength=${LIMITS[name]} ?required=${required} pattern=${name === 'phone' ? '\\+?[0-9 \\(\\)\\-]{5,40}' : nothing}
-            spellcheck=${name === 'email' || name === 'phone' ? 'false' : nothing} aria-invalid=${invalid} aria-describedby=${described}
+            autocomplete=${AUTOCOMPLETE[name]} maxlength=${LIMITS[name]} ?required=${required} pattern=${ifDefined(name === 'phone' ? '\\+?[0-9 \\(\\)\\-]{5,40}' : undefined)}
+            spellcheck=${ifDefined(name === 'email' || name === 'phone' ? 'false' : undefined)} aria-invalid=${ifDefined(invalid)} aria-describedby=${ifDefined(described)}
             .value=${live(this._values[name])} @input=${this._handleInput} />`;
     return html`<div part="field" class="field ${error ? 'invalid' : ''}">
       <label for=${id}>${this._text(field.label)}${required ? html`<span class="marker" aria-hidden="true"> *</span>` : nothing}</label>
@@ -210,7 +211,7 @@ export class LoftContactForm extends LoftElement<ContactFormView, Inputs> {
     return html`<div part="field" class="check ${error ? 'invalid' : ''}">
       ${error ? html`<p class="field-error" id="e-consent">${error}</p>` : nothing}
       <input type="checkbox" id="c-${id}" data-consent=${id} ?required=${required} .checked=${live(!!this._ticked[id])}
-        aria-invalid=${error ? 'true' : nothing} aria-describedby=${error ? 'e-consent' : nothing} @change=${this._handleTick} />
+        aria-invalid=${ifDefined(error ? 'true' : undefined)} aria-describedby=${ifDefined(error ? 'e-consent' : undefined)} @change=${this._handleTick} />
       <label for="c-${id}">${this._text(label)}${required ? html`<span class="marker" aria-hidden="true"> *</span>` : nothing}</label>
     </div>`;
   }
