@@ -7,7 +7,7 @@ import '../src/embed.js';
 import {installStoryFeeds} from '../stories/support/story-feeds.js';
 import northernSami from '../demo/catalogs/se.example.json';
 import yiddish from '../demo/catalogs/yi.example.json';
-import {publicManifest} from '../stories/support/manifest.js';
+import {argTypesOf, declarationOf, publicManifest} from '../stories/support/manifest.js';
 import {THEMES, applyPageTheme} from '../stories/support/themes.js';
 import '../stories/support/themes.css';
 
@@ -61,7 +61,7 @@ const preview: Preview = {
   parameters: {
     layout: 'fullscreen',
     controls: {expanded: true, sort: 'requiredFirst'},
-    docs: {toc: false},
+    docs: {toc: false, extractArgTypes: (tag: string) => argTypesOf(declarationOf(manifest, tag))},
     a11y: {
       test: 'error',
       context: '#storybook-root',

@@ -27,7 +27,6 @@ export default {
   title: 'Elements/Project card',
   ...elementMeta(TAG, {
   args: {data: feeds.loft(), project: 'loft', variant: 'summary', 'heading-level': 2},
-  argTypes: {variant: {control: 'inline-radio', options: ['summary', 'compact']}},
   parameters: {
     docs: {
       description: {
