@@ -2,6 +2,7 @@
 // and the toolbars (language, theme, viewport).
 import {setCustomElementsManifest, type Preview} from '@storybook/web-components-vite';
 import {html} from 'lit';
+import {ifDefined} from 'lit/directives/if-defined.js';
 import manifest from '../custom-elements.json';
 import '../src/embed.js';
 import {installStoryFeeds} from '../stories/support/story-feeds.js';
@@ -55,7 +56,11 @@ const preview: Preview = {
       if (document.documentElement.lang !== locale) document.documentElement.lang = locale;
       const theme = String(context.globals.theme ?? 'inherit');
       if (context.viewMode === 'story') applyPageTheme(theme);
-      return html`<div class="loft-story" data-theme=${theme}>${story()}</div>`;
+      // On a docs page, addon-docs marks each story's canvas lang="en" (its `htmlLang`
+      // parameter is fixed per story, so it cannot follow the toolbar), and that is closer to
+      // the widgets than <html lang>: the story's own box says the toolbar's language there.
+      const lang = context.viewMode === 'docs' ? locale : undefined;
+      return html`<div class="loft-story" data-theme=${theme} lang=${ifDefined(lang)}>${story()}</div>`;
     },
   ],
   parameters: {

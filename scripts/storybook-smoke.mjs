@@ -3,10 +3,11 @@
 // in storybook-static/index.json in headless Chromium and fails on an uncaught exception, a
 // console error (except the failed request of a story tagged 'expected-request-failure'), a
 // story that does not render, or an axe-core violation (shadow DOM included). Then opens each
-// element's docs page and fails when a docs table (attributes, properties, events, slots,
-// parts, CSS custom properties) does not list exactly what custom-elements.json has of its
-// kind, and when an element has no stories. Writes test-results/storybook.json for .ci/run's
-// closing line.
+// element's docs page with the toolbar in Swedish, switches it to Finnish, and fails when a
+// widget there is not in that language, or when a docs table (attributes, properties, events,
+// slots, parts, CSS custom properties) does not list exactly what custom-elements.json has of
+// its kind; and fails when an element has no stories. Writes test-results/storybook.json for
+// .ci/run's closing line.
 //
 //   node scripts/storybook-smoke.mjs [--filter <text in story id>] [--port N]
 import {createServer} from 'node:http';
@@ -172,6 +173,68 @@ function tableProblems(tag, declaration, shown) {
   return found;
 }
 
+const xmlText = (text) => text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The built-in UI strings of `lang` (from locales/<lang>.xlf), and the English ones that must
+ * not show instead, as patterns for a whole text (a `{placeholder}` matches anything). Texts
+ * the two languages share ("Status") and texts that are only placeholders say nothing.
+ */
+function uiStrings(lang) {
+  const units = [...readFileSync(`locales/${lang}.xlf`, 'utf8').matchAll(/<source>([\s\S]*?)<\/source>\s*<target>([\s\S]*?)<\/target>/g)].map(
+    ([, source, target]) => [xmlText(source), xmlText(target)]
+  );
+  const own = new Set(units.map(([, target]) => target));
+  const wordy = (text) => /\p{L}{3}/u.test(text.replace(/\{[^}]+\}/g, ''));
+  const pattern = (text) => `^${text.split(/\{[^}]+\}/).map(escapeRegExp).join('.+')}$`;
+  return {
+    lang,
+    own: [...own].filter(wordy).map(pattern),
+    english: units.filter(([source]) => wordy(source) && !own.has(source)).map(([source]) => pattern(source)),
+  };
+}
+const UI_STRINGS = {sv: uiStrings('sv'), fi: uiStrings('fi')};
+
+/**
+ * In the page: the docs page's widgets that show English built-in strings instead of `lang`'s,
+ * or none of `lang`'s while the closest `lang` says another language (a widget may show only
+ * feed text: the project with every section hidden). Texts and text nodes are both matched
+ * ("Status: Pågående" is three text nodes); feed text in another language (marked with its
+ * own `lang` inside the widget) is left out.
+ */
+function wrongLanguage({lang, own, english}) {
+  const ownPatterns = own.map((p) => new RegExp(p, 'u'));
+  const englishPatterns = english.map((p) => new RegExp(p, 'u'));
+  const collapse = (text) => text.replace(/\s+/g, ' ').trim();
+  const texts = (root) =>
+    [...root.querySelectorAll('*')].flatMap((element) => [
+      ...(element.shadowRoot ? texts(element.shadowRoot) : []),
+      ...(element.closest('[lang]')
+        ? []
+        : [element.textContent, ...[...element.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.data)].map(collapse)),
+    ]);
+  const widgets = [...document.querySelectorAll('.docs-story .loft-story > *')].filter((e) => e.localName.startsWith('loft-'));
+  return widgets.flatMap((widget, i) => {
+    const shown = texts(widget.shadowRoot ?? widget);
+    const inEnglish = [...new Set(shown.filter((text) => englishPatterns.some((p) => p.test(text))))].sort((a, b) => a.length - b.length);
+    const pageLang = widget.closest('[lang]')?.getAttribute('lang');
+    const inOwn = shown.some((text) => ownPatterns.some((p) => p.test(text)));
+    if (!inEnglish.length && (inOwn || pageLang === lang)) return [];
+    const story = widget.closest('[data-name]')?.dataset.name ?? `story ${i + 1}`;
+    const said = inEnglish.length ? `shows ${inEnglish.slice(0, 3).map((t) => `"${t}"`).join(', ')}` : 'shows none of its built-in strings';
+    return [`"${story}": <${widget.localName}> is not in ${lang}: ${said} (its closest lang="${pageLang}")`];
+  });
+}
+
+/** The widgets of the docs page in the toolbar's language `lang` (waits for them to load or follow). */
+async function languageProblems(lang) {
+  await page.evaluate(`window.__wrongLanguage = ${wrongLanguage}`);
+  await page.waitForFunction((strings) => window.__wrongLanguage(strings).length === 0, UI_STRINGS[lang], {timeout: SETTLE_MS}).catch(() => undefined);
+  const wrong = await page.evaluate((strings) => window.__wrongLanguage(strings), UI_STRINGS[lang]);
+  return wrong.length > 5 ? [...wrong.slice(0, 5), `… and ${wrong.length - 5} more widgets not in ${lang}`] : wrong;
+}
+
 const results = [];
 const started = Date.now();
 for (const story of stories) {
@@ -203,7 +266,8 @@ for (const story of stories) {
   console.log(`${problems.length ? '✗' : '✓'} ${story.id} (${ms} ms)${problems.map((p) => `\n    ${p}`).join('')}`);
 }
 
-// Docs pages: each table lists exactly what custom-elements.json has of its kind.
+// Docs pages: each table lists exactly what custom-elements.json has of its kind, and the
+// widgets speak the toolbar's language, opened in Swedish and then switched to Finnish.
 const declarations = manifest.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.tagName);
 const documented = new Set();
 for (const docs of docsPages) {
@@ -211,7 +275,7 @@ for (const docs of docsPages) {
   failedRequests.length = 0;
   let tag;
   try {
-    await page.goto(`${origin}/iframe.html?id=${encodeURIComponent(docs.id)}&viewMode=docs&globals=a11y.manual:!true`, {waitUntil: 'load'});
+    await page.goto(`${origin}/iframe.html?id=${encodeURIComponent(docs.id)}&viewMode=docs&globals=locale:sv;a11y.manual:!true`, {waitUntil: 'load'});
     await page.waitForSelector('.docblock-argstable', {timeout: 15_000});
     tag = await page.evaluate(() => [...document.querySelectorAll('.docs-story *')].find((e) => e.localName.startsWith('loft-'))?.localName);
     const declaration = declarations.find((d) => d.tagName === tag);
@@ -220,6 +284,9 @@ for (const docs of docsPages) {
       documented.add(tag);
       problems.push(...tableProblems(tag, declaration, await page.evaluate(readArgTables)));
     }
+    problems.push(...(await languageProblems('sv')));
+    await page.evaluate(() => window.__STORYBOOK_ADDONS_CHANNEL__.emit('updateGlobals', {globals: {locale: 'fi'}}));
+    problems.push(...(await languageProblems('fi')));
   } catch (error) {
     problems.push(`docs page did not render: ${error.message.split('\n')[0]}`);
   }
