@@ -8,6 +8,7 @@ import '../src/embed.js';
 import {installStoryFeeds} from '../stories/support/story-feeds.js';
 import northernSami from '../demo/catalogs/se.example.json';
 import yiddish from '../demo/catalogs/yi.example.json';
+import {PAGE_LEVEL_AXE_RULES} from '../stories/support/a11y.js';
 import {argTypesOf, declarationOf, publicManifest} from '../stories/support/manifest.js';
 import {THEMES, applyPageTheme} from '../stories/support/themes.js';
 import '../stories/support/themes.css';
@@ -32,9 +33,6 @@ const LANGUAGES = [
   {value: 'se', title: 'Davvisámegiella (example catalog, run time)', right: 'se'},
   {value: 'yi', title: 'ייִדיש (example catalog, right to left)', right: 'yi'},
 ];
-
-// Axe rules about the host page (landmarks, a page <h1>) say nothing about a widget placed in it.
-export const PAGE_LEVEL_AXE_RULES = ['region', 'landmark-one-main', 'page-has-heading-one'];
 
 const preview: Preview = {
   tags: ['autodocs'],
