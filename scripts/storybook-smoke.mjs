@@ -2,12 +2,13 @@
 // Smoke test of the static Storybook (run `npm run build-storybook` first): opens every story
 // in storybook-static/index.json in headless Chromium and fails on an uncaught exception, a
 // console error (except the failed request of a story tagged 'expected-request-failure'), a
-// story that does not render, or an axe-core violation (shadow DOM included). Then opens each
-// element's docs page with the toolbar in Swedish, switches it to Finnish, and fails when a
-// widget there is not in that language, or when a docs table (attributes, properties, events,
-// slots, parts, CSS custom properties) does not list exactly what custom-elements.json has of
-// its kind; and fails when an element has no stories. Writes test-results/storybook.json for
-// .ci/run's closing line.
+// story that does not render, an axe-core violation (shadow DOM included), or a widget not in
+// its page's font or a page in the browser's default one. Then opens each element's docs page
+// with the toolbar in Swedish, switches it to Finnish, and fails when a widget there is not in
+// that language, or when a docs table (attributes, properties, events, slots, parts, CSS
+// custom properties) does not list exactly what custom-elements.json has of its kind; and
+// fails when an element has no stories. Writes test-results/storybook.json for .ci/run's
+// closing line.
 //
 //   node scripts/storybook-smoke.mjs [--filter <text in story id>] [--port N]
 import {createServer} from 'node:http';
@@ -235,6 +236,24 @@ async function languageProblems(lang) {
   return wrong.length > 5 ? [...wrong.slice(0, 5), `… and ${wrong.length - 5} more widgets not in ${lang}`] : wrong;
 }
 
+/**
+ * In the page: widgets that do not take the font of the page they are on, or a page (story
+ * box) left in the browser's default font. A real page sets its own font, and the widgets
+ * inherit it.
+ */
+function fontProblems() {
+  const blank = document.body.appendChild(document.createElement('iframe'));
+  const browserDefault = getComputedStyle(blank.contentDocument.body).fontFamily;
+  blank.remove();
+  return [...document.querySelectorAll('.loft-story')].flatMap((story) => {
+    const font = getComputedStyle(story).fontFamily;
+    if (font === browserDefault) return [`the story's page is in the browser's default font (${font})`];
+    return [...story.children]
+      .filter((e) => e.localName.startsWith('loft-') && getComputedStyle(e).fontFamily !== font)
+      .map((e) => `<${e.localName}> is in ${getComputedStyle(e).fontFamily}, not its page's font (${font})`);
+  }).filter((problem, i, all) => all.indexOf(problem) === i);
+}
+
 const results = [];
 const started = Date.now();
 for (const story of stories) {
@@ -247,7 +266,7 @@ for (const story of stories) {
     if (renderError) problems.push(`story failed to render: ${renderError}`);
     else {
       await waitForElements(tags.includes(STAYS_LOADING));
-      problems.push(...(await axeViolations()));
+      problems.push(...(await axeViolations()), ...(await page.evaluate(fontProblems)));
     }
   } catch (error) {
     problems.push(`did not render or settle: ${error.message.split('\n')[0]}`);
@@ -287,6 +306,7 @@ for (const docs of docsPages) {
     problems.push(...(await languageProblems('sv')));
     await page.evaluate(() => window.__STORYBOOK_ADDONS_CHANNEL__.emit('updateGlobals', {globals: {locale: 'fi'}}));
     problems.push(...(await languageProblems('fi')));
+    problems.push(...(await page.evaluate(fontProblems)));
   } catch (error) {
     problems.push(`docs page did not render: ${error.message.split('\n')[0]}`);
   }
