@@ -2,13 +2,14 @@
 // Smoke test of the static Storybook (run `npm run build-storybook` first): opens every story
 // in storybook-static/index.json in headless Chromium and fails on an uncaught exception, a
 // console error (except the failed request of a story tagged 'expected-request-failure'), a
-// story that does not render, an axe-core violation (shadow DOM included), or a widget not in
-// its page's font or a page in the browser's default one. Then opens each element's docs page
-// with the toolbar in Swedish, switches it to Finnish, and fails when a widget there is not in
-// that language, or when a docs table (attributes, properties, events, slots, parts, CSS
-// custom properties) does not list exactly what custom-elements.json has of its kind; and
-// fails when an element has no stories. Writes test-results/storybook.json for .ci/run's
-// closing line.
+// story that does not render, an axe-core violation (shadow DOM included), a widget not in its
+// page's font or a page in the browser's default one, or a story whose name when shown is not
+// the sidebar's. Then opens each element's docs page with the toolbar in Swedish, switches it
+// to Finnish, and fails when a widget there is not in that language, or when a docs table
+// (attributes, properties, events, slots, parts, CSS custom properties) does not list exactly
+// what custom-elements.json has of its kind. Last, fails when one state has different names in
+// different elements, and when an element has no stories. Writes test-results/storybook.json
+// for .ci/run's closing line.
 //
 //   node scripts/storybook-smoke.mjs [--filter <text in story id>] [--port N]
 import {createServer} from 'node:http';
@@ -265,6 +266,10 @@ for (const story of stories) {
     const renderError = await openStory(story.id);
     if (renderError) problems.push(`story failed to render: ${renderError}`);
     else {
+      // The sidebar shows index.json's name, which Storybook reads from the file without
+      // running it; a name set by a helper at run time shows only on the docs page.
+      const shownName = await page.evaluate(() => window.__STORYBOOK_PREVIEW__.currentRender.story.name);
+      if (shownName !== story.name) problems.push(`named "${story.name}" in the sidebar but "${shownName}" when shown: write its name as a literal \`name\` in the story object`);
       await waitForElements(tags.includes(STAYS_LOADING));
       problems.push(...(await axeViolations()), ...(await page.evaluate(fontProblems)));
     }
@@ -330,6 +335,22 @@ for (const docs of mdxPages) {
   results.push({id: docs.id, ok: problems.length === 0, problems});
   console.log(`${problems.length ? '✗' : '✓'} ${docs.id} (docs)${problems.map((p) => `\n    ${p}`).join('')}`);
 }
+
+// Story names: one state, one name, whatever the element (each stories file names its
+// states with the same exports: Loading, ErrorUnreachable, ThemeDarkPage, InFinnish …).
+problems = [];
+const group = (key) => allStories.reduce((groups, s) => groups.set(key(s), [...(groups.get(key(s)) ?? []), s]), new Map());
+const exportOf = (s) => s.id.split('--')[1];
+for (const [exportId, same] of group(exportOf)) {
+  const names = [...new Set(same.map((s) => s.name))];
+  if (names.length > 1) problems.push(`the story "${exportId}" has several names: ${names.map((n) => `"${n}"`).join(', ')}`);
+}
+for (const [name, same] of group((s) => s.name)) {
+  const ids = [...new Set(same.map(exportOf))];
+  if (ids.length > 1) problems.push(`the name "${name}" is given to different stories: ${ids.join(', ')}`);
+}
+results.push({id: 'story names', ok: problems.length === 0, problems});
+console.log(`${problems.length ? '✗' : '✓'} story names are the same for the same state in every element${problems.map((p) => `\n    ${p}`).join('')}`);
 
 if (!filter) {
   for (const declaration of declarations) {

@@ -39,7 +39,7 @@ export default {
 };
 
 /** The seed page's "Sammanfattning" fact box: RISE's LOFT project, ongoing and open-ended. */
-export const Summary: Story = {};
+export const Reference: Story = {name: 'Reference feed'};
 
 /** The card for listings: name, title, status, short summary and a link. */
 export const Compact: Story = {args: {variant: 'compact'}};
