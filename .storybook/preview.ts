@@ -2,12 +2,14 @@
 // and the toolbars (language, theme, viewport).
 import {setCustomElementsManifest, type Preview} from '@storybook/web-components-vite';
 import {html} from 'lit';
+import {ifDefined} from 'lit/directives/if-defined.js';
 import manifest from '../custom-elements.json';
 import '../src/embed.js';
 import {installStoryFeeds} from '../stories/support/story-feeds.js';
 import northernSami from '../demo/catalogs/se.example.json';
 import yiddish from '../demo/catalogs/yi.example.json';
-import {publicManifest} from '../stories/support/manifest.js';
+import {PAGE_LEVEL_AXE_RULES} from '../stories/support/a11y.js';
+import {argTypesOf, declarationOf, publicManifest} from '../stories/support/manifest.js';
 import {THEMES, applyPageTheme} from '../stories/support/themes.js';
 import '../stories/support/themes.css';
 
@@ -32,9 +34,6 @@ const LANGUAGES = [
   {value: 'yi', title: 'ייִדיש (example catalog, right to left)', right: 'yi'},
 ];
 
-// Axe rules about the host page (landmarks, a page <h1>) say nothing about a widget placed in it.
-export const PAGE_LEVEL_AXE_RULES = ['region', 'landmark-one-main', 'page-has-heading-one'];
-
 const preview: Preview = {
   tags: ['autodocs'],
   globalTypes: {
@@ -55,13 +54,17 @@ const preview: Preview = {
       if (document.documentElement.lang !== locale) document.documentElement.lang = locale;
       const theme = String(context.globals.theme ?? 'inherit');
       if (context.viewMode === 'story') applyPageTheme(theme);
-      return html`<div class="loft-story" data-theme=${theme}>${story()}</div>`;
+      // On a docs page, addon-docs marks each story's canvas lang="en" (its `htmlLang`
+      // parameter is fixed per story, so it cannot follow the toolbar), and that is closer to
+      // the widgets than <html lang>: the story's own box says the toolbar's language there.
+      const lang = context.viewMode === 'docs' ? locale : undefined;
+      return html`<div class="loft-story" data-theme=${theme} lang=${ifDefined(lang)}>${story()}</div>`;
     },
   ],
   parameters: {
     layout: 'fullscreen',
     controls: {expanded: true, sort: 'requiredFirst'},
-    docs: {toc: false},
+    docs: {toc: false, extractArgTypes: (tag: string) => argTypesOf(declarationOf(manifest, tag))},
     a11y: {
       test: 'error',
       context: '#storybook-root',

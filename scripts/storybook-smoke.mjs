@@ -2,10 +2,14 @@
 // Smoke test of the static Storybook (run `npm run build-storybook` first): opens every story
 // in storybook-static/index.json in headless Chromium and fails on an uncaught exception, a
 // console error (except the failed request of a story tagged 'expected-request-failure'), a
-// story that does not render, or an axe-core violation (shadow DOM included). Then opens each
-// element's docs page and checks that it lists every attribute, property, event, slot, part
-// and CSS custom property that custom-elements.json has for the element, and that every
-// element has stories. Writes test-results/storybook.json for .ci/run's closing line.
+// story that does not render, an axe-core violation (shadow DOM included), a widget not in its
+// page's font or a page in the browser's default one, or a story whose name when shown is not
+// the sidebar's. Then opens each element's docs page with the toolbar in Swedish, switches it
+// to Finnish, and fails when a widget there is not in that language, or when a docs table
+// (attributes, properties, events, slots, parts, CSS custom properties) does not list exactly
+// what custom-elements.json has of its kind. Last, fails when one state has different names in
+// different elements, and when an element has no stories. Writes test-results/storybook.json
+// for .ci/run's closing line.
 //
 //   node scripts/storybook-smoke.mjs [--filter <text in story id>] [--port N]
 import {createServer} from 'node:http';
@@ -14,6 +18,7 @@ import {extname, join, normalize, resolve} from 'node:path';
 import {chromium} from 'playwright-core';
 import {CHROMIUM_ARGS} from '../web-test-runner.config.mjs';
 import {EXPECTED_REQUEST_FAILURE, PAGE_LEVEL_AXE_RULES, STAYS_LOADING} from '../stories/support/a11y.js';
+import {apiTables} from '../stories/support/api.js';
 
 const ROOT = resolve('storybook-static');
 const option = (name) => {
@@ -30,6 +35,7 @@ if (!existsSync(join(ROOT, 'index.json'))) {
   process.exit(1);
 }
 const index = JSON.parse(readFileSync(join(ROOT, 'index.json'), 'utf8'));
+const allStories = Object.values(index.entries).filter((e) => e.type === 'story');
 const entries = Object.values(index.entries).filter((e) => !filter || e.id.includes(filter));
 const stories = entries.filter((e) => e.type === 'story');
 const docsPages = entries.filter((e) => e.type === 'docs' && !e.importPath.endsWith('.mdx'));
@@ -135,6 +141,120 @@ async function axeViolations() {
   }, PAGE_LEVEL_AXE_RULES);
 }
 
+/** In the page: the rows of the docs page's argument tables, by the heading of their table. */
+function readArgTables() {
+  const tables = {};
+  for (const table of document.querySelectorAll('.docblock-argstable')) {
+    let heading = '';
+    for (const row of table.querySelectorAll(':scope > tbody > tr')) {
+      // A heading row toggles its table's rows: "Hide attributes items".
+      const toggle = /^(?:Hide|Show) (.+) items$/.exec(row.title);
+      if (toggle) heading = toggle[1];
+      else (tables[heading] ??= []).push(row.cells[0]?.querySelector('span')?.textContent ?? '');
+    }
+  }
+  return tables;
+}
+
+/**
+ * What is wrong with an element's docs tables: each of the manifest's tables (attributes,
+ * properties, events, slots, parts, CSS custom properties) must list exactly the manifest's
+ * names of that kind, once each. A name listed under the wrong kind is missing from one
+ * table and extra in another. Other tables (the stories' own args, e.g. "feed") are free.
+ */
+function tableProblems(tag, declaration, shown) {
+  const found = [];
+  for (const [heading, items] of Object.entries(apiTables(declaration))) {
+    const expected = items.map((item) => item.name);
+    const rows = shown[heading] ?? [];
+    const missing = expected.filter((name) => !rows.includes(name));
+    const extra = rows.filter((name, i) => !expected.includes(name) || rows.indexOf(name) !== i);
+    if (missing.length) found.push(`docs for <${tag}>: the ${heading} table does not list ${missing.join(', ')}`);
+    if (extra.length) found.push(`docs for <${tag}>: the ${heading} table lists ${extra.join(', ')}, which custom-elements.json does not have (once) among its ${heading}`);
+  }
+  return found;
+}
+
+const xmlText = (text) => text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The built-in UI strings of `lang` (from locales/<lang>.xlf), and the English ones that must
+ * not show instead, as patterns for a whole text (a `{placeholder}` matches anything). Texts
+ * the two languages share ("Status") and texts that are only placeholders say nothing.
+ */
+function uiStrings(lang) {
+  const units = [...readFileSync(`locales/${lang}.xlf`, 'utf8').matchAll(/<source>([\s\S]*?)<\/source>\s*<target>([\s\S]*?)<\/target>/g)].map(
+    ([, source, target]) => [xmlText(source), xmlText(target)]
+  );
+  const own = new Set(units.map(([, target]) => target));
+  const wordy = (text) => /\p{L}{3}/u.test(text.replace(/\{[^}]+\}/g, ''));
+  const pattern = (text) => `^${text.split(/\{[^}]+\}/).map(escapeRegExp).join('.+')}$`;
+  return {
+    lang,
+    own: [...own].filter(wordy).map(pattern),
+    english: units.filter(([source]) => wordy(source) && !own.has(source)).map(([source]) => pattern(source)),
+  };
+}
+const UI_STRINGS = {sv: uiStrings('sv'), fi: uiStrings('fi')};
+
+/**
+ * In the page: the docs page's widgets that show English built-in strings instead of `lang`'s,
+ * or none of `lang`'s while the closest `lang` says another language (a widget may show only
+ * feed text: the project with every section hidden). Texts and text nodes are both matched
+ * ("Status: Pågående" is three text nodes); feed text in another language (marked with its
+ * own `lang` inside the widget) is left out.
+ */
+function wrongLanguage({lang, own, english}) {
+  const ownPatterns = own.map((p) => new RegExp(p, 'u'));
+  const englishPatterns = english.map((p) => new RegExp(p, 'u'));
+  const collapse = (text) => text.replace(/\s+/g, ' ').trim();
+  const texts = (root) =>
+    [...root.querySelectorAll('*')].flatMap((element) => [
+      ...(element.shadowRoot ? texts(element.shadowRoot) : []),
+      ...(element.closest('[lang]')
+        ? []
+        : [element.textContent, ...[...element.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.data)].map(collapse)),
+    ]);
+  const widgets = [...document.querySelectorAll('.docs-story .loft-story > *')].filter((e) => e.localName.startsWith('loft-'));
+  return widgets.flatMap((widget, i) => {
+    const shown = texts(widget.shadowRoot ?? widget);
+    const inEnglish = [...new Set(shown.filter((text) => englishPatterns.some((p) => p.test(text))))].sort((a, b) => a.length - b.length);
+    const pageLang = widget.closest('[lang]')?.getAttribute('lang');
+    const inOwn = shown.some((text) => ownPatterns.some((p) => p.test(text)));
+    if (!inEnglish.length && (inOwn || pageLang === lang)) return [];
+    const story = widget.closest('[data-name]')?.dataset.name ?? `story ${i + 1}`;
+    const said = inEnglish.length ? `shows ${inEnglish.slice(0, 3).map((t) => `"${t}"`).join(', ')}` : 'shows none of its built-in strings';
+    return [`"${story}": <${widget.localName}> is not in ${lang}: ${said} (its closest lang="${pageLang}")`];
+  });
+}
+
+/** The widgets of the docs page in the toolbar's language `lang` (waits for them to load or follow). */
+async function languageProblems(lang) {
+  await page.evaluate(`window.__wrongLanguage = ${wrongLanguage}`);
+  await page.waitForFunction((strings) => window.__wrongLanguage(strings).length === 0, UI_STRINGS[lang], {timeout: SETTLE_MS}).catch(() => undefined);
+  const wrong = await page.evaluate((strings) => window.__wrongLanguage(strings), UI_STRINGS[lang]);
+  return wrong.length > 5 ? [...wrong.slice(0, 5), `… and ${wrong.length - 5} more widgets not in ${lang}`] : wrong;
+}
+
+/**
+ * In the page: widgets that do not take the font of the page they are on, or a page (story
+ * box) left in the browser's default font. A real page sets its own font, and the widgets
+ * inherit it.
+ */
+function fontProblems() {
+  const blank = document.body.appendChild(document.createElement('iframe'));
+  const browserDefault = getComputedStyle(blank.contentDocument.body).fontFamily;
+  blank.remove();
+  return [...document.querySelectorAll('.loft-story')].flatMap((story) => {
+    const font = getComputedStyle(story).fontFamily;
+    if (font === browserDefault) return [`the story's page is in the browser's default font (${font})`];
+    return [...story.children]
+      .filter((e) => e.localName.startsWith('loft-') && getComputedStyle(e).fontFamily !== font)
+      .map((e) => `<${e.localName}> is in ${getComputedStyle(e).fontFamily}, not its page's font (${font})`);
+  }).filter((problem, i, all) => all.indexOf(problem) === i);
+}
+
 const results = [];
 const started = Date.now();
 for (const story of stories) {
@@ -146,8 +266,12 @@ for (const story of stories) {
     const renderError = await openStory(story.id);
     if (renderError) problems.push(`story failed to render: ${renderError}`);
     else {
+      // The sidebar shows index.json's name, which Storybook reads from the file without
+      // running it; a name set by a helper at run time shows only on the docs page.
+      const shownName = await page.evaluate(() => window.__STORYBOOK_PREVIEW__.currentRender.story.name);
+      if (shownName !== story.name) problems.push(`named "${story.name}" in the sidebar but "${shownName}" when shown: write its name as a literal \`name\` in the story object`);
       await waitForElements(tags.includes(STAYS_LOADING));
-      problems.push(...(await axeViolations()));
+      problems.push(...(await axeViolations()), ...(await page.evaluate(fontProblems)));
     }
   } catch (error) {
     problems.push(`did not render or settle: ${error.message.split('\n')[0]}`);
@@ -166,7 +290,8 @@ for (const story of stories) {
   console.log(`${problems.length ? '✗' : '✓'} ${story.id} (${ms} ms)${problems.map((p) => `\n    ${p}`).join('')}`);
 }
 
-// Docs pages: what custom-elements.json says about each element must be on its page.
+// Docs pages: each table lists exactly what custom-elements.json has of its kind, and the
+// widgets speak the toolbar's language, opened in Swedish and then switched to Finnish.
 const declarations = manifest.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.tagName);
 const documented = new Set();
 for (const docs of docsPages) {
@@ -174,33 +299,24 @@ for (const docs of docsPages) {
   failedRequests.length = 0;
   let tag;
   try {
-    await page.goto(`${origin}/iframe.html?id=${encodeURIComponent(docs.id)}&viewMode=docs&globals=a11y.manual:!true`, {waitUntil: 'load'});
+    await page.goto(`${origin}/iframe.html?id=${encodeURIComponent(docs.id)}&viewMode=docs&globals=locale:sv;a11y.manual:!true`, {waitUntil: 'load'});
     await page.waitForSelector('.docblock-argstable', {timeout: 15_000});
     tag = await page.evaluate(() => [...document.querySelectorAll('.docs-story *')].find((e) => e.localName.startsWith('loft-'))?.localName);
     const declaration = declarations.find((d) => d.tagName === tag);
     if (!declaration) problems.push(`no loft element from custom-elements.json found in the docs page (found ${tag ?? 'none'})`);
     else {
       documented.add(tag);
-      const text = await page.evaluate(() => [...document.querySelectorAll('.docblock-argstable')].map((t) => t.textContent).join('\n'));
-      const publicMembers = (declaration.members ?? []).filter((m) => m.kind === 'field' && !m.static && !m.privacy && !m.name.startsWith('_'));
-      const names = [
-        ...(declaration.attributes ?? []).map((a) => a.name),
-        ...publicMembers.map((m) => m.name),
-        ...(declaration.events ?? []).map((e) => e.name),
-        ...(declaration.slots ?? []).map((s) => s.name).filter(Boolean),
-        ...(declaration.cssParts ?? []).map((p) => p.name),
-        ...(declaration.cssProperties ?? []).map((p) => p.name),
-      ];
-      const missing = names.filter((name) => !text.includes(name));
-      if (missing.length) problems.push(`docs for <${tag}> do not list: ${missing.join(', ')}`);
-      const privateShown = (declaration.members ?? []).filter((m) => m.name.startsWith('_') && text.includes(m.name));
-      if (privateShown.length) problems.push(`docs for <${tag}> list internals: ${privateShown.map((m) => m.name).join(', ')}`);
+      problems.push(...tableProblems(tag, declaration, await page.evaluate(readArgTables)));
     }
+    problems.push(...(await languageProblems('sv')));
+    await page.evaluate(() => window.__STORYBOOK_ADDONS_CHANNEL__.emit('updateGlobals', {globals: {locale: 'fi'}}));
+    problems.push(...(await languageProblems('fi')));
+    problems.push(...(await page.evaluate(fontProblems)));
   } catch (error) {
     problems.push(`docs page did not render: ${error.message.split('\n')[0]}`);
   }
   // The docs page renders every story of the element, the failure stories' requests included.
-  const expectsFailure = stories.some((s) => s.title === docs.title && s.tags?.includes(EXPECTED_REQUEST_FAILURE));
+  const expectsFailure = allStories.some((s) => s.title === docs.title && s.tags?.includes(EXPECTED_REQUEST_FAILURE));
   for (const f of failedRequests) if (!expectsFailure) problems.push(`console.error: ${f.text} (${f.url})`);
   results.push({id: docs.id, ok: problems.length === 0, problems});
   console.log(`${problems.length ? '✗' : '✓'} ${docs.id} (docs${tag ? ` of <${tag}>` : ''})${problems.map((p) => `\n    ${p}`).join('')}`);
@@ -219,6 +335,22 @@ for (const docs of mdxPages) {
   results.push({id: docs.id, ok: problems.length === 0, problems});
   console.log(`${problems.length ? '✗' : '✓'} ${docs.id} (docs)${problems.map((p) => `\n    ${p}`).join('')}`);
 }
+
+// Story names: one state, one name, whatever the element (each stories file names its
+// states with the same exports: Loading, ErrorUnreachable, ThemeDarkPage, InFinnish …).
+problems = [];
+const group = (key) => allStories.reduce((groups, s) => groups.set(key(s), [...(groups.get(key(s)) ?? []), s]), new Map());
+const exportOf = (s) => s.id.split('--')[1];
+for (const [exportId, same] of group(exportOf)) {
+  const names = [...new Set(same.map((s) => s.name))];
+  if (names.length > 1) problems.push(`the story "${exportId}" has several names: ${names.map((n) => `"${n}"`).join(', ')}`);
+}
+for (const [name, same] of group((s) => s.name)) {
+  const ids = [...new Set(same.map(exportOf))];
+  if (ids.length > 1) problems.push(`the name "${name}" is given to different stories: ${ids.join(', ')}`);
+}
+results.push({id: 'story names', ok: problems.length === 0, problems});
+console.log(`${problems.length ? '✗' : '✓'} story names are the same for the same state in every element${problems.map((p) => `\n    ${p}`).join('')}`);
 
 if (!filter) {
   for (const declaration of declarations) {

@@ -61,19 +61,20 @@ async function fillAndSend(canvasElement: HTMLElement): Promise<void> {
 }
 
 /**
- * A story whose receiver answers `outcome`: the host page cancels `loft-submit` and answers
- * through `respondWith`, so the story never touches the network.
+ * The args and play of a story whose receiver answers `outcome`: the host page cancels
+ * `loft-submit` and answers through `respondWith`, so the story never touches the network.
+ * Spread it into a story object that has its own `name` (Storybook reads names from the file
+ * without running it: a name returned by a function shows only on the docs page).
  */
-function answering(outcome: () => Promise<SubmitOutcome>, story: Story = {}): Story {
+function answering(outcome: () => Promise<SubmitOutcome>, args: Story['args'] = {}): Story {
   return {
-    ...story,
     args: {
       data: loftNoCaptcha(),
       onLoftSubmit: (event: LoftSubmitEvent) => {
         event.preventDefault();
         event.detail.respondWith(outcome());
       },
-      ...story.args,
+      ...args,
     },
     play: async ({canvasElement}) => {
       await fillAndSend(canvasElement);
@@ -102,8 +103,8 @@ export default {
   }),
 };
 
-/** RISE's form on the seed page: legitimate interest, an information notice and no consent box; ALTCHA. */
-export const LegitimateInterest: Story = {name: 'Legal basis: legitimate interest (ALTCHA)'};
+/** RISE's form on the seed page: legal basis legitimate interest, an information notice and no consent box; ALTCHA. */
+export const Reference: Story = {name: 'Reference feed'};
 
 /** Exempelby's form: public task, the public-record notice and an optional newsletter consent; ALTCHA. */
 export const PublicTask: Story = {
@@ -146,25 +147,28 @@ export const Invalid: Story = {
 };
 
 /** The receiver has not answered yet: the button says "Sending…" and is busy. */
-export const Sending = answering(() => new Promise<SubmitOutcome>(() => undefined), {name: 'Sending'});
+export const Sending: Story = {name: 'Sending', ...answering(() => new Promise<SubmitOutcome>(() => undefined))};
 
 /** The receiver failed (a server error): a message, every value kept, and "Try again". */
-export const FailedWithRetry = answering(() => Promise.resolve({ok: false}), {name: 'Failed, with retry'});
+export const FailedWithRetry: Story = {name: 'Failed, with retry', ...answering(() => Promise.resolve({ok: false}))};
 
 /** The receiver is busy (`429`, retry after two minutes): how long to wait, and "Try again". */
-export const RateLimited = answering(() => Promise.resolve({ok: false, retryAfter: 120}), {name: 'Rate-limited'});
+export const RateLimited: Story = {name: 'Rate-limited', ...answering(() => Promise.resolve({ok: false, retryAfter: 120}))};
 
 /** The receiver rejected a field (`422`): the error is shown on that field, as after a local check. */
-export const RejectedField = answering(() => Promise.resolve({ok: false, errors: {email: 'invalid'}}), {name: 'Rejected by the receiver: a field'});
+export const RejectedField: Story = {
+  name: 'Rejected by the receiver: a field',
+  ...answering(() => Promise.resolve({ok: false, errors: {email: 'invalid'}})),
+};
 
 /** Accepted: the confirmation (focused) says what happens next. */
-export const Sent = answering(() => Promise.resolve({ok: true}), {name: 'Sent'});
+export const Sent: Story = {name: 'Sent', ...answering(() => Promise.resolve({ok: true}))};
 
 /** Accepted on the public-task form: the confirmation adds that the message is a public record. */
-export const SentPublicRecord = answering(() => Promise.resolve({ok: true}), {
+export const SentPublicRecord: Story = {
   name: 'Sent: public record',
-  args: {data: withoutCaptcha(feeds.exempelby()), form: 'kommun-kontakt'},
-});
+  ...answering(() => Promise.resolve({ok: true}), {data: withoutCaptcha(feeds.exempelby()), form: 'kommun-kontakt'}),
+};
 
 export const Loading: Story = {
   args: {data: undefined, src: PENDING_FEED},
@@ -177,7 +181,7 @@ export const ErrorUnreachable: Story = {
   tags: ['expected-request-failure'],
 };
 
-export const NotFound: Story = {
+export const FormNotFound: Story = {
   name: 'Error: form not found',
   args: {form: 'no-such-form'},
 };
@@ -186,7 +190,7 @@ export const ThemeExempelby = inTheme('exempelby', {args: {data: feeds.exempelby
 export const ThemeNorrsken = inTheme('norrsken', {args: {data: everyField()}});
 export const ThemeSjostad = inTheme('sjostad', {args: {data: feeds.exempelby(), form: 'kommun-samtycke'}});
 export const ThemeDarkPage = inTheme('dark', {args: {data: everyField()}});
-export const ThemeDarkPageInvalid = inTheme('dark', {...Invalid, name: 'Theme: dark page, invalid'});
+export const ThemeDarkPageInvalid: Story = {...inTheme('dark', Invalid), name: 'Theme Dark Page: invalid, sent empty'};
 
 export const InSwedish = inLanguage('sv', {args: {data: everyField()}});
 export const InEnglish = inLanguage('en', {args: {data: everyField()}});

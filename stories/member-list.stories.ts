@@ -58,7 +58,7 @@ export default {
 };
 
 /** The seed page's "Projektmedlemmar": Amanda (contact, project manager) and Carl, without photos (initials instead). */
-export const Reference: Story = {name: 'Reference feed (no photos)'};
+export const Reference: Story = {name: 'Reference feed'};
 
 export const WithPhotos: Story = {name: 'With photos', args: {data: withPhotos()}};
 

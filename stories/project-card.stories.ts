@@ -27,7 +27,6 @@ export default {
   title: 'Elements/Project card',
   ...elementMeta(TAG, {
   args: {data: feeds.loft(), project: 'loft', variant: 'summary', 'heading-level': 2},
-  argTypes: {variant: {control: 'inline-radio', options: ['summary', 'compact']}},
   parameters: {
     docs: {
       description: {
@@ -40,7 +39,7 @@ export default {
 };
 
 /** The seed page's "Sammanfattning" fact box: RISE's LOFT project, ongoing and open-ended. */
-export const Summary: Story = {};
+export const Reference: Story = {name: 'Reference feed'};
 
 /** The card for listings: name, title, status, short summary and a link. */
 export const Compact: Story = {args: {variant: 'compact'}};

@@ -62,7 +62,6 @@ export default {
   ...elementMeta(TAG, {
     args: {data: feeds.exempelby(), 'heading-level': 2},
     argTypes: {
-      sort: {control: 'inline-radio', options: ['name', 'start']},
       status: {control: 'select', options: ['', 'planned', 'ongoing', 'completed', 'terminated']},
     },
     parameters: {

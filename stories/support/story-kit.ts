@@ -11,7 +11,7 @@
 // file (Storybook indexes it without running it): 'expected-request-failure', 'stays-loading'.
 import type {ArgTypes, Meta, StoryObj} from '@storybook/web-components-vite';
 import manifest from '../../custom-elements.json';
-import {declarationOf} from './manifest.js';
+import {actionArg, declarationOf} from './manifest.js';
 import {THEMES} from './themes.js';
 import {PENDING_FEED} from './story-feeds.js';
 
@@ -24,10 +24,6 @@ export type Args = Record<string, unknown> & {
   inline?: string;
 };
 export type Story = StoryObj<Args>;
-
-const camel = (name: string) => name.replace(/-(.)/g, (_, c: string) => c.toUpperCase());
-/** Storybook's arg name for an event's action: `loft-load` → `onLoftLoad`. */
-const actionArg = (event: string) => 'on' + camel(event).replace(/^./, (c) => c.toUpperCase());
 
 /**
  * Turns args into an element the way a host page would make it: attribute args (by their
@@ -66,24 +62,19 @@ export function renderElement(tag: string): (args: Args) => HTMLElement {
 
 /**
  * The default export of an element's stories file: docs and controls come from
- * custom-elements.json (attributes, properties, events, slots, parts, custom properties);
- * this adds only what the manifest cannot say (editable feed, colour pickers). Storybook reads
- * `title` without running the file, so it stays a literal in the stories file:
- * `export default {title: 'Elements/X', ...elementMeta('loft-x', {...})}`.
+ * custom-elements.json (attributes, properties, events, slots, parts, custom properties;
+ * see `argTypesOf`); this adds only what the manifest cannot say (the feed as inline JSON).
+ * Storybook reads `title` without running the file, so it stays a literal in the stories
+ * file: `export default {title: 'Elements/X', ...elementMeta('loft-x', {...})}`.
  */
 export function elementMeta(tag: string, meta: Omit<Meta<Args>, 'component' | 'title'> = {}): Meta<Args> {
-  const declaration = declarationOf(manifest, tag);
   const argTypes: Partial<ArgTypes<Args>> = {
-    data: {control: 'object', table: {category: 'properties'}},
     inline: {
       control: 'text',
       description: 'The feed as JSON text in an inline `<script type="application/json">` child (for CMSs where hosting a file is hard).',
       table: {category: 'feed'},
     },
   };
-  for (const property of declaration.cssProperties ?? []) {
-    argTypes[property.name] = {control: property.name.includes('color') ? 'color' : 'text'};
-  }
   return {
     component: tag,
     render: renderElement(tag),
