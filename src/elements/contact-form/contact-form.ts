@@ -165,14 +165,14 @@ export class LoftContactForm extends LoftElement<ContactFormView, Inputs> {
         <input id="f-website" name="website" type="text" tabindex="-1" autocomplete="off" .value=${live(this._honeypot)} @input=${this._handleHoneypot} />
       </div>
       <div class="notice">
-        <p>${view.notice.map((s, i) => html`${i ? ' ' : nothing}${this._text(s)}`)}</p>
+        ${view.notice.map((paragraph) => html`<p>${paragraph.map((s, i) => html`${i ? ' ' : nothing}${this._text(s)}`)}</p>`)}
         ${view.privacy ? html`<p><a href=${view.privacy.href}>${this._text(view.privacy.text)}</a></p>` : nothing}
       </div>
       ${view.consent ? this._renderCheck('processing', view.consent, true, view) : nothing}
       ${view.optional
         ? html`<fieldset class="optional">
             <legend>${this._text(view.optional.legend)}</legend>
-            ${view.optional.consents.map((c) => this._renderCheck(c.id, c.label, false, view))}
+            ${view.optional.consents.map((c) => this._renderCheck(c.id, c.label, false, view, c.languageNote))}
           </fieldset>`
         : nothing}
       ${this._phase === 'failed' && this._failure ? this._renderFailure(view) : nothing}
@@ -205,13 +205,13 @@ export class LoftContactForm extends LoftElement<ContactFormView, Inputs> {
     </div>`;
   }
 
-  private _renderCheck(id: string, label: ResolvedText, required: boolean, view: ContactFormView): TemplateResult {
+  private _renderCheck(id: string, label: ResolvedText, required: boolean, view: ContactFormView, languageNote?: ResolvedText): TemplateResult {
     const error = required && this._errors.consents ? view.text.consentMissing : undefined;
     return html`<div part="field" class="check ${error ? 'invalid' : ''}">
       ${error ? html`<p class="field-error" id="e-consent">${error}</p>` : nothing}
       <input type="checkbox" id="c-${id}" data-consent=${id} ?required=${required} .checked=${live(!!this._ticked[id])}
         aria-invalid=${error ? 'true' : nothing} aria-describedby=${error ? 'e-consent' : nothing} @change=${this._handleTick} />
-      <label for="c-${id}">${this._text(label)}${required ? html`<span class="marker" aria-hidden="true"> *</span>` : nothing}</label>
+      <label for="c-${id}">${this._text(label)}${languageNote ? html` ${this._text(languageNote)}` : nothing}${required ? html`<span class="marker" aria-hidden="true"> *</span>` : nothing}</label>
     </div>`;
   }
 
