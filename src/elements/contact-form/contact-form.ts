@@ -211,7 +211,7 @@ export class LoftContactForm extends LoftElement<ContactFormView, Inputs> {
       ${error ? html`<p class="field-error" id="e-consent">${error}</p>` : nothing}
       <input type="checkbox" id="c-${id}" data-consent=${id} ?required=${required} .checked=${live(!!this._ticked[id])}
         aria-invalid=${error ? 'true' : nothing} aria-describedby=${error ? 'e-consent' : nothing} @change=${this._handleTick} />
-      <label for="c-${id}">${this._text(label)}${languageNote ? html` ${this._text(languageNote)}` : nothing}${required ? html`<span class="marker" aria-hidden="true"> *</span>` : nothing}</label>
+      <label for="c-${id}">${this._text(label)}${languageNote ? html`${' '}${this._text(languageNote)}` : nothing}${required ? html`<span class="marker" aria-hidden="true"> *</span>` : nothing}</label>
     </div>`;
   }
 
