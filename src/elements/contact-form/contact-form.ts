@@ -30,8 +30,11 @@ function controlError(control: HTMLInputElement | HTMLTextAreaElement): FieldErr
 /**
  * A consent-aware contact form for one person or a project's contact, as the feed's
  * `contactForms` entry describes it: the fields it asks for, the information notice its
- * legal basis calls for (with a required, unticked consent box under `consent`), optional
- * consents, retention, and a link to the privacy policy.
+ * legal basis calls for (with a required, unticked consent box under `consent`, and the
+ * right to object in a paragraph of its own under `public-task` and `legitimate-interest`),
+ * that the message becomes an allmän handling where the feed says so, optional consents,
+ * retention, and a link to the privacy policy. A feed text that is not in the visitor's
+ * language is followed by a note saying so.
  *
  * Private by default: nothing is fetched before the visitor first focuses the form (the
  * ALTCHA challenge, if the feed asks for one, is fetched then and solved in the
