@@ -55,7 +55,8 @@ export function readXliff(xml) {
       const found = new RegExp(`<${name}(?:\\s[^>]*)?>([\\s\\S]*?)</${name}>`).exec(m[2]);
       return found ? unescape(found[1]) : undefined;
     };
-    units.set(unescape(m[1]), {source: field('source'), target: field('target')});
+    const state = /<target\s[^>]*state="([^"]+)"/.exec(m[2])?.[1];
+    units.set(unescape(m[1]), {source: field('source'), target: field('target'), state});
   }
   return {language, units};
 }
@@ -69,8 +70,9 @@ export function writeXliff(language, units, previous) {
   ];
   for (const unit of units) {
     const old = previous.get(unit.key);
-    // A translation of an older English text is kept, marked for review.
-    const stale = old?.target !== undefined && old.source !== undefined && old.source !== unit.source;
+    // A translation of an older English text is kept, marked for review; the mark stays
+    // until a reviewer removes it from the file.
+    const stale = old?.target !== undefined && ((old.source !== undefined && old.source !== unit.source) || old.state === 'needs-review-translation');
     lines.push(`<trans-unit id="${escape(unit.key)}">`, `  <source>${escape(unit.source)}</source>`);
     if (old?.target !== undefined) lines.push(`  <target${stale ? ' state="needs-review-translation"' : ''}>${escape(old.target)}</target>`);
     lines.push(`  <note>${escape(unit.note)}</note>`, '</trans-unit>');
@@ -125,6 +127,9 @@ function build(table, parts) {
   for (const file of xliffFiles()) {
     const {language, units: translated} = readXliff(readFileSync(`${LOCALES}/${file}`, 'utf8'));
     languages[language] = catalogOf(table, units, (u) => translated.get(u.key)?.target);
+    // Built all the same (an older translation beats none), but said, so it is not forgotten.
+    const review = [...translated].filter(([, unit]) => unit.state === 'needs-review-translation').map(([key]) => key);
+    if (review.length) console.warn(`locales/${file}: ${review.length} translation(s) of an older English text, marked needs-review-translation: ${review.join(', ')}`);
   }
   const problems = Object.entries(languages).flatMap(([lang, {problems}]) => problems.map((p) => `locales/${lang}.xlf: ${p}`));
   if (problems.length) {

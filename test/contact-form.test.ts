@@ -60,6 +60,49 @@ async function withEndpoint(endpoint: string, formIndex = 0): Promise<Record<str
 
 const email = () => `${uniqueKey()}@example.org`;
 
+/** The notice as a visitor reads it: one text per paragraph (the privacy link last). */
+const noticeParagraphs = (el: LoftContactForm) => [...root(el).querySelectorAll('.notice p')].map((p) => textOf(p));
+
+/** Exempelby's general form with another legal basis, with or without `publicRecord`. */
+async function exempelbyForm(legalBasis: string, publicRecord: boolean): Promise<Record<string, any>> {
+  const feed = await exempelbyFeed();
+  Object.assign(feed.contactForms[0], {legalBasis, publicRecord});
+  return feed;
+}
+
+type Basis = 'legitimate-interest' | 'public-task' | 'consent';
+
+/** What each built-in language says, for the controller "Exempelby kommun". */
+const SAYS: Record<'sv' | 'en' | 'fi', Record<Basis | 'retention' | 'publicRecord' | 'object' | 'sent', string>> = {
+  sv: {
+    'legitimate-interest': 'Genom att skicka in formuläret behandlar Exempelby kommun dina personuppgifter för att besvara ditt meddelande.',
+    'public-task': 'Exempelby kommun behandlar dina personuppgifter för att handlägga ditt ärende, som en del av sina uppgifter av allmänt intresse.',
+    consent: 'Exempelby kommun behandlar dina personuppgifter endast med ditt samtycke. Du kan när som helst ta tillbaka det.',
+    retention: 'Uppgifterna sparas i 2 år.',
+    publicRecord: 'Ditt meddelande blir en allmän handling när det kommer in. Vem som helst kan begära att få läsa det, men uppgifter som omfattas av sekretess lämnas inte ut.',
+    object: 'Du har rätt att invända mot behandlingen av skäl som gäller just din situation. Kontakta Exempelby kommun om du vill göra det.',
+    sent: 'Ditt meddelande har kommit in och är nu en allmän handling.',
+  },
+  en: {
+    'legitimate-interest': 'By submitting the form, Exempelby kommun processes your personal data to answer your message.',
+    'public-task': 'Exempelby kommun processes your personal data to handle your matter, as part of its tasks in the public interest.',
+    consent: 'Exempelby kommun processes your personal data only with your consent. You can withdraw it at any time.',
+    retention: 'The data are kept for 2 years.',
+    publicRecord: 'Your message becomes a public record when it arrives. Anyone may ask to read it, but confidential information is not disclosed.',
+    object: 'You have the right to object to this processing for reasons that concern your own situation. Contact Exempelby kommun to do so.',
+    sent: 'Your message has arrived and is now a public record.',
+  },
+  fi: {
+    'legitimate-interest': 'Kun lähetät lomakkeen, Exempelby kommun käsittelee henkilötietojasi vastatakseen viestiisi.',
+    'public-task': 'Exempelby kommun käsittelee henkilötietojasi asiasi hoitamiseksi osana yleistä etua koskevia tehtäviään.',
+    consent: 'Exempelby kommun käsittelee henkilötietojasi vain suostumuksellasi. Voit peruuttaa sen milloin tahansa.',
+    retention: 'Tietojen säilytysaika on 2 vuotta.',
+    publicRecord: 'Viestistäsi tulee yleinen asiakirja, kun se saapuu. Kuka tahansa voi pyytää saada lukea sen, mutta salassa pidettäviä tietoja ei luovuteta.',
+    object: 'Sinulla on oikeus vastustaa käsittelyä omaan tilanteeseesi liittyvästä syystä. Jos haluat vastustaa sitä, ota yhteyttä: Exempelby kommun.',
+    sent: 'Viestisi on saapunut, ja se on nyt yleinen asiakirja.',
+  },
+};
+
 /** WCAG contrast ratio of two CSS colours (any syntax the browser knows, read back through a canvas). */
 function contrast(a: string, b: string): number {
   const context = document.createElement('canvas').getContext('2d', {willReadFrequently: true})!;
@@ -86,7 +129,7 @@ describe('<loft-contact-form>', () => {
     const loaded = performance.now();
     expect(textOf(root(el).querySelector('[role="heading"]'))).to.equal('Kontakta Amanda');
     expect(textOf(root(el).querySelector('.legend'))).to.equal('* Obligatoriskt');
-    expect(textOf(root(el).querySelector('.notice'))).to.contain('Genom att skicka in formuläret behandlar RISE dina personuppgifter.');
+    expect(textOf(root(el).querySelector('.notice'))).to.contain('Genom att skicka in formuläret behandlar RISE dina personuppgifter för att besvara ditt meddelande.');
     await aTimeout(300);
     expect(requestsSince(loaded).map((e) => e.name), 'requests before any interaction').to.deep.equal([]);
     expect(document.cookie).to.equal('');
@@ -116,7 +159,12 @@ describe('<loft-contact-form>', () => {
     expect(row).to.include({form: 'rise-contact', recipient: 'amanda-sundberg', project: 'loft', legal_basis: 'legitimate-interest', locale: 'sv', name: 'Alva Andersson'});
     expect(row.page).to.equal(location.origin + location.pathname);
     expect(row.consents).to.have.length(1);
-    expect(row.consents[0]).to.include({consent_id: 'notice', version: '2026-11', locale: 'sv', text: 'Genom att skicka in formuläret behandlar RISE dina personuppgifter.'});
+    expect(row.consents[0]).to.include({
+      consent_id: 'notice',
+      version: '2026-11',
+      locale: 'sv',
+      text: 'Genom att skicka in formuläret behandlar RISE dina personuppgifter för att besvara ditt meddelande. Du har rätt att invända mot behandlingen av skäl som gäller just din situation. Kontakta RISE om du vill göra det.',
+    });
     expect(localStorage.length + sessionStorage.length).to.equal(0);
   });
 
@@ -161,7 +209,7 @@ describe('<loft-contact-form>', () => {
     await aTimeout(FILL_TIME);
     submitButton(el).click();
     await sent(el);
-    expect(textOf(root(el).querySelector('.sent'))).to.contain('has become a public record');
+    expect(textOf(root(el).querySelector('.sent'))).to.contain('Your message has arrived and is now a public record.');
     const [row] = await stored(address);
     expect(row).to.include({form: 'kommun-kontakt', legal_basis: 'public-task', locale: 'en', subject: 'Parkering'});
     expect(row.consents.map((c: any) => c.consent_id)).to.deep.equal(['notice', 'nyhetsbrev']);
@@ -201,7 +249,7 @@ describe('<loft-contact-form>', () => {
     expect(row).to.include({form: 'kommun-samtycke', legal_basis: 'consent', locale: 'fi'});
     expect(row.consents[0].consent_id).to.equal('processing');
     expect(row.consents[0].text).to.match(/^Suostun siihen, että Exempelby kommun käsittelee henkilötietojani/);
-    expect(row.consents[0].text).to.contain('Tiedot säilytetään 1 vuosi');
+    expect(row.consents[0].text).to.contain('Tietojen säilytysaika on 1 vuosi.');
   });
 
   it('checks the fields itself, with inline messages and a summary that links to each (sv)', async () => {
@@ -391,5 +439,119 @@ describe('<loft-contact-form>', () => {
     await sent(el);
     const [row] = await stored(address);
     expect(row).to.include({organization: 'Exempelby', message: 'Vi deltar.'});
+  });
+
+  for (const lang of ['sv', 'en', 'fi'] as const) {
+    for (const basis of ['legitimate-interest', 'public-task', 'consent'] as const) {
+      for (const publicRecord of [false, true]) {
+        it(`notice (${lang}, ${basis}${publicRecord ? ', public record' : ''}): purpose, ${basis === 'consent' ? 'no right to object' : 'the right to object in a paragraph of its own'}${publicRecord ? ', allmän handling' : ''}`, async () => {
+          await setPageLang(lang);
+          const says = SAYS[lang];
+          const el = await fixture<LoftContactForm>(html`<loft-contact-form .data=${await exempelbyForm(basis, publicRecord)} form="kommun-kontakt"></loft-contact-form>`);
+          await settled(el);
+          await waitUntil(() => noticeParagraphs(el)[0]?.startsWith(says[basis]), `the ${lang} notice did not show: ${noticeParagraphs(el)[0]}`);
+          expect(noticeParagraphs(el)).to.deep.equal([
+            `${says[basis]} ${says.retention}`,
+            ...(publicRecord ? [says.publicRecord] : []),
+            ...(basis === 'consent' ? [] : [says.object]),
+            textOf(root(el).querySelector('.notice a')),
+          ]);
+          expect(control(el, 'c-processing')?.required ?? false).to.equal(basis === 'consent');
+          await expect(el).to.be.accessible();
+        });
+      }
+    }
+  }
+
+  it('says after sending that the message is now an allmän handling, whatever the legal basis, and records that it said so before (sv, consent)', async () => {
+    const feed = await exempelbyFeed();
+    feed.contactForms[1].publicRecord = true;
+    const el = await fixture<LoftContactForm>(html`<loft-contact-form .data=${feed} form="kommun-samtycke"></loft-contact-form>`);
+    await settled(el);
+    expect(noticeParagraphs(el)[1]).to.equal(SAYS.sv.publicRecord);
+    const address = email();
+    fillRequired(el, address);
+    control(el, 'c-processing').click();
+    await aTimeout(FILL_TIME);
+    submitButton(el).click();
+    await sent(el);
+    expect(textOf(root(el).querySelector('.sent'))).to.contain(SAYS.sv.sent);
+    await expect(el).to.be.accessible();
+    const [row] = await stored(address);
+    expect(row.consents[0]).to.include({consent_id: 'processing', locale: 'sv'});
+    expect(row.consents[0].text).to.contain(SAYS.sv.publicRecord);
+  });
+
+  it('says next to a feed text that it is not in the visitor’s language, and records the language it was shown in (fi)', async () => {
+    await setPageLang('fi');
+    const el = await fixture<LoftContactForm>(html`<loft-contact-form .data=${await exempelbyFeed()} form="kommun-kontakt"></loft-contact-form>`);
+    await settled(el);
+    const label = root(el).querySelector('label[for="c-nyhetsbrev"]')!;
+    await waitUntil(() => textOf(label).includes('(Teksti'), 'no note next to the Swedish consent label');
+    expect(textOf(label)).to.equal('Jag vill få kommunens nyhetsbrev om utvecklingsprojekt. (Teksti on saatavilla vain tällä kielellä: ruotsi.)');
+    expect(label.querySelector('[lang="sv"]')?.textContent).to.equal('Jag vill få kommunens nyhetsbrev om utvecklingsprojekt.');
+    // The form's own texts are all in Finnish: no note there.
+    expect(textOf(root(el).querySelector('.notice'))).not.to.contain('(Teksti');
+    await expect(el).to.be.accessible();
+
+    const address = email();
+    fillRequired(el, address);
+    fill(el, 'subject', 'Uutiskirje');
+    control(el, 'c-nyhetsbrev').click();
+    await aTimeout(FILL_TIME);
+    submitButton(el).click();
+    await sent(el);
+    const [row] = await stored(address);
+    expect(row.locale).to.equal('fi');
+    expect(row.consents.map((c: any) => [c.consent_id, c.locale])).to.deep.equal([
+      ['notice', 'fi'],
+      ['nyhetsbrev', 'sv'],
+    ]);
+    expect(row.consents[1]).to.include({version: '2026-01', text: 'Jag vill få kommunens nyhetsbrev om utvecklingsprojekt.'});
+  });
+
+  it('notes a form notice that is not in the visitor’s language, and keeps the note in the record of what was shown (fi, consent)', async () => {
+    await setPageLang('fi');
+    const el = await fixture<LoftContactForm>(html`<loft-contact-form .data=${await exempelbyFeed()} form="kommun-samtycke"></loft-contact-form>`);
+    await settled(el);
+    await waitUntil(() => noticeParagraphs(el)[0]?.startsWith('Exempelby kommun käsittelee'), 'Finnish did not load');
+    expect(noticeParagraphs(el)[0]).to.equal(
+      'Exempelby kommun käsittelee henkilötietojasi vain suostumuksellasi. Voit peruuttaa sen milloin tahansa. ' +
+        'Vi sparar dina uppgifter för att kunna bjuda in dig till workshoppar i framtidsanalysen. (Teksti on saatavilla vain tällä kielellä: ruotsi.) ' +
+        'Tietojen säilytysaika on 1 vuosi.'
+    );
+    expect(root(el).querySelector('.notice [lang="sv"]')?.textContent).to.equal('Vi sparar dina uppgifter för att kunna bjuda in dig till workshoppar i framtidsanalysen.');
+    await expect(el).to.be.accessible();
+    const submits = collect<LoftSubmitEvent>('loft-submit');
+    el.addEventListener('loft-submit', (e) => {
+      e.preventDefault();
+      e.detail.respondWith(Promise.resolve({ok: true}));
+    });
+    fillRequired(el, email());
+    control(el, 'c-processing').click();
+    submitButton(el).click();
+    await sent(el);
+    submits.stop();
+    const [record] = submits.events[0].detail.payload.consents;
+    expect(record).to.include({id: 'processing', locale: 'fi'});
+    expect(record.text).to.contain('workshoppar i framtidsanalysen. (Teksti on saatavilla vain tällä kielellä: ruotsi.)');
+  });
+
+  it('says the text is not in the visitor’s language without naming it where the browser cannot name languages (en)', async () => {
+    await setPageLang('en');
+    const feed = await exempelbyFeed();
+    feed.contactForms[0].optionalConsents[0].label = {sv: 'Jag vill få kommunens nyhetsbrev.'};
+    const displayNames = Intl.DisplayNames;
+    // A browser without Intl.DisplayNames (older WebKit).
+    (Intl as any).DisplayNames = undefined;
+    try {
+      const el = await fixture<LoftContactForm>(html`<loft-contact-form .data=${feed} form="kommun-kontakt"></loft-contact-form>`);
+      await settled(el);
+      await waitUntil(() => textOf(root(el).querySelector('label[for="c-nyhetsbrev"]')).includes('('), 'no note next to the Swedish consent label');
+      expect(textOf(root(el).querySelector('label[for="c-nyhetsbrev"]'))).to.equal('Jag vill få kommunens nyhetsbrev. (This text is not available in your language.)');
+      await expect(el).to.be.accessible();
+    } finally {
+      (Intl as any).DisplayNames = displayNames;
+    }
   });
 });

@@ -50,7 +50,7 @@ describe('<loft-member-list>', () => {
 
   for (const [lang, expected] of [
     ['en', {heading: 'Project members', roles: ['Contact person', 'Project manager'], more: 'Read more about Amanda', contact: 'Contact Amanda'}],
-    ['fi', {heading: 'Projektin jäsenet', roles: ['Yhteyshenkilö', 'Projektipäällikkö'], more: 'Lisätietoja henkilöstä Amanda', contact: 'Ota yhteyttä: Amanda'}],
+    ['fi', {heading: 'Hanketiimi', roles: ['Yhteyshenkilö', 'Hankepäällikkö'], more: 'Lisätietoja henkilöstä Amanda', contact: 'Ota yhteyttä: Amanda'}],
   ] as const) {
     it(`speaks ${lang}`, async () => {
       await setPageLang(lang);

@@ -171,7 +171,7 @@ describe('<loft-project-list>', () => {
 
   for (const [lang, heading, label, found] of [
     ['en', 'Projects', 'Search projects', '3 projects'],
-    ['fi', 'Projektit', 'Hae projekteista', '3 projektia'],
+    ['fi', 'Hankkeet', 'Hae hankkeita', '3 hanketta'],
   ] as const) {
     it(`speaks ${lang}`, async () => {
       await setPageLang(lang);

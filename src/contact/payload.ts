@@ -3,6 +3,8 @@
  * for the fields the form shows, and consent records of exactly what they were shown.
  */
 import type {ContactFormView} from './view.js';
+import type {ResolvedText} from '../feed/text.js';
+import {primaryOf} from '../i18n/chain.js';
 import {shortHash} from './hash.js';
 import type {FieldName} from './limits.js';
 import type {ConsentRecord} from './submission.js';
@@ -24,12 +26,27 @@ export interface Filled {
   at: string;
 }
 
-/** The records of what the visitor was shown and agreed to: the notice or the consent, and each ticked optional consent. */
+/**
+ * The records of what the visitor was shown and agreed to: the notice or the consent, and
+ * each ticked optional consent. Each keeps the exact text shown and the language it was
+ * shown in: the page's, or the one a feed text fell back to.
+ */
 export function consentRecords(view: ContactFormView, filled: Pick<Filled, 'ticked' | 'locale' | 'at'>): ConsentRecord[] {
-  const notice = view.notice.map((s) => s.text).join(' ');
-  const record = (id: string, text: string, version?: string): ConsentRecord => ({id, given: true, version: version || shortHash(text), text, locale: filled.locale, at: filled.at});
-  const records = view.consent ? [record('processing', `${view.consent.text} ${notice}`, view.version)] : [record('notice', notice, view.version)];
-  for (const c of view.optional?.consents ?? []) if (filled.ticked[c.id]) records.push(record(c.id, c.label.text, c.version));
+  const record = (id: string, shown: ResolvedText, version?: string): ConsentRecord => ({
+    id,
+    given: true,
+    version: version || shortHash(shown.text),
+    text: shown.text,
+    locale: primaryOf(shown.lang) === primaryOf(filled.locale) ? filled.locale : shown.lang,
+    at: filled.at,
+  });
+  const sentences = view.notice.flat();
+  // The notice's own language is that of its legal sentences (a feed text in another language carries its note).
+  const notice = {text: sentences.map((s) => s.text).join(' '), lang: sentences[0].lang};
+  const records = view.consent
+    ? [record('processing', {text: `${view.consent.text} ${notice.text}`, lang: view.consent.lang}, view.version)]
+    : [record('notice', notice, view.version)];
+  for (const c of view.optional?.consents ?? []) if (filled.ticked[c.id]) records.push(record(c.id, c.label, c.version));
   return records;
 }
 

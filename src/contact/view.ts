@@ -6,8 +6,10 @@
  */
 import {FeedError, findItem} from '../feed/load.js';
 import type {ContactForm} from '../feed/schema.js';
+import {needsLang} from '../feed/text.js';
 import type {ResolvedText, Resolver} from '../feed/view/resolver.js';
 import {durationInWords, formatAmount} from '../i18n/duration.js';
+import {languageName} from '../i18n/format.js';
 import type {MessageId} from '../i18n/catalog.js';
 import type {SubmitErrorCode} from '../events/submit-events.js';
 import {LIMITS, type FieldName} from './limits.js';
@@ -28,6 +30,8 @@ export interface FieldView {
 export interface ConsentView {
   id: string;
   label: ResolvedText;
+  /** Says, in the visitor's language, that the label is not in it. */
+  languageNote?: ResolvedText;
   version: string;
 }
 
@@ -42,8 +46,12 @@ export interface ContactFormView {
   legend: ResolvedText;
   fields: FieldView[];
   honeypot: ResolvedText;
-  /** The information notice, sentence by sentence (what the `notice` consent record keeps). */
-  notice: ResolvedText[];
+  /**
+   * The information notice in paragraphs of sentences, each in the language it is really in
+   * (what the `notice` or `processing` consent record keeps). The right to object is a
+   * paragraph of its own: GDPR art. 21(4) wants it "clearly and separately" presented.
+   */
+  notice: ResolvedText[][];
   privacy?: {href: string; text: ResolvedText};
   /** The label of the required box under the legal basis `consent`. */
   consent?: ResolvedText;
@@ -93,15 +101,37 @@ function selectForm(r: Resolver, input: {form?: string; recipient?: string; proj
   return {form: findItem(loaded, 'contactForms', id, 'form'), person, project};
 }
 
+/**
+ * Where a feed text is not in the visitor's language: a note saying so, in the visitor's
+ * language (naming the text's language where the browser can).
+ */
+function languageNote(r: Resolver, text: ResolvedText): ResolvedText | undefined {
+  if (!needsLang(text, r.lang)) return undefined;
+  // The language is named in the note's own language, which may be a fallback of the page's.
+  const language = languageName(text.lang, r.ui('contact-text-language').lang);
+  return language ? r.ui('contact-text-language', {language}) : r.ui('contact-text-language-unnamed');
+}
+
+/** The notice's paragraphs: what, who and why; a public record; the right to object. */
+function noticeOf(r: Resolver, form: ContactForm, controller: string): ResolvedText[][] {
+  const first = [r.ui(`contact-notice-${form.legalBasis}`, {controller})];
+  const own = r.text(form.notice);
+  const ownNote = own && languageNote(r, own);
+  if (own) first.push(own);
+  if (ownNote) first.push(ownNote);
+  const period = form.retention ? durationInWords(form.retention, r.tr) : undefined;
+  if (period) first.push(r.ui('contact-retention', {period}));
+  const paragraphs = [first];
+  // A message to an authority is an allmän handling on receipt, whatever the legal basis.
+  if (form.publicRecord) paragraphs.push([r.ui('contact-public-record')]);
+  // GDPR art. 21(1) gives the right to object to processing based on art. 6(1)(e) or (f).
+  if (form.legalBasis !== 'consent') paragraphs.push([r.ui('contact-object', {controller})]);
+  return paragraphs;
+}
+
 export function contactFormView(r: Resolver, input: {form?: string; recipient?: string; project?: string}): ContactFormView {
   const {form, person, project} = selectForm(r, input);
   const controller = r.text(form.controller.name)?.text ?? '';
-  const notice: ResolvedText[] = [r.ui(`contact-notice-${form.legalBasis}`, {controller})];
-  const own = r.text(form.notice);
-  if (own) notice.push(own);
-  if (form.legalBasis === 'public-task' && form.publicRecord) notice.push(r.ui('contact-public-record'));
-  const period = form.retention ? durationInWords(form.retention, r.tr) : undefined;
-  if (period) notice.push(r.ui('contact-retention', {period}));
   const personName = person ? (person.givenName ?? r.text(person.name)?.text) : undefined;
   const modes: Record<FieldName, FieldMode> = {
     name: 'required',
@@ -125,12 +155,11 @@ export function contactFormView(r: Resolver, input: {form?: string; recipient?: 
       },
     };
   });
-  const optional = (form.optionalConsents ?? []).flatMap((c) => {
+  const optional = (form.optionalConsents ?? []).flatMap((c): ConsentView[] => {
     const label = r.text(c.label);
-    return label ? [{id: c.id, label, version: c.version}] : [];
+    return label ? [{id: c.id, label, languageNote: languageNote(r, label), version: c.version}] : [];
   });
   const privacy = r.url(form.privacyPolicyUrl);
-  const publicRecord = form.legalBasis === 'public-task' && form.publicRecord;
   return {
     form: form.id,
     project: project?.id,
@@ -141,7 +170,7 @@ export function contactFormView(r: Resolver, input: {form?: string; recipient?: 
     legend: r.ui('contact-required-legend'),
     fields,
     honeypot: r.ui('contact-honeypot'),
-    notice,
+    notice: noticeOf(r, form, controller),
     privacy: privacy ? {href: privacy, text: r.ui('contact-privacy-link', {controller})} : undefined,
     consent: form.legalBasis === 'consent' ? r.ui('contact-consent-processing', {controller}) : undefined,
     optional: optional.length ? {legend: r.ui('contact-optional-consents'), consents: optional} : undefined,
@@ -155,7 +184,7 @@ export function contactFormView(r: Resolver, input: {form?: string; recipient?: 
       consentMissing: r.t('contact-error-consent'),
       captchaWorking: r.ui('contact-captcha-working'),
       sentHeading: r.ui('contact-sent-heading'),
-      sentPublicRecord: publicRecord ? r.ui('contact-sent-public-record') : undefined,
+      sentPublicRecord: form.publicRecord ? r.ui('contact-sent-public-record') : undefined,
     },
     formErrors: Object.fromEntries(Object.entries(FORM_ERRORS).map(([code, id]) => [code, r.t(id)])) as Record<FormError, string>,
     failures: {

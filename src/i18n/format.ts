@@ -1,10 +1,10 @@
 /**
- * Dates, lists and durations in words for a translator's language. `Intl` does the work
+ * Dates and language names in words for a translator's language. `Intl` does the work
  * where it knows the language; where it does not (Sami, Meänkieli, Romani, Yiddish in most
  * browsers), dates use the month names a catalog of that language gives, else the first
  * language of the chain that `Intl` knows — never English on a page that is not English.
  */
-import {intlHas, type Translator} from './translator.js';
+import {intlHas, primaryOf, type Translator} from './translator.js';
 import type {MessageId} from './messages.js';
 
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
@@ -33,4 +33,20 @@ export function formatDate(iso: string, tr: Translator): string {
   const date = new Date(Date.UTC(year, (month ?? 1) - 1, day ?? 1));
   date.setUTCFullYear(year);
   return dateFormat(tr.intlLang, month === undefined ? 1 : day === undefined ? 2 : 3).format(date);
+}
+
+/**
+ * A language's name in another language ("engelska" for `en` in Swedish), where the
+ * browser's `Intl` knows both; else undefined (Debian's Chromium has no names in Sami, say,
+ * and would otherwise answer in its own default language).
+ */
+export function languageName(tag: string, inLang: string): string | undefined {
+  if (typeof Intl.DisplayNames !== 'function' || !Intl.DisplayNames.supportedLocalesOf([inLang]).length) return undefined;
+  try {
+    const name = new Intl.DisplayNames([inLang], {type: 'language', fallback: 'none'}).of(primaryOf(tag));
+    return name && name !== primaryOf(tag) ? name : undefined;
+  } catch {
+    // A tag Intl refuses.
+    return undefined;
+  }
 }

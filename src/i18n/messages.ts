@@ -52,13 +52,13 @@ const FORM = {
   'contact-honeypot': {en: 'Leave this field empty', note: 'Label of a hidden field that only spam robots fill in; people never see it.'},
   'contact-send': {en: 'Send', note: 'The submit button.'},
   'contact-notice-legitimate-interest': {
-    en: 'By submitting the form, {controller} processes your personal data.',
-    note: 'First sentence of the information notice when the legal basis is legitimate interest (GDPR art. 6(1)(f), art. 13).',
+    en: 'By submitting the form, {controller} processes your personal data to answer your message.',
+    note: 'First sentence of the information notice when the legal basis is legitimate interest (GDPR art. 6(1)(f), art. 13(1)(c)): who processes the data and for what purpose.',
     params: {controller: CONTROLLER},
   },
   'contact-notice-public-task': {
     en: '{controller} processes your personal data to handle your matter, as part of its tasks in the public interest.',
-    note: 'First sentence of the information notice when the legal basis is a task in the public interest (GDPR art. 6(1)(e), art. 13).',
+    note: 'First sentence of the information notice when the legal basis is a task in the public interest (GDPR art. 6(1)(e), art. 13(1)(c)): who, for what purpose, on what basis. Use the regulation\'s own term for "task carried out in the public interest".',
     params: {controller: CONTROLLER},
   },
   'contact-notice-consent': {
@@ -66,11 +66,29 @@ const FORM = {
     note: 'First sentences of the information notice when the legal basis is consent (GDPR art. 6(1)(a), art. 7(3)).',
     params: {controller: CONTROLLER},
   },
-  'contact-public-record': {
-    en: 'Your message becomes a public record, which anyone may ask to read.',
-    note: 'Added to the notice when a message to a Swedish authority becomes an allmän handling on receipt (Freedom of the Press Act, ch. 2).',
+  'contact-object': {
+    en: 'You have the right to object to this processing for reasons that concern your own situation. Contact {controller} to do so.',
+    note: 'The right to object, shown as a paragraph of its own under the legal bases public task and legitimate interest (GDPR art. 21(1) and 21(4): "clearly and separately from any other information"). Name the right as the regulation does ("object"), in plain words otherwise.',
+    params: {controller: CONTROLLER},
   },
-  'contact-retention': {en: 'The data are kept for {period}.', note: 'How long the message is kept (GDPR art. 13(2)(a)).', params: {period: 'a duration in words, like "2 years"'}},
+  'contact-public-record': {
+    en: 'Your message becomes a public record when it arrives. Anyone may ask to read it, but confidential information is not disclosed.',
+    note: 'Added to the notice when the message becomes an allmän handling on receipt (Freedom of the Press Act ch. 2 §§ 4 and 9); secrecy under the Public Access to Information and Secrecy Act may still keep parts of it from others. Use the term the country\'s authorities use for "allmän handling".',
+  },
+  'contact-retention': {
+    en: 'The data are kept for {period}.',
+    note: 'How long the message is kept (GDPR art. 13(2)(a)). The period comes from Intl in its basic form ("1 year", "2 years"): write the sentence so that form fits.',
+    params: {period: 'a duration in words, like "2 years"'},
+  },
+  'contact-text-language': {
+    en: '(This text is only available in {language}.)',
+    note: 'Right after a text from the feed (a consent label or the form\'s own notice) that has no version in the visitor\'s language. Write it so the language name needs no case ending.',
+    params: {language: 'the name of the language the text is in, in this language, from Intl (lowercase where the language writes it so), like "Swedish"'},
+  },
+  'contact-text-language-unnamed': {
+    en: '(This text is not available in your language.)',
+    note: 'As contact-text-language, where the browser cannot name the language the text is in.',
+  },
   'contact-privacy-link': {en: 'How {controller} handles personal data', note: "Link to the controller's privacy policy (the notice's second layer).", params: {controller: CONTROLLER}},
   'contact-consent-processing': {
     en: 'I consent to {controller} processing my personal data as described above.',
@@ -112,11 +130,16 @@ const FORM = {
   },
   'contact-retry': {en: 'Send again', note: 'Button under a sending error.'},
   'contact-sending': {en: 'Sending…', note: 'The submit button while the message is being sent.'},
-  'contact-captcha-working': {en: 'Automatic spam check in progress. You can go on writing.', note: 'Status while the automatic spam check runs.'},
-  'contact-captcha-done': {en: 'Automatic spam check done.', note: 'Status when the automatic spam check is done.'},
+  'contact-captcha-working': {
+    en: 'Automatic spam check in progress. The message is sent as soon as it is done.',
+    note: 'Said once, politely, when the visitor sends before the automatic spam check (proof of work) is done; nothing is said while it runs.',
+  },
   'contact-sent-heading': {en: 'Thank you, your message has been sent', note: 'Heading of the confirmation after sending.'},
   'contact-sent-next': {en: 'We will answer you by e-mail at {email}.', note: 'Confirmation after sending.', params: {email: 'the e-mail address the visitor gave'}},
-  'contact-sent-public-record': {en: 'Your message is registered and has become a public record.', note: 'Confirmation when the message has become an allmän handling.'},
+  'contact-sent-public-record': {
+    en: 'Your message has arrived and is now a public record.',
+    note: 'Confirmation after sending, when the message has become an allmän handling (Freedom of the Press Act ch. 2 § 9). Do not promise that it is registered: an authority may keep it ordered instead (Public Access to Information and Secrecy Act ch. 5 § 1).',
+  },
   'error-form-not-found': {en: 'The contact form could not be found.', note: 'Shown instead of a contact form that is not in the feed.'},
 
 } satisfies Record<string, MessageSpec>;

@@ -31,8 +31,11 @@ function controlError(control: HTMLInputElement | HTMLTextAreaElement): FieldErr
 /**
  * A consent-aware contact form for one person or a project's contact, as the feed's
  * `contactForms` entry describes it: the fields it asks for, the information notice its
- * legal basis calls for (with a required, unticked consent box under `consent`), optional
- * consents, retention, and a link to the privacy policy.
+ * legal basis calls for (with a required, unticked consent box under `consent`, and the
+ * right to object in a paragraph of its own under `public-task` and `legitimate-interest`),
+ * that the message becomes an allmän handling where the feed says so, optional consents,
+ * retention, and a link to the privacy policy. A feed text that is not in the visitor's
+ * language is followed by a note saying so.
  *
  * Private by default: nothing is fetched before the visitor first focuses the form (the
  * ALTCHA challenge, if the feed asks for one, is fetched then and solved in the
@@ -166,14 +169,14 @@ export class LoftContactForm extends LoftElement<ContactFormView, Inputs> {
         <input id="f-website" name="website" type="text" tabindex="-1" autocomplete="off" .value=${live(this._honeypot)} @input=${this._handleHoneypot} />
       </div>
       <div class="notice">
-        <p>${view.notice.map((s, i) => html`${i ? ' ' : nothing}${this._text(s)}`)}</p>
+        ${view.notice.map((paragraph) => html`<p>${paragraph.map((s, i) => html`${i ? ' ' : nothing}${this._text(s)}`)}</p>`)}
         ${view.privacy ? html`<p><a href=${view.privacy.href}>${this._text(view.privacy.text)}</a></p>` : nothing}
       </div>
       ${view.consent ? this._renderCheck('processing', view.consent, true, view) : nothing}
       ${view.optional
         ? html`<fieldset class="optional">
             <legend>${this._text(view.optional.legend)}</legend>
-            ${view.optional.consents.map((c) => this._renderCheck(c.id, c.label, false, view))}
+            ${view.optional.consents.map((c) => this._renderCheck(c.id, c.label, false, view, c.languageNote))}
           </fieldset>`
         : nothing}
       ${this._phase === 'failed' && this._failure ? this._renderFailure(view) : nothing}
@@ -200,19 +203,19 @@ export class LoftContactForm extends LoftElement<ContactFormView, Inputs> {
             spellcheck=${ifDefined(name === 'email' || name === 'phone' ? 'false' : undefined)} aria-invalid=${ifDefined(invalid)} aria-describedby=${ifDefined(described)}
             .value=${live(this._values[name])} @input=${this._handleInput} />`;
     return html`<div part="field" class="field ${error ? 'invalid' : ''}">
-      <label for=${id}>${this._text(field.label)}${required ? html`<span class="marker" aria-hidden="true"> *</span>` : nothing}</label>
+      <label for=${id}>${this._text(field.label)}${required ? html`<span class="marker" aria-hidden="true">${' *'}</span>` : nothing}</label>
       ${error ? html`<p class="field-error" id="e-${name}">${error}</p>` : nothing}
       ${control}
     </div>`;
   }
 
-  private _renderCheck(id: string, label: ResolvedText, required: boolean, view: ContactFormView): TemplateResult {
+  private _renderCheck(id: string, label: ResolvedText, required: boolean, view: ContactFormView, languageNote?: ResolvedText): TemplateResult {
     const error = required && this._errors.consents ? view.text.consentMissing : undefined;
     return html`<div part="field" class="check ${error ? 'invalid' : ''}">
       ${error ? html`<p class="field-error" id="e-consent">${error}</p>` : nothing}
       <input type="checkbox" id="c-${id}" data-consent=${id} ?required=${required} .checked=${live(!!this._ticked[id])}
         aria-invalid=${ifDefined(error ? 'true' : undefined)} aria-describedby=${ifDefined(error ? 'e-consent' : undefined)} @change=${this._handleTick} />
-      <label for="c-${id}">${this._text(label)}${required ? html`<span class="marker" aria-hidden="true"> *</span>` : nothing}</label>
+      <label for="c-${id}">${this._text(label)}${languageNote ? html`${' '}${this._text(languageNote)}` : nothing}${required ? html`<span class="marker" aria-hidden="true">${' *'}</span>` : nothing}</label>
     </div>`;
   }
 

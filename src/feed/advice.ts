@@ -1,0 +1,110 @@
+/**
+ * Advice for editors: things a valid feed may still get wrong in law or for visitors, which
+ * validation cannot call errors. Pure and without the schema, so the validator CLI and an
+ * element's console can both use it.
+ *
+ * Give it the feed as written (the parsed JSON), so each `path` counts items as the editor's
+ * file does; parts that validation rejects are passed over here.
+ */
+import {primaryOf} from '../i18n/chain.js';
+
+/** One piece of advice: where (a JSON path like `contactForms[0].legalBasis`) and what to do, in English. */
+export interface Advice {
+  path: string;
+  message: string;
+}
+
+export interface AdviceOptions {
+  /** The languages the pages that show this feed can be in (primary tags): default Swedish, English and Finnish. */
+  languages?: readonly string[];
+}
+
+/** Organisation types that are public authorities (myndigheter) in Swedish law. */
+const AUTHORITY_TYPES: Record<string, string> = {municipality: 'a municipality', region: 'a region', 'government-agency': 'a government agency'};
+
+type Json = Record<string, unknown>;
+const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+
+/** "Finnish (fi)", or the tag alone where Intl has no English names. */
+function languageName(tag: string): string {
+  try {
+    const name = new Intl.DisplayNames(['en'], {type: 'language', fallback: 'none'}).of(tag);
+    return name ? `${name} (${tag})` : `"${tag}"`;
+  } catch {
+    return `"${tag}"`;
+  }
+}
+
+/** The primary languages a LocalizedText has a non-empty text in. */
+function languagesOf(text: unknown, feedLanguage: string): Set<string> | undefined {
+  if (typeof text === 'string') return new Set(text.trim() ? [primaryOf(feedLanguage)] : []);
+  if (!isObject(text)) return undefined;
+  return new Set(Object.entries(text).filter(([, value]) => typeof value === 'string' && value.trim()).map(([tag]) => primaryOf(tag)));
+}
+
+/**
+ * Warnings for editors about a feed's contact forms:
+ * - a controller whose organisation is a public authority (`municipality`, `region`,
+ *   `government-agency`) using `legitimate-interest`, which GDPR art. 6(1), last
+ *   subparagraph, rules out for authorities performing their tasks;
+ * - a consent label or a form's `notice` without a text in one of `languages` (the
+ *   visitor then reads it in another language, with a note saying so);
+ * - a form without `retention` (visitors are not told how long their message is kept,
+ *   GDPR art. 13(2)(a));
+ * - a `consent` form without `notice` (nothing tells visitors what they consent to,
+ *   GDPR art. 4(11)).
+ */
+export function adviseFeed(feed: unknown, options: AdviceOptions = {}): Advice[] {
+  if (!isObject(feed)) return [];
+  const wanted = [...new Set((options.languages ?? ['sv', 'en', 'fi']).map(primaryOf))];
+  const feedLanguage = typeof feed.language === 'string' ? feed.language : 'sv';
+  const organizations = new Map(
+    list(feed.organizations)
+      .filter(isObject)
+      .map((o) => [o.id, o])
+  );
+  const advice: Advice[] = [];
+
+  const coverage = (path: string, text: unknown, what: string) => {
+    const has = languagesOf(text, feedLanguage);
+    if (!has?.size) return;
+    const missing = wanted.filter((lang) => !has.has(lang));
+    if (!missing.length) return;
+    advice.push({
+      path,
+      message: `${path}: ${what} has no text in ${missing.map(languageName).join(', ')}. A visitor on such a page reads it in another language, with a note that it is not in theirs. Add ${missing.map((l) => `"${l}"`).join(', ')} to it.`,
+    });
+  };
+
+  list(feed.contactForms).forEach((form, i) => {
+    if (!isObject(form)) return;
+    const at = `contactForms[${i}]`;
+    const controller = isObject(form.controller) ? form.controller : {};
+    const organization = organizations.get(controller.organization);
+    const authority = organization && typeof organization.type === 'string' ? AUTHORITY_TYPES[organization.type] : undefined;
+    if (form.legalBasis === 'legitimate-interest' && authority) {
+      advice.push({
+        path: `${at}.legalBasis`,
+        message: `${at}.legalBasis: "legitimate-interest" is not a legal basis for a public authority performing its tasks (GDPR art. 6(1), last subparagraph), and the controller's organisation "${String(controller.organization)}" is ${authority}. Use "public-task", or "consent" where the visitor truly has a free choice.`,
+      });
+    }
+    if (form.notice !== undefined) coverage(`${at}.notice`, form.notice, "the form's notice");
+    else if (form.legalBasis === 'consent') {
+      advice.push({
+        path: `${at}.notice`,
+        message: `${at}: a "consent" form without "notice". The consent box says "as described above", but nothing above says what the data are used for (GDPR art. 4(11), 13(1)(c)). Add a "notice" that states the purpose.`,
+      });
+    }
+    list(form.optionalConsents).forEach((consent, j) => {
+      if (isObject(consent)) coverage(`${at}.optionalConsents[${j}].label`, consent.label, 'this consent label');
+    });
+    if (form.retention === undefined) {
+      advice.push({
+        path: `${at}.retention`,
+        message: `${at}: no "retention". Visitors are not told how long their message is kept (GDPR art. 13(2)(a)), and a receiver has no period to delete it after. Add one, e.g. "retention": "P2Y".`,
+      });
+    }
+  });
+  return advice;
+}

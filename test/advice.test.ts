@@ -1,0 +1,84 @@
+import {expect} from '@open-wc/testing';
+import {adviseFeed} from '../src/feed/advice.js';
+import {exempelbyFeed, referenceFeed} from './helpers/fixtures.js';
+
+const paths = (feed: unknown, languages?: string[]) => adviseFeed(feed, {languages}).map((a) => a.path);
+
+/** A feed with one organisation and one form, the rest as a valid feed needs it. */
+function feedWith(type: string, form: Record<string, unknown>): Record<string, unknown> {
+  return {
+    version: 1,
+    language: 'sv',
+    organizations: [{id: 'org', name: 'Exempelby', type}],
+    projects: [],
+    contactForms: [
+      {
+        id: 'f',
+        endpoint: '/api/contact',
+        controller: {name: 'Exempelby', organization: 'org'},
+        legalBasis: 'public-task',
+        privacyPolicyUrl: '/privacy',
+        retention: 'P2Y',
+        ...form,
+      },
+    ],
+  };
+}
+
+describe('adviseFeed', () => {
+  for (const type of ['municipality', 'region', 'government-agency']) {
+    it(`warns when a controller that is a ${type} relies on legitimate interest`, () => {
+      const [advice, ...rest] = adviseFeed(feedWith(type, {legalBasis: 'legitimate-interest'}));
+      expect(rest).to.deep.equal([]);
+      expect(advice.path).to.equal('contactForms[0].legalBasis');
+      expect(advice.message).to.contain('GDPR art. 6(1), last subparagraph').and.to.contain('"public-task"');
+    });
+  }
+
+  it('lets a research institute or a company rely on legitimate interest', () => {
+    expect(paths(feedWith('research-institute', {legalBasis: 'legitimate-interest'}))).to.deep.equal([]);
+    expect(paths(feedWith('company', {legalBasis: 'legitimate-interest'}))).to.deep.equal([]);
+  });
+
+  it('names each consent label and form notice that lacks a language the page can show (the municipality feed has no Finnish there)', async () => {
+    const advice = adviseFeed(await exempelbyFeed());
+    expect(advice.map((a) => a.path)).to.deep.equal(['contactForms[0].optionalConsents[0].label', 'contactForms[1].notice']);
+    expect(advice[0].message).to.contain('no text in Finnish (fi)').and.to.contain('Add "fi"');
+  });
+
+  it('checks only the languages the pages can be in', async () => {
+    expect(paths(await exempelbyFeed(), ['sv', 'en'])).to.deep.equal([]);
+    expect(paths(await exempelbyFeed(), ['sv', 'se'])).to.deep.equal([
+      'contactForms[0].optionalConsents[0].label',
+      'contactForms[1].notice',
+    ]);
+  });
+
+  it('counts a plain string as the feed language, and a regional tag as its language', () => {
+    const feed = feedWith('municipality', {notice: 'Vi svarar inom en vecka.', optionalConsents: [{id: 'n', label: {'sv-SE': 'Nyhetsbrev', en: 'Newsletter', fi: 'Uutiskirje'}, version: '1'}]});
+    const [advice, ...rest] = adviseFeed(feed);
+    expect(rest).to.deep.equal([]);
+    expect(advice.path).to.equal('contactForms[0].notice');
+    expect(advice.message).to.contain('English (en), Finnish (fi)');
+  });
+
+  it('warns when a form does not say how long messages are kept (the reference feed)', async () => {
+    const advice = adviseFeed(await referenceFeed());
+    expect(advice.map((a) => a.path)).to.deep.equal(['contactForms[0].retention']);
+    expect(advice[0].message).to.contain('GDPR art. 13(2)(a)').and.to.contain('"retention": "P2Y"');
+  });
+
+  it('warns when a consent form has no notice to say what the consent is for', () => {
+    const [advice] = adviseFeed(feedWith('municipality', {legalBasis: 'consent'}));
+    expect(advice.path).to.equal('contactForms[0].notice');
+    expect(advice.message).to.contain('nothing above says what the data are used for');
+  });
+
+  it('counts items as the editor wrote them, and passes over what validation rejects', () => {
+    const feed = feedWith('municipality', {});
+    (feed.contactForms as unknown[]).unshift('not a form', {id: 'g', legalBasis: 'legitimate-interest', controller: 'nobody'});
+    expect(paths(feed)).to.deep.equal(['contactForms[1].retention']);
+    expect(adviseFeed(null)).to.deep.equal([]);
+    expect(adviseFeed({contactForms: 'none'})).to.deep.equal([]);
+  });
+});
