@@ -9,6 +9,9 @@ import {primaryOf} from './chain.js';
 /** Languages written right to left (their primary subtags). */
 const RTL = new Set(['ar', 'arc', 'ckb', 'dv', 'fa', 'he', 'ks', 'ku', 'ps', 'sd', 'syr', 'ug', 'ur', 'yi']);
 
+/** The direction a language is written in. */
+export const dirOfLang = (lang: string): 'ltr' | 'rtl' => (RTL.has(primaryOf(lang)) ? 'rtl' : 'ltr');
+
 /** The element itself, then its ancestors, crossing shadow roots. */
 function* upwards(element: Element): Generator<Element> {
   for (let node: Element | null = element; node; node = node.parentElement ?? ((node.getRootNode() as ShadowRoot).host as Element | undefined) ?? null) yield node;
@@ -32,7 +35,7 @@ export function dirOf(element: Element): 'ltr' | 'rtl' {
     const dir = node.getAttribute('dir')?.trim().toLowerCase();
     if (dir === 'rtl' || dir === 'ltr') return dir;
     const lang = node.getAttribute('lang')?.trim();
-    if (lang) return RTL.has(primaryOf(lang)) ? 'rtl' : 'ltr';
+    if (lang) return dirOfLang(lang);
   }
   return 'ltr';
 }

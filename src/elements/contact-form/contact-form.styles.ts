@@ -133,13 +133,15 @@ export const contactFormStyles = css`
   .sent p:last-child {
     margin-bottom: 0;
   }
-  /* The honeypot: off-screen for people, inert for assistive technology and the keyboard. */
+  /* The honeypot: clipped away for people (not moved off-screen, which in a right-to-left
+     layout widens the page), inert for assistive technology and the keyboard. */
   .hp {
     position: absolute;
-    inset-inline-start: -10000px;
     width: 1px;
     height: 1px;
     overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
   }
   @media (forced-colors: active) {
     .summary,

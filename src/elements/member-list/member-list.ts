@@ -103,7 +103,7 @@ export class LoftMemberList extends LoftElement<MemberListView, Inputs> {
         ${person.contact ? this._contact.button(person.id, person.contact, text) : nothing}
       </div>
       ${this._contact.panel(
-        {key: person.id, recipient: person.id, project: view.project, feed: this._feedForChild()},
+        {key: person.id, recipient: person.id, project: view.project, feed: this._feedForChild(), catalog: this.catalog},
         this._level(2),
         view.close,
         text

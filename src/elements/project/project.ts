@@ -82,6 +82,7 @@ export class LoftProject extends LoftElement<ProjectView, [string | undefined, s
         people=${ifDefined(people)}
         heading=${ifDefined(heading)}
         heading-level=${level}
+        catalog=${ifDefined(this.catalog)}
         src=${ifDefined(feed.src)}
         .data=${feed.data}
         @loft-load=${stop}
@@ -95,7 +96,7 @@ export class LoftProject extends LoftElement<ProjectView, [string | undefined, s
         ? html`<div class="quotes">
             ${view.quotes.map(
               (q) => html`<figure part="quote" class="quote">
-                <blockquote>${this._text(q.text)}</blockquote>
+                <blockquote dir=${ifDefined(this._dirOf(q.text))}>${this._text(q.text)}</blockquote>
                 <figcaption>— ${q.attribution.map((x, i) => html`${i ? ', ' : ''}${this._text(x)}`)}</figcaption>
               </figure>`
             )}
@@ -106,7 +107,8 @@ export class LoftProject extends LoftElement<ProjectView, [string | undefined, s
             part="summary"
             project=${view.id}
             heading-level=${level}
-                src=${ifDefined(feed.src)}
+            catalog=${ifDefined(this.catalog)}
+            src=${ifDefined(feed.src)}
             .data=${feed.data}
             @loft-load=${stop}
             @loft-error=${stop}
@@ -118,7 +120,7 @@ export class LoftProject extends LoftElement<ProjectView, [string | undefined, s
         ? html`<section part="contact" aria-labelledby="contact">
             <div class="heading" id="contact" role="heading" aria-level=${level}>${this._text(contact.heading)}</div>
             ${this._contact.button('project', {label: contact.button}, text)}
-            ${this._contact.panel({key: 'project', project: view.id, feed}, level + 1, contact.close!, text)}
+            ${this._contact.panel({key: 'project', project: view.id, feed, catalog: this.catalog}, level + 1, contact.close!, text)}
           </section>`
         : nothing}
     </article>`;

@@ -10,13 +10,14 @@ import {ifDefined} from 'lit/directives/if-defined.js';
 import type {ResolvedText} from '../../feed/view/resolver.js';
 import type {ActionView} from '../../feed/view/member-list.js';
 
-/** Who the form is for, and which feed it reads (its language is the host's). */
+/** Who the form is for, which feed it reads, and the host's run-time catalog (its language is the host's). */
 export interface ContactTarget {
   /** Unique within the host: used for ids. */
   key: string;
   recipient?: string;
   project?: string;
   feed: {src?: string; data?: unknown};
+  catalog?: string;
 }
 
 type Text = (text: ResolvedText | undefined) => unknown;
@@ -58,6 +59,7 @@ export class ContactDisclosure implements ReactiveController {
         recipient=${ifDefined(target.recipient)}
         project=${ifDefined(target.project)}
         heading-level=${Math.min(6, level)}
+        catalog=${ifDefined(target.catalog)}
         src=${ifDefined(target.feed.src)}
         .data=${target.feed.data}
       ></loft-contact-form>

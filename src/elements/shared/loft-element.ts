@@ -9,13 +9,14 @@
  */
 import {LitElement, html, nothing, type PropertyValues, type TemplateResult} from 'lit';
 import {property, state} from 'lit/decorators.js';
+import {ifDefined} from 'lit/directives/if-defined.js';
 import {Task, TaskStatus} from '@lit/task';
 import {LoftErrorEvent, reportLoad} from '../../events/feed-events.js';
 import {forgetFeed, type LoadedFeed} from '../../feed/load.js';
 import type {ErrorCode} from '../../feed/validate.js';
 import {needsLang, type ResolvedText} from '../../feed/text.js';
 import {resolverFor, type Resolver} from '../../feed/view/resolver.js';
-import {dirOf, langOf, watchLang} from '../../i18n/lang.js';
+import {dirOf, dirOfLang, langOf, watchLang} from '../../i18n/lang.js';
 import {translatorFor, type Translator} from '../../i18n/translator.js';
 import {pageCatalogs} from '../../i18n/page-catalogs.js';
 import type {Problem} from '../../feed/validate.js';
@@ -231,10 +232,21 @@ export abstract class LoftElement<V, A extends readonly unknown[] = readonly unk
     </div>`;
   }
 
-  /** Feed text or a built-in string, with its own `lang` when it is not in the element's language. */
+  /**
+   * Feed text or a built-in string, with its own `lang` when it is not in the element's
+   * language, and its own `dir` when that language is written the other way (Swedish
+   * text in a Yiddish widget keeps its full stop at its end).
+   */
   protected _text(text: ResolvedText | undefined) {
     if (!text) return nothing;
-    return needsLang(text, this._lang) ? html`<span lang=${text.lang}>${text.text}</span>` : text.text;
+    if (!needsLang(text, this._lang)) return text.text;
+    return html`<span lang=${text.lang} dir=${ifDefined(this._dirOf(text))}>${text.text}</span>`;
+  }
+
+  /** A text's direction where it is not the element's (for a block that holds only that text). */
+  protected _dirOf(text: ResolvedText): 'ltr' | 'rtl' | undefined {
+    const dir = dirOfLang(text.lang);
+    return dir === this._dir ? undefined : dir;
   }
 
   /** The element's top heading level plus `offset`, within 1–6. */
