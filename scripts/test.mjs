@@ -11,6 +11,7 @@ if (!process.env.DISPLAY) {
   ensureDeps();
   if (!ensureBrowsers(browsers)) process.exit(1);
   execSync('npx lit-localize build', {stdio: 'inherit'});
+  execSync('node scripts/generate-feed-checks.mjs --check', {stdio: 'inherit'});
   execSync('npx tsc -p tsconfig.test.json', {stdio: 'inherit'});
   // dist/: the validator CLI and the reference receiver (in the test server too) use the
   // built modules, and the host-page tests load the built CDN bundle (rebuilt only when a
