@@ -7,7 +7,7 @@
 import {Task, TaskStatus} from '@lit/task';
 import type {ReactiveControllerHost} from 'lit';
 import {LoftErrorEvent, LoftLoadEvent} from '../events/events.js';
-import {checkFeed, FeedError, forgetFeed, loadFeed, loadValidator, parseFeed, type LoadedFeed} from './load.js';
+import {checkFeed, FeedError, forgetFeed, loadFeed, parseFeed, type LoadedFeed} from './load.js';
 
 /** What an element asks of its feed. */
 export interface FeedSource {
@@ -62,8 +62,6 @@ export class FeedController<S> {
     /** Picks what the element shows; throws a `FeedError` ('not-found') when it is not there. */
     select: (loaded: LoadedFeed) => S
   ) {
-    // Fetch the validator while the feed loads, not after.
-    void loadValidator();
     this.task = new Task(_host, {
       args: () => [source(), ...keys()] as [FeedSource, ...unknown[]],
       argsEqual: (a, b) => a.length === b.length && a.every((x, i) => (i === 0 ? sameSource(x as FeedSource, b[0]) : x === b[i])),

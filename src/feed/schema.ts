@@ -218,14 +218,6 @@ export const ContactFormSchema = v.object({
   ),
 });
 
-/** One collection of a feed: items are checked one by one, so one bad item never hides the rest. */
-export const COLLECTIONS = {
-  organizations: OrganizationSchema,
-  people: PersonSchema,
-  projects: ProjectSchema,
-  contactForms: ContactFormSchema,
-} as const;
-
 export const LabelsSchema = v.pipe(
   v.record(v.string(), v.record(v.string(), v.pipe(v.string(), v.maxLength(2000)))),
   v.description(

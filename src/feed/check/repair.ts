@@ -1,0 +1,621 @@
+/**
+ * The slow path of feed validation, loaded only when something in a feed fails its check
+ * (engine.ts): it finds the exact problems, writes the editor messages and leaves out what
+ * must go. A problem in an optional field (or one entry of a list) drops just that; a
+ * problem in a required field drops the item. Only the objects on the way to what is dropped
+ * are copied; everything else stays the caller's own.
+ *
+ * The problems are the ones valibot reported for the schema, worded as before: `Walk`
+ * follows valibot's rules (which issues, in which order, which union option speaks) over
+ * the schema as data (`../generated/shapes.ts`); test/node/validate.test.mjs holds the two
+ * side by side. Problems beyond the run's first ones are counted, not written out.
+ * Recursion follows the schema (a few levels), never the data.
+ */
+import {FIELD_SHAPES, ITEM_SHAPES, REFERENCES} from '../generated/shapes.js';
+import {isLabelText, isLanguageTag, type KnownIds} from '../generated/check.js';
+import type {CollectionName, Feed, Labels} from '../schema.js';
+import type {ErrorCode, Problem, Run, ValidationResult} from './engine.js';
+import type {Action, Entry, Shape} from './shape.js';
+
+type Key = string | number;
+type Item = Record<string, unknown>;
+
+const WHAT: Record<CollectionName, string> = {organizations: 'organisation', people: 'person', projects: 'project', contactForms: 'contact form'};
+
+const TYPE_NAMES: Record<string, string> = {
+  string: 'a text (a JSON string)',
+  boolean: 'true or false',
+  object: 'an object ({…})',
+  array: 'a list ([…])',
+};
+
+const isObject = (x: unknown): x is Item => typeof x === 'object' && x !== null && !Array.isArray(x);
+/** What valibot takes for an object: lists too. */
+const isObjectLike = (x: unknown): x is Item => typeof x === 'object' && x !== null;
+const hasOwn = Object.prototype.hasOwnProperty;
+
+/** `projects[0].participants[2].role` */
+function formatPath(keys: readonly Key[]): string {
+  let out = '';
+  for (const key of keys) {
+    out += typeof key === 'number' ? `[${key}]` : /^[A-Za-z_$][\w$]*$/.test(key) ? (out ? '.' : '') + key : `[${JSON.stringify(key)}]`;
+  }
+  return out;
+}
+
+/** A value as the editor wrote it, shortened, with control characters made visible. */
+function show(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  // JSON.stringify makes control characters visible (\n, \u0000); only the start is shown, so only the start is escaped.
+  const text =
+    typeof value === 'string'
+      ? `'${JSON.stringify(value.length > 60 ? value.slice(0, 60) : value).slice(1, -1)}'`
+      : Array.isArray(value)
+        ? 'a list'
+        : value && typeof value === 'object'
+          ? 'an object'
+          : String(value);
+  return text.length > 60 ? `${text.slice(0, 57)}…${text[0] === "'" ? "'" : ''}` : text;
+}
+
+/** valibot's `expects` of a picklist, literal or variant key, in words: `one of planned, ongoing, …`. */
+function oneOf(expects: string): string {
+  const options = expects.replace(/[()"]/g, '').split(' | ');
+  return options.length > 1 ? `one of ${options.join(', ')}` : options[0];
+}
+
+/**
+ * What a value of this shape should have been. A union names its options only where it is
+ * a field of an object or list (as before, where the schema at the issue's path was known).
+ */
+function expectedOf(shape: Shape, atField: boolean): string {
+  switch (shape.type) {
+    case 'literal':
+    case 'picklist':
+      return oneOf(shape.expects);
+    case 'union':
+      return atField ? shape.options.map(describeOption).join(', or ') : shape.expects;
+    case 'record':
+    case 'variant':
+      return 'Object';
+    default:
+      return TYPE_NAMES[shape.type];
+  }
+}
+
+function describeOption(option: Shape): string {
+  if (option.type === 'record') return 'an object of language tags to texts like {"sv": "…", "en": "…"}';
+  if (option.type === 'object') return `an object with ${option.entries.map(([key]) => `"${key}"`).join(' and ')}`;
+  return TYPE_NAMES[option.type] ?? option.type;
+}
+
+function expectedOfAction(action: Action): string {
+  switch (action.type) {
+    case 'max_length':
+      return `at most ${action.requirement} characters`;
+    case 'min_length':
+      return action.requirement === 1 ? 'a text that is not empty' : `at least ${action.requirement} characters`;
+    default:
+      // A regex or check carries its own words (see schema.ts).
+      return action.message;
+  }
+}
+
+function passes(action: Action, value: string | object): boolean {
+  switch (action.type) {
+    case 'regex':
+      return action.requirement.test(value as string);
+    case 'check':
+      return action.requirement(value);
+    case 'max_length':
+      return (value as string).length <= action.requirement;
+    case 'min_length':
+      return (value as string).length >= action.requirement;
+  }
+}
+
+/** What was found where `expected` was wanted (a value left out is "missing"). */
+function found(input: unknown, expected: string): string {
+  return input === undefined ? 'is required but missing' : `expected ${expected}, got ${show(input)}`;
+}
+
+/** Counts a problem; true when it is still among the first ones, which are written out in full. */
+function counted(run: Run, code: ErrorCode): boolean {
+  run.counts[code] = (run.counts[code] ?? 0) + 1;
+  return run.problems.length < run.max;
+}
+
+// valibot's verdict on a value, as flags: fine; typed with issues (a rule such as a length
+// failed); untyped (the type is wrong or a required key is missing), which includes issues.
+const VALID = 0;
+const ISSUES = 1;
+const UNTYPED = 3;
+
+const RECORD_COPY = {};
+
+const entryBits = new WeakMap<readonly Entry[], Map<string, number>>();
+
+/**
+ * Which of an object's entries `value` has, as bits (the generator keeps objects to 31
+ * entries). valibot asks `key in value` for each entry; going through the value's own keys
+ * gives the same answer for JSON (generate-feed-checks.mjs refuses schema keys that objects
+ * or lists inherit) and costs next to nothing for `{}`, a hostile feed's favourite item.
+ */
+function present(entries: readonly Entry[], value: object): number {
+  let bits = entryBits.get(entries);
+  if (!bits) entryBits.set(entries, (bits = new Map(entries.map(([key], i) => [key, 1 << i]))));
+  let has = 0;
+  for (const key in value) has |= bits.get(key) ?? 0;
+  return has;
+}
+
+/** Returned by `Walk.repair` for a value that must go as a whole. */
+const FAIL = Symbol('fail');
+
+/** Walks one value along its shape, reporting each issue at its path. */
+class Walk {
+  /** Keys from the item (or field) to the value being looked at. */
+  readonly path: Key[] = [];
+  /** How many keys of `path` lead to the nearest part that can be left out on its own; -1: only the whole item can. */
+  dropAt = -1;
+
+  constructor(
+    protected run: Run,
+    /** Which item: `projects`, 3. */
+    private name?: CollectionName,
+    private index = 0
+  ) {}
+
+  /** The same walk for another item (a hostile feed may fail a million items: one walk for all). */
+  restart(run: Run, name: CollectionName, index: number): this {
+    this.run = run;
+    this.name = name;
+    this.index = index;
+    return this;
+  }
+
+  /** Counts the next issue; true when it is written out. */
+  protected keeps(): boolean {
+    return counted(this.run, this.dropAt < 0 ? 'feed-invalid' : 'field-dropped');
+  }
+
+  protected add(text: string): void {
+    this.run.problems.push(this.problem(text));
+  }
+
+  /** An issue at the current path as a problem: the item goes, or the part at `dropAt` does. */
+  protected problem(text: string): Problem {
+    const at = this.name ? [this.name, this.index] : [];
+    const path = formatPath([...at, ...this.path]);
+    if (this.dropAt < 0) {
+      return {code: 'feed-invalid', path, message: `${path}: ${text}. This ${WHAT[this.name!]} is left out until it is fixed.`, fatal: false, skipped: true};
+    }
+    const dropped = this.dropAt === this.path.length ? 'It' : `The whole of ${formatPath([...at, ...this.path.slice(0, this.dropAt)])}`;
+    return {code: 'field-dropped', path, message: `${path}: ${text}. ${dropped} is left out; fix or remove it.`, fatal: false};
+  }
+
+  private wrongType(shape: Shape, input: unknown, emit: boolean, atField: boolean): number {
+    if (emit && this.keeps()) this.add(found(input, expectedOf(shape, atField)));
+    return UNTYPED;
+  }
+
+  private missing(key: string): void {
+    this.path.push(key);
+    if (this.keeps()) this.add(`is required but missing: add "${key}"`);
+    this.path.pop();
+  }
+
+  /** A pipe's rules; `shown` is what the editor is told was found. */
+  private actions(actions: readonly Action[], value: string | object, emit: boolean, shown: unknown = value): number {
+    let verdict = VALID;
+    for (const action of actions) {
+      if (passes(action, value)) continue;
+      if (!emit) return ISSUES;
+      verdict = ISSUES;
+      if (this.keeps()) this.add(found(shown, expectedOfAction(action)));
+    }
+    return verdict;
+  }
+
+  /**
+   * valibot's verdict on `value` (VALID, ISSUES or UNTYPED); with `emit`, its issues are
+   * reported in valibot's order. `atField`: the value is a field or list entry of the item.
+   */
+  check(shape: Shape, value: unknown, emit: boolean, atField = false): number {
+    this.run.work++;
+    switch (shape.type) {
+      case 'string':
+        return typeof value === 'string' ? this.actions(shape.actions, value, emit) : this.wrongType(shape, value, emit, atField);
+      case 'boolean':
+        return typeof value === 'boolean' ? VALID : this.wrongType(shape, value, emit, atField);
+      case 'literal':
+      case 'picklist':
+        return shape.options.includes(value) ? VALID : this.wrongType(shape, value, emit, atField);
+      case 'nullable':
+        return value === null ? VALID : this.check(shape.wrapped, value, emit, atField);
+      case 'object': {
+        if (!isObjectLike(value)) return this.wrongType(shape, value, emit, atField);
+        let verdict = VALID;
+        const has = present(shape.entries, value);
+        for (let i = 0; i < shape.entries.length; i++) {
+          const [key, entry, optional] = shape.entries[i];
+          if (!(has & (1 << i))) {
+            if (optional) continue;
+            if (!emit) return UNTYPED;
+            verdict = UNTYPED;
+            this.missing(key);
+            continue;
+          }
+          if (optional && value[key] === undefined) continue;
+          this.path.push(key);
+          verdict |= this.check(entry, value[key], emit);
+          this.path.pop();
+          if (!emit && verdict === UNTYPED) return UNTYPED;
+        }
+        return verdict;
+      }
+      case 'array': {
+        if (!Array.isArray(value)) return this.wrongType(shape, value, emit, atField);
+        let verdict = VALID;
+        for (let i = 0; i < value.length; i++) {
+          this.path.push(i);
+          verdict |= this.check(shape.item, value[i], emit);
+          this.path.pop();
+          if (!emit && verdict === UNTYPED) return UNTYPED;
+        }
+        return verdict;
+      }
+      case 'record': {
+        if (!isObjectLike(value)) return this.wrongType(shape, value, emit, atField);
+        let verdict = VALID;
+        for (const key in value) {
+          // valibot's record reads own keys only and passes over these three.
+          if (!hasOwn.call(value, key) || key === '__proto__' || key === 'prototype' || key === 'constructor') continue;
+          this.path.push(key);
+          verdict |= this.check(shape.key, key, emit);
+          verdict |= this.check(shape.value, value[key], emit);
+          this.path.pop();
+          if (!emit && verdict === UNTYPED) return UNTYPED;
+        }
+        // A pipe's rules after the record run only on a value of the right type, and valibot
+        // shows them its own copy of the record: always an object, even for a list.
+        return verdict === UNTYPED ? verdict : verdict | this.actions(shape.actions, value, emit, RECORD_COPY);
+      }
+      case 'union': {
+        // The one option that got the type right speaks; failing that, the only option; else the union.
+        let typed: Shape | undefined;
+        let typedCount = 0;
+        for (const option of shape.options) {
+          const verdict = this.check(option, value, false);
+          if (verdict === VALID) return VALID;
+          if (verdict === ISSUES) {
+            typedCount++;
+            typed ??= option;
+          }
+        }
+        const verdict = typedCount ? ISSUES : UNTYPED;
+        const only = typedCount === 1 ? typed : shape.options.length === 1 ? shape.options[0] : undefined;
+        if (emit && only) return this.check(only, value, true);
+        if (emit && !only && this.keeps()) this.add(found(value, expectedOf(shape, atField)));
+        return verdict;
+      }
+      case 'variant': {
+        if (!isObjectLike(value)) return this.wrongType(shape, value, emit, atField);
+        const discriminator = shape.key in value ? value[shape.key] : undefined;
+        for (const [literal, option] of shape.options) if (discriminator === literal) return this.check(option, value, emit);
+        if (emit) {
+          this.path.push(shape.key);
+          if (this.keeps()) this.add(found(discriminator, oneOf(shape.expects)));
+          this.path.pop();
+        }
+        return UNTYPED;
+      }
+    }
+  }
+
+  /**
+   * What of `value` stays, as a field or list entry of the item: the value itself, a copy
+   * without its optional fields and list entries that failed, or FAIL when it must go.
+   */
+  repair(shape: Shape, value: unknown): unknown {
+    if (shape.type === 'object' && isObjectLike(value)) return this.repairObject(shape.entries, value);
+    if (shape.type === 'array' && Array.isArray(value)) return this.repairList(shape.item, value);
+    return this.check(shape, value, true, true) === VALID ? value : FAIL;
+  }
+
+  private repairObject(entries: Extract<Shape, {type: 'object'}>['entries'], value: Item): unknown {
+    let out = value;
+    let failed = false;
+    const has = present(entries, value);
+    for (let i = 0; i < entries.length; i++) {
+      const [key, entry, optional] = entries[i];
+      this.run.work++;
+      if (!(has & (1 << i))) {
+        if (optional) continue;
+        this.missing(key);
+        failed = true;
+        continue;
+      }
+      const field = value[key];
+      if (optional && field === undefined) continue;
+      const dropAt = this.dropAt;
+      this.path.push(key);
+      if (optional) this.dropAt = this.path.length;
+      const kept = this.repair(entry, field);
+      this.path.pop();
+      this.dropAt = dropAt;
+      if (kept === field) continue;
+      if (kept === FAIL && !optional) {
+        failed = true;
+        continue;
+      }
+      if (out === value) out = {...value};
+      if (kept === FAIL) delete out[key];
+      else out[key] = kept;
+    }
+    return failed ? FAIL : out;
+  }
+
+  private repairList(item: Shape, list: unknown[]): unknown[] {
+    let out: unknown[] | undefined;
+    const dropAt = this.dropAt;
+    for (let i = 0; i < list.length; i++) {
+      this.path.push(i);
+      this.dropAt = this.path.length;
+      const kept = this.repair(item, list[i]);
+      this.path.pop();
+      if (kept !== list[i]) out ??= list.slice(0, i);
+      if (out && kept !== FAIL) out.push(kept);
+    }
+    this.dropAt = dropAt;
+    return out ?? list;
+  }
+}
+
+/** The first issue only, as text (for a top-level field). */
+class FirstIssue extends Walk {
+  text?: string;
+  protected override keeps(): boolean {
+    return this.text === undefined;
+  }
+  protected override add(text: string): void {
+    this.text = text;
+  }
+}
+
+/** The first issue that leaves the item out, as a problem. */
+class SkipReason extends Walk {
+  reason?: Problem;
+  protected override keeps(): boolean {
+    return this.reason === undefined && this.dropAt < 0;
+  }
+  protected override add(text: string): void {
+    this.reason = this.problem(text);
+  }
+}
+
+/**
+ * Why each left-out item was left out, by `collection/id`. It keeps only where the items
+ * are, and works the reason out again when asked: a feed of a million broken items costs a
+ * number each, not a message each.
+ */
+export class SkippedItems implements ReadonlyMap<string, Problem> {
+  private readonly _lists = new Map<CollectionName, {list: readonly unknown[]; indexes: number[]}>();
+  private _all?: Map<string, Problem>;
+
+  add(name: CollectionName, list: readonly unknown[], index: number): void {
+    let entry = this._lists.get(name);
+    if (!entry) this._lists.set(name, (entry = {list, indexes: []}));
+    entry.indexes.push(index);
+  }
+
+  get(key: string): Problem | undefined {
+    const slash = key.indexOf('/');
+    const name = key.slice(0, slash) as CollectionName;
+    const entry = this._lists.get(name);
+    const id = key.slice(slash + 1);
+    const index = entry?.indexes.find((i) => idOf(entry.list[i]) === id);
+    return index === undefined ? undefined : reasonFor(name, entry!.list, index);
+  }
+
+  has(key: string): boolean {
+    return this.get(key) !== undefined;
+  }
+
+  /** All of them; this writes every reason out. */
+  private _every(): Map<string, Problem> {
+    if (!this._all) {
+      this._all = new Map();
+      for (const [name, {list, indexes}] of this._lists) {
+        for (const index of indexes) {
+          const key = `${name}/${idOf(list[index])}`;
+          if (!this._all.has(key)) this._all.set(key, reasonFor(name, list, index));
+        }
+      }
+    }
+    return this._all;
+  }
+
+  get size(): number {
+    return this._every().size;
+  }
+  forEach(callback: (value: Problem, key: string, map: ReadonlyMap<string, Problem>) => void, thisArg?: unknown): void {
+    this._every().forEach((value, key) => callback.call(thisArg, value, key, this));
+  }
+  entries() {
+    return this._every().entries();
+  }
+  keys() {
+    return this._every().keys();
+  }
+  values() {
+    return this._every().values();
+  }
+  [Symbol.iterator]() {
+    return this._every()[Symbol.iterator]();
+  }
+}
+
+const idOf = (item: unknown): string | undefined => (isObject(item) && typeof item.id === 'string' ? item.id : undefined);
+
+function reasonFor(name: CollectionName, list: readonly unknown[], index: number): Problem {
+  const walk = new SkipReason({problems: [], counts: {}, max: 0, work: 0}, name, index);
+  walk.repair(ITEM_SHAPES[name], list[index]);
+  return walk.reason!;
+}
+
+// ---------------------------------------------------------------------------------------
+// What engine.ts hands over.
+
+/** The result for a document that is not a version 1 feed. */
+export function fatal(run: Run, raw: unknown): ValidationResult {
+  const problem: Problem = !isObject(raw)
+    ? {code: 'feed-invalid', path: '', message: `The feed must be a JSON object like {"version": 1, "projects": […]}, got ${show(raw)}.`, fatal: true}
+    : {
+        code: 'feed-version',
+        path: 'version',
+        message:
+          raw.version === undefined
+            ? 'version: is required but missing. Add "version": 1 at the top of the feed.'
+            : `version: expected 1, got ${show(raw.version)}. Write "version": 1 and follow the version 1 format.`,
+        fatal: true,
+      };
+  run.counts[problem.code] = 1;
+  run.problems.push(problem);
+  return {problems: run.problems, counts: run.counts, skipped: new Map()};
+}
+
+const FIELD_HINTS: Partial<Record<keyof typeof FIELD_SHAPES, string>> = {language: 'Swedish ("sv") is assumed.'};
+
+/** A top-level field (language, publisher, updated) that is left out. */
+export function fieldProblem(run: Run, field: keyof typeof FIELD_SHAPES, value: unknown): void {
+  if (!counted(run, 'field-dropped')) return;
+  const walk = new FirstIssue(run);
+  walk.check(FIELD_SHAPES[field], value, true);
+  run.problems.push({code: 'field-dropped', path: field, message: `${field}: ${walk.text}. ${FIELD_HINTS[field] ?? 'It is left out.'}`, fatal: false});
+}
+
+/** A collection that is not a list. */
+export function listProblem(run: Run, name: CollectionName, value: unknown): void {
+  if (counted(run, 'field-dropped')) run.problems.push({code: 'field-dropped', path: name, message: `${name}: expected a list ([…]), got ${show(value)}. It is left out.`, fatal: false});
+}
+
+/**
+ * An item that failed its check: the item as it can be shown (itself, or a copy without the
+ * optional parts that failed), or undefined when a required part failed.
+ */
+const itemWalk = new Walk({problems: [], counts: {}, max: 0, work: 0});
+
+export function repairItem(run: Run, name: CollectionName, list: readonly unknown[], index: number): unknown {
+  const kept = itemWalk.restart(run, name, index).repair(ITEM_SHAPES[name], list[index]);
+  if (kept !== FAIL) return kept;
+  // Only an item with an id can be asked for.
+  if (idOf(list[index]) !== undefined) (run.skipped ??= new SkippedItems()).add(name, list, index);
+  return undefined;
+}
+
+export function duplicate(run: Run, name: CollectionName, index: number, id: string): void {
+  if (!counted(run, 'feed-invalid')) return;
+  const path = formatPath([name, index, 'id']);
+  run.problems.push({
+    code: 'feed-invalid',
+    path,
+    message: `${path}: the id '${id}' is used twice. Only the first ${WHAT[name]} with it is shown; give each its own id.`,
+    fatal: false,
+    skipped: true,
+  });
+}
+
+function dangling(run: Run, path: string, target: CollectionName, id: unknown): void {
+  if (!counted(run, 'field-dropped')) return;
+  run.problems.push({
+    code: 'field-dropped',
+    path,
+    message: `${path}: there is no ${WHAT[target]} with the id '${id}' in this feed. It is left out; add that ${WHAT[target]} or fix the id.`,
+    fatal: false,
+  });
+}
+
+export function danglingPublisher(run: Run, feed: Feed): void {
+  dangling(run, 'publisher', 'organizations', feed.publisher);
+  delete feed.publisher;
+}
+
+/** `object` without `key`, copied unless it is already a copy (not `original`). */
+function without<T extends Item>(object: T, original: T, key: string): T {
+  const out = object === original ? {...object} : object;
+  delete out[key];
+  return out;
+}
+
+/**
+ * A kept item with its dangling references left out (a copy; the caller's objects stay as
+ * they are): the field, or the list entry that cannot do without it.
+ */
+export function dropDangling(run: Run, name: CollectionName, position: number, item: Item, ids: KnownIds): Item {
+  let out = item;
+  for (const {container, many, field, target, entryGoes} of REFERENCES[name]!) {
+    const known = ids[target];
+    const dangles = (holder: Item) => holder[field] !== undefined && !known.has(holder[field] as string);
+    const at = `${name}[${position}]${container ? `.${container}` : ''}`;
+    if (!container) {
+      if (!dangles(item)) continue;
+      dangling(run, `${at}.${field}`, target, item[field]);
+      out = without(out, item, field);
+    } else if (!many) {
+      const holder = item[container] as Item | undefined;
+      if (!holder || !dangles(holder)) continue;
+      dangling(run, `${at}.${field}`, target, holder[field]);
+      out = {...out, [container]: without(holder, holder, field)};
+    } else {
+      const entries = item[container] as Item[] | undefined;
+      if (!entries) continue;
+      let kept: Item[] | undefined;
+      for (let i = 0; i < entries.length; i++) {
+        const entry = entries[i];
+        const bad = dangles(entry);
+        if (bad) dangling(run, `${at}[${i}].${field}`, target, entry[field]);
+        else if (!kept) continue;
+        kept ??= entries.slice(0, i);
+        if (!bad) kept.push(entry);
+        else if (!entryGoes) kept.push(without(entry, entry, field));
+      }
+      if (kept) out = {...out, [container]: kept};
+    }
+  }
+  return out;
+}
+
+/** Keeps every well-formed label; reports the rest one by one. */
+export function repairLabels(run: Run, raw: unknown, known: ReadonlySet<string> | undefined): Labels {
+  const labels: Labels = {};
+  const drop = (keys: Key[], why: () => string) => {
+    if (!counted(run, 'field-dropped')) return;
+    const path = formatPath(['labels', ...keys]);
+    run.problems.push({code: 'field-dropped', path, message: `${path}: ${why()}`, fatal: false});
+  };
+  if (!isObject(raw)) {
+    drop([], () => `expected an object like {"sv": {"<message id>": "text"}}, got ${show(raw)}. It is left out.`);
+    return labels;
+  }
+  for (const lang of Object.keys(raw)) {
+    const table = raw[lang];
+    if (!isLanguageTag(lang)) {
+      drop([lang], () => `expected a language tag like "sv", got ${show(lang)}. It is left out.`);
+      continue;
+    }
+    if (!isObject(table)) {
+      drop([lang], () => `expected an object of message ids to texts, got ${show(table)}. It is left out.`);
+      continue;
+    }
+    const out: Record<string, string> = {};
+    for (const id of Object.keys(table)) {
+      const text = table[id];
+      if (known && !known.has(id)) drop([lang, id], () => `there is no message with the id '${id}' (the README lists them). It is left out.`);
+      else if (!isLabelText(text)) drop([lang, id], () => `expected a text of at most 2000 characters, got ${show(text)}. It is left out.`);
+      else out[id] = text as string;
+    }
+    labels[lang] = out;
+  }
+  return labels;
+}
