@@ -380,6 +380,8 @@ function shapeOf(s, hint) {
       body = `{type: 'string', actions: ${actionList}}`;
       break;
     case 'record':
+      // repair.ts checks a key at once, as a leaf.
+      if (parts(base.key).base.type !== 'string') fail('a record key must be a string');
       body = `{type: 'record', key: ${shapeOf(base.key, `${hintBase}Key`)}, value: ${shapeOf(base.value, `${hintBase}Value`)}, actions: ${actionList}}`;
       break;
     default:

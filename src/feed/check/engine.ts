@@ -6,10 +6,11 @@
  * (`repair.ts`), which finds the exact problems, writes the editor messages and decides what
  * is left out; a browser loads it the first time it is needed.
  *
- * A run is a generator: it offers to pause every so often and asks for the slow path when
- * it first needs it, so the same steps serve the CLI (all at once, `validate.ts`) and the
- * browser (in slices, `validateFeedAsync`), with the same results. Nothing here recurses on
- * the data: the generated checks go as deep as the schema does, and no deeper.
+ * A run is a generator: it offers to pause every so often (between items here, inside them
+ * in the slow path) and asks for the slow path when it first needs it, so the same steps
+ * serve the CLI (all at once, `validate.ts`) and the browser (in slices of a few
+ * milliseconds, `validateFeedAsync`), with the same results. Nothing recurses on the data:
+ * the generated checks go as deep as the schema does, and no deeper.
  */
 import {FIELD_CHECKS, ITEM_CHECKS, REFERENCE_CHECKS, isLabelText, isLanguageTag} from '../generated/check.js';
 import type {CollectionName, Feed, Labels} from '../schema.js';
@@ -86,13 +87,14 @@ export interface Run {
 /** What a run asks of its driver: a chance to pause, or the slow path. */
 export const PAUSE = 0;
 export const LOAD = 1;
-export type Steps = Generator<typeof PAUSE | typeof LOAD, ValidationResult, void>;
+/** Steps of a run, or of part of one: they end with a `T`. */
+export type Steps<T = ValidationResult> = Generator<typeof PAUSE | typeof LOAD, T, void>;
 
 const ITEM_WORK = 16;
 /** About a millisecond of checking between offers to pause. */
 const WORK_PER_PAUSE = 16_000;
 /** The longest a browser slice runs before it lets the page do other work. */
-const SLICE_MS = 8;
+export const SLICE_MS = 8;
 
 export function startRun(options: ValidateOptions, repair?: Repair): Run {
   return {problems: [], counts: {}, max: options.maxProblems ?? MAX_PROBLEMS, work: 0, repair};
@@ -101,7 +103,7 @@ export function startRun(options: ValidateOptions, repair?: Repair): Run {
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 
 /** Counts work; true when it is time to offer a pause (and counting starts again). */
-function due(run: Run, work: number): boolean {
+export function due(run: Run, work: number): boolean {
   run.work += work;
   if (run.work < WORK_PER_PAUSE) return false;
   run.work = 0;
@@ -148,7 +150,7 @@ export function* validation(raw: unknown, options: ValidateOptions, run: Run): S
       let item = list[index];
       if (!check(item)) {
         if (!run.repair) yield LOAD;
-        item = run.repair!.repairItem(run, name, list, index);
+        item = yield* run.repair!.repairItem(run, name, list, index);
         if (item === undefined) continue;
       }
       const id = (item as {id: string}).id;
@@ -176,7 +178,7 @@ export function* validation(raw: unknown, options: ValidateOptions, run: Run): S
       if (due(run, ITEM_WORK)) yield PAUSE;
       if (resolves(list[k], ids)) continue;
       if (!run.repair) yield LOAD;
-      list[k] = run.repair!.dropDangling(run, name, positions[name][k], list[k], ids);
+      list[k] = yield* run.repair!.dropDangling(run, name, positions[name][k], list[k], ids);
     }
   }
   return {feed, problems: run.problems, counts: run.counts, skipped: run.skipped ?? new Map()};
@@ -187,11 +189,11 @@ export function* validation(raw: unknown, options: ValidateOptions, run: Run): S
  * message id (one of `options.messageIds`, when given) and text is well-formed; otherwise
  * the slow path keeps the good ones and reports the rest.
  */
-function* checkLabels(raw: unknown, options: ValidateOptions, run: Run): Generator<typeof LOAD, Labels, void> {
+function* checkLabels(raw: unknown, options: ValidateOptions, run: Run): Steps<Labels> {
   const known = options.messageIds && new Set(options.messageIds);
   if (isObject(raw) && labelsAreFine(raw, known)) return raw as Labels;
   if (!run.repair) yield LOAD;
-  return run.repair!.repairLabels(run, raw, known);
+  return yield* run.repair!.repairLabels(run, raw, known);
 }
 
 function labelsAreFine(labels: Record<string, unknown>, known: ReadonlySet<string> | undefined): boolean {
@@ -203,8 +205,8 @@ function labelsAreFine(labels: Record<string, unknown>, known: ReadonlySet<strin
   return true;
 }
 
-/** Validates a parsed feed in one go. */
-export function runToEnd(steps: Steps): ValidationResult {
+/** Runs steps in one go. */
+export function runToEnd<T>(steps: Steps<T>): T {
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
@@ -232,7 +234,7 @@ export async function validateFeedAsync(raw: unknown, options: ValidateOptions =
 }
 
 /** Lets the browser do other work before the next slice: a task, not a timer (timers are clamped and throttled). */
-function nextTask(): Promise<void> {
+export function nextTask(): Promise<void> {
   const scheduler = (globalThis as {scheduler?: {yield?: () => Promise<void>}}).scheduler;
   if (scheduler?.yield) return scheduler.yield();
   return new Promise((resolve) => {

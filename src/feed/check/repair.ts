@@ -9,12 +9,15 @@
  * follows valibot's rules (which issues, in which order, which union option speaks) over
  * the schema as data (`../generated/shapes.ts`); test/node/validate.test.mjs holds the two
  * side by side. Problems beyond the run's first ones are counted, not written out.
- * Recursion follows the schema (a few levels), never the data.
+ *
+ * A hostile item may be a megabyte on its own, so the walk pauses inside it too: objects,
+ * lists and unions are walked by generators that offer the run a pause every so often
+ * (leaves are checked at once). Recursion follows the schema (a few levels), never the data.
  */
 import {FIELD_SHAPES, ITEM_SHAPES, REFERENCES} from '../generated/shapes.js';
 import {isLabelText, isLanguageTag, type KnownIds} from '../generated/check.js';
 import type {CollectionName, Feed, Labels} from '../schema.js';
-import type {ErrorCode, Problem, Run, ValidationResult} from './engine.js';
+import {PAUSE, due, runToEnd, type ErrorCode, type Problem, type Run, type Steps, type ValidationResult} from './engine.js';
 import type {Action, Entry, Shape} from './shape.js';
 
 type Key = string | number;
@@ -119,10 +122,21 @@ function found(input: unknown, expected: string): string {
   return input === undefined ? 'is required but missing' : `expected ${expected}, got ${show(input)}`;
 }
 
+/** Where problems go: the first `max` in full, all of them counted. */
+type Log = Pick<Run, 'problems' | 'counts' | 'max'>;
+
+const newLog = (max: number): Log => ({problems: [], counts: {}, max});
+
 /** Counts a problem; true when it is still among the first ones, which are written out in full. */
-function counted(run: Run, code: ErrorCode): boolean {
-  run.counts[code] = (run.counts[code] ?? 0) + 1;
-  return run.problems.length < run.max;
+function counted(log: Log, code: ErrorCode): boolean {
+  log.counts[code] = (log.counts[code] ?? 0) + 1;
+  return log.problems.length < log.max;
+}
+
+/** Adds what `from` holds to `log`, as if reported there. */
+function merge(log: Log, from: Log): void {
+  for (const [code, n] of Object.entries(from.counts) as [ErrorCode, number][]) log.counts[code] = (log.counts[code] ?? 0) + n;
+  for (const problem of from.problems) if (log.problems.length < log.max) log.problems.push(problem);
 }
 
 // valibot's verdict on a value, as flags: fine; typed with issues (a rule such as a length
@@ -149,8 +163,10 @@ function present(entries: readonly Entry[], value: object): number {
   return has;
 }
 
-/** Returned by `Walk.repair` for a value that must go as a whole. */
+/** What `Walk.keep` gives for a value that must go as a whole. */
 const FAIL = Symbol('fail');
+/** What `Walk.keep` gives when there are steps to take first (`Walk.pending`). */
+const PENDING = Symbol('pending');
 
 /** Walks one value along its shape, reporting each issue at its path. */
 class Walk {
@@ -160,27 +176,29 @@ class Walk {
   dropAt = -1;
 
   constructor(
-    protected run: Run,
+    /** Counts the work done, so the run knows when to offer a pause. */
+    private run: Run,
+    /** Where the issues go: the run's own problems, or a union option's until it is known whether it speaks. */
+    public log: Log = run,
     /** Which item: `projects`, 3. */
     private name?: CollectionName,
     private index = 0
   ) {}
 
-  /** The same walk for another item (a hostile feed may fail a million items: one walk for all). */
-  restart(run: Run, name: CollectionName, index: number): this {
+  /** The same walk for another run (a hostile feed may fail a million items: one walk for all). */
+  restart(run: Run): this {
     this.run = run;
-    this.name = name;
-    this.index = index;
+    this.log = run;
     return this;
   }
 
   /** Counts the next issue; true when it is written out. */
   protected keeps(): boolean {
-    return counted(this.run, this.dropAt < 0 ? 'feed-invalid' : 'field-dropped');
+    return counted(this.log, this.dropAt < 0 ? 'feed-invalid' : 'field-dropped');
   }
 
-  protected add(text: string): void {
-    this.run.problems.push(this.problem(text));
+  private add(text: string): void {
+    this.log.problems.push(this.problem(text));
   }
 
   /** An issue at the current path as a problem: the item goes, or the part at `dropAt` does. */
@@ -217,12 +235,8 @@ class Walk {
     return verdict;
   }
 
-  /**
-   * valibot's verdict on `value` (VALID, ISSUES or UNTYPED); with `emit`, its issues are
-   * reported in valibot's order. `atField`: the value is a field or list entry of the item.
-   */
-  check(shape: Shape, value: unknown, emit: boolean, atField = false): number {
-    this.run.work++;
+  /** valibot's verdict on a value of a leaf shape (no fields, no entries); with `emit`, its issues are reported. */
+  leaf(shape: Shape, value: unknown, emit: boolean, atField = false): number {
     switch (shape.type) {
       case 'string':
         return typeof value === 'string' ? this.actions(shape.actions, value, emit) : this.wrongType(shape, value, emit, atField);
@@ -232,7 +246,31 @@ class Walk {
       case 'picklist':
         return shape.options.includes(value) ? VALID : this.wrongType(shape, value, emit, atField);
       case 'nullable':
-        return value === null ? VALID : this.check(shape.wrapped, value, emit, atField);
+        return value === null ? VALID : this.leaf(shape.wrapped, value, emit, atField);
+      default:
+        throw new TypeError(`${shape.type} is not a leaf`);
+    }
+  }
+
+  /**
+   * The verdict on any value: at once for a leaf or a value of the wrong type, step by step
+   * (pausing) for the rest.
+   */
+  private visit(shape: Shape, value: unknown, emit: boolean, atField = false): number | Steps<number> {
+    if (isLeaf(shape)) return this.leaf(shape, value, emit, atField);
+    if (shape.type === 'array' ? !Array.isArray(value) : shape.type !== 'union' && shape.type !== 'nullable' && !isObjectLike(value)) return this.wrongType(shape, value, emit, atField);
+    return this.check(shape, value, emit, atField);
+  }
+
+  /**
+   * valibot's verdict on `value` (VALID, ISSUES or UNTYPED); with `emit`, its issues are
+   * reported in valibot's order. `atField`: the value is a field or list entry of the item.
+   */
+  *check(shape: Shape, value: unknown, emit: boolean, atField = false): Steps<number> {
+    if (due(this.run, 1)) yield PAUSE;
+    switch (shape.type) {
+      case 'nullable':
+        return value === null ? VALID : yield* this.check(shape.wrapped, value, emit, atField);
       case 'object': {
         if (!isObjectLike(value)) return this.wrongType(shape, value, emit, atField);
         let verdict = VALID;
@@ -248,7 +286,8 @@ class Walk {
           }
           if (optional && value[key] === undefined) continue;
           this.path.push(key);
-          verdict |= this.check(entry, value[key], emit);
+          const step = this.visit(entry, value[key], emit);
+          verdict |= typeof step === 'number' ? step : yield* step;
           this.path.pop();
           if (!emit && verdict === UNTYPED) return UNTYPED;
         }
@@ -258,8 +297,10 @@ class Walk {
         if (!Array.isArray(value)) return this.wrongType(shape, value, emit, atField);
         let verdict = VALID;
         for (let i = 0; i < value.length; i++) {
+          if (due(this.run, 1)) yield PAUSE;
           this.path.push(i);
-          verdict |= this.check(shape.item, value[i], emit);
+          const step = this.visit(shape.item, value[i], emit);
+          verdict |= typeof step === 'number' ? step : yield* step;
           this.path.pop();
           if (!emit && verdict === UNTYPED) return UNTYPED;
         }
@@ -271,38 +312,45 @@ class Walk {
         for (const key in value) {
           // valibot's record reads own keys only and passes over these three.
           if (!hasOwn.call(value, key) || key === '__proto__' || key === 'prototype' || key === 'constructor') continue;
+          if (due(this.run, 1)) yield PAUSE;
           this.path.push(key);
-          verdict |= this.check(shape.key, key, emit);
-          verdict |= this.check(shape.value, value[key], emit);
+          verdict |= this.leaf(shape.key, key, emit);
+          const step = this.visit(shape.value, value[key], emit);
+          verdict |= typeof step === 'number' ? step : yield* step;
           this.path.pop();
           if (!emit && verdict === UNTYPED) return UNTYPED;
         }
         // A pipe's rules after the record run only on a value of the right type, and valibot
-        // shows them its own copy of the record: always an object, even for a list.
-        return verdict === UNTYPED ? verdict : verdict | this.actions(shape.actions, value, emit, RECORD_COPY);
+        // shows them its own copy of the record: always an object, even for a list. (Only to
+        // tell ISSUES from UNTYPED, they are not needed once there are issues.)
+        if (verdict === UNTYPED || (!emit && verdict === ISSUES)) return verdict;
+        return verdict | this.actions(shape.actions, value, emit, RECORD_COPY);
       }
       case 'union': {
-        // The one option that got the type right speaks; failing that, the only option; else the union.
-        let typed: Shape | undefined;
-        let typedCount = 0;
-        for (const option of shape.options) {
-          const verdict = this.check(option, value, false);
+        // valibot: the option that got the type right speaks when just one did, else the
+        // only option, else the union itself. Each option is walked once, its issues kept
+        // aside until it is known which speaks.
+        const outer = this.log;
+        const asides: Log[] = [];
+        const typed: number[] = [];
+        for (let i = 0; i < shape.options.length; i++) {
+          if (emit) this.log = asides[i] = newLog(outer.max - outer.problems.length);
+          const step = this.visit(shape.options[i], value, emit);
+          const verdict = typeof step === 'number' ? step : yield* step;
+          this.log = outer;
           if (verdict === VALID) return VALID;
-          if (verdict === ISSUES) {
-            typedCount++;
-            typed ??= option;
-          }
+          if (verdict === ISSUES) typed.push(i);
         }
-        const verdict = typedCount ? ISSUES : UNTYPED;
-        const only = typedCount === 1 ? typed : shape.options.length === 1 ? shape.options[0] : undefined;
-        if (emit && only) return this.check(only, value, true);
-        if (emit && !only && this.keeps()) this.add(found(value, expectedOf(shape, atField)));
-        return verdict;
+        if (!emit) return typed.length ? ISSUES : UNTYPED;
+        const speaker = typed.length === 1 ? typed[0] : typed.length === 0 && shape.options.length === 1 ? 0 : -1;
+        if (speaker >= 0) merge(outer, asides[speaker]);
+        else if (this.keeps()) this.add(found(value, expectedOf(shape, atField)));
+        return typed.length ? ISSUES : UNTYPED;
       }
       case 'variant': {
         if (!isObjectLike(value)) return this.wrongType(shape, value, emit, atField);
         const discriminator = shape.key in value ? value[shape.key] : undefined;
-        for (const [literal, option] of shape.options) if (discriminator === literal) return this.check(option, value, emit);
+        for (const [literal, option] of shape.options) if (discriminator === literal) return yield* this.check(option, value, emit);
         if (emit) {
           this.path.push(shape.key);
           if (this.keeps()) this.add(found(discriminator, oneOf(shape.expects)));
@@ -310,38 +358,73 @@ class Walk {
         }
         return UNTYPED;
       }
+      default:
+        return this.leaf(shape, value, emit, atField);
     }
   }
 
+  /** The steps `keep` left to take, when it returned PENDING. */
+  pending?: Steps<unknown>;
+
   /**
-   * What of `value` stays, as a field or list entry of the item: the value itself, a copy
-   * without its optional fields and list entries that failed, or FAIL when it must go.
+   * What of a field or list entry stays: the value itself, a copy without its optional
+   * fields and list entries that failed (objects and lists of the item's own structure), or
+   * FAIL when it must go as a whole. Step by step only where there are steps to take.
    */
-  repair(shape: Shape, value: unknown): unknown {
-    if (shape.type === 'object' && isObjectLike(value)) return this.repairObject(shape.entries, value);
-    if (shape.type === 'array' && Array.isArray(value)) return this.repairList(shape.item, value);
-    return this.check(shape, value, true, true) === VALID ? value : FAIL;
+  keep(shape: Shape, value: unknown): unknown {
+    if ((shape.type === 'object' && isObjectLike(value)) || (shape.type === 'array' && Array.isArray(value))) {
+      this.pending = this.repair(shape, value);
+      return PENDING;
+    }
+    const step = this.visit(shape, value, true, true);
+    if (typeof step === 'number') return step === VALID ? value : FAIL;
+    this.pending = this.accepted(step, value);
+    return PENDING;
   }
 
-  private repairObject(entries: Extract<Shape, {type: 'object'}>['entries'], value: Item): unknown {
-    let out = value;
+  private *accepted(verdict: Steps<number>, value: unknown): Steps<unknown> {
+    return (yield* verdict) === VALID ? value : FAIL;
+  }
+
+  /** `keep` for an object or list of the item's own structure. */
+  *repair(shape: Shape, value: unknown): Steps<unknown> {
+    if (shape.type === 'array') {
+      const list = value as unknown[];
+      let out: unknown[] | undefined;
+      const dropAt = this.dropAt;
+      for (let i = 0; i < list.length; i++) {
+        if (due(this.run, 1)) yield PAUSE;
+        this.path.push(i);
+        this.dropAt = this.path.length;
+        let kept = this.keep(shape.item, list[i]);
+        if (kept === PENDING) kept = yield* this.pending!;
+        this.path.pop();
+        if (kept !== list[i]) out ??= list.slice(0, i);
+        if (out && kept !== FAIL) out.push(kept);
+      }
+      this.dropAt = dropAt;
+      return out ?? list;
+    }
+    if (shape.type !== 'object') throw new TypeError(`${shape.type} has no structure to repair`);
+    const object = value as Item;
+    let out = object;
     let failed = false;
-    const has = present(entries, value);
-    for (let i = 0; i < entries.length; i++) {
-      const [key, entry, optional] = entries[i];
-      this.run.work++;
+    const has = present(shape.entries, object);
+    for (let i = 0; i < shape.entries.length; i++) {
+      const [key, entry, optional] = shape.entries[i];
       if (!(has & (1 << i))) {
         if (optional) continue;
         this.missing(key);
         failed = true;
         continue;
       }
-      const field = value[key];
+      const field = object[key];
       if (optional && field === undefined) continue;
       const dropAt = this.dropAt;
       this.path.push(key);
       if (optional) this.dropAt = this.path.length;
-      const kept = this.repair(entry, field);
+      let kept = this.keep(entry, field);
+      if (kept === PENDING) kept = yield* this.pending!;
       this.path.pop();
       this.dropAt = dropAt;
       if (kept === field) continue;
@@ -349,48 +432,42 @@ class Walk {
         failed = true;
         continue;
       }
-      if (out === value) out = {...value};
+      if (out === object) out = {...object};
       if (kept === FAIL) delete out[key];
       else out[key] = kept;
     }
     return failed ? FAIL : out;
   }
 
-  private repairList(item: Shape, list: unknown[]): unknown[] {
-    let out: unknown[] | undefined;
-    const dropAt = this.dropAt;
-    for (let i = 0; i < list.length; i++) {
-      this.path.push(i);
-      this.dropAt = this.path.length;
-      const kept = this.repair(item, list[i]);
-      this.path.pop();
-      if (kept !== list[i]) out ??= list.slice(0, i);
-      if (out && kept !== FAIL) out.push(kept);
-    }
-    this.dropAt = dropAt;
-    return out ?? list;
+  /** An item of `name`: as it can be shown, or undefined (then noted in the run's skipped items). */
+  *item(name: CollectionName, list: readonly unknown[], index: number): Steps<unknown> {
+    this.name = name;
+    this.index = index;
+    let kept = this.keep(ITEM_SHAPES[name], list[index]);
+    if (kept === PENDING) kept = yield* this.pending!;
+    if (kept !== FAIL) return kept;
+    // Only an item with an id can be asked for.
+    if (idOf(list[index]) !== undefined) (this.run.skipped ??= new SkippedItems()).add(name, list, index);
+    return undefined;
   }
 }
 
-/** The first issue only, as text (for a top-level field). */
-class FirstIssue extends Walk {
-  text?: string;
-  protected override keeps(): boolean {
-    return this.text === undefined;
-  }
-  protected override add(text: string): void {
-    this.text = text;
+/** A shape whose values have no fields or entries: checked at once. */
+function isLeaf(shape: Shape): boolean {
+  return shape.type === 'nullable' ? isLeaf(shape.wrapped) : shape.type === 'string' || shape.type === 'boolean' || shape.type === 'literal' || shape.type === 'picklist';
+}
+
+/** A top-level field's issues, as they read without a path. */
+class FieldIssues extends Walk {
+  protected override problem(text: string): Problem {
+    return {code: 'field-dropped', path: '', message: text, fatal: false};
   }
 }
 
-/** The first issue that leaves the item out, as a problem. */
-class SkipReason extends Walk {
-  reason?: Problem;
+/** Only the issues that leave the item out. */
+class SkipReasons extends Walk {
   protected override keeps(): boolean {
-    return this.reason === undefined && this.dropAt < 0;
-  }
-  protected override add(text: string): void {
-    this.reason = this.problem(text);
+    return this.dropAt < 0 && super.keeps();
   }
 }
 
@@ -459,9 +536,9 @@ export class SkippedItems implements ReadonlyMap<string, Problem> {
 const idOf = (item: unknown): string | undefined => (isObject(item) && typeof item.id === 'string' ? item.id : undefined);
 
 function reasonFor(name: CollectionName, list: readonly unknown[], index: number): Problem {
-  const walk = new SkipReason({problems: [], counts: {}, max: 0, work: 0}, name, index);
-  walk.repair(ITEM_SHAPES[name], list[index]);
-  return walk.reason!;
+  const walk = new SkipReasons({...newLog(0), work: 0}, newLog(1), name, index);
+  if (walk.keep(ITEM_SHAPES[name], list[index]) === PENDING) runToEnd(walk.pending!);
+  return walk.log.problems[0];
 }
 
 // ---------------------------------------------------------------------------------------
@@ -490,9 +567,9 @@ const FIELD_HINTS: Partial<Record<keyof typeof FIELD_SHAPES, string>> = {languag
 /** A top-level field (language, publisher, updated) that is left out. */
 export function fieldProblem(run: Run, field: keyof typeof FIELD_SHAPES, value: unknown): void {
   if (!counted(run, 'field-dropped')) return;
-  const walk = new FirstIssue(run);
-  walk.check(FIELD_SHAPES[field], value, true);
-  run.problems.push({code: 'field-dropped', path: field, message: `${field}: ${walk.text}. ${FIELD_HINTS[field] ?? 'It is left out.'}`, fatal: false});
+  const walk = new FieldIssues(run, newLog(1));
+  walk.leaf(FIELD_SHAPES[field], value, true);
+  run.problems.push({code: 'field-dropped', path: field, message: `${field}: ${walk.log.problems[0].message}. ${FIELD_HINTS[field] ?? 'It is left out.'}`, fatal: false});
 }
 
 /** A collection that is not a list. */
@@ -504,14 +581,14 @@ export function listProblem(run: Run, name: CollectionName, value: unknown): voi
  * An item that failed its check: the item as it can be shown (itself, or a copy without the
  * optional parts that failed), or undefined when a required part failed.
  */
-const itemWalk = new Walk({problems: [], counts: {}, max: 0, work: 0});
+const itemWalk = new Walk({...newLog(0), work: 0});
 
-export function repairItem(run: Run, name: CollectionName, list: readonly unknown[], index: number): unknown {
-  const kept = itemWalk.restart(run, name, index).repair(ITEM_SHAPES[name], list[index]);
-  if (kept !== FAIL) return kept;
-  // Only an item with an id can be asked for.
-  if (idOf(list[index]) !== undefined) (run.skipped ??= new SkippedItems()).add(name, list, index);
-  return undefined;
+/**
+ * An item that failed its check: the item as it can be shown (itself, or a copy without the
+ * optional parts that failed), or undefined when a required part failed.
+ */
+export function repairItem(run: Run, name: CollectionName, list: readonly unknown[], index: number): Steps<unknown> {
+  return itemWalk.restart(run).item(name, list, index);
 }
 
 export function duplicate(run: Run, name: CollectionName, index: number, id: string): void {
@@ -552,7 +629,7 @@ function without<T extends Item>(object: T, original: T, key: string): T {
  * A kept item with its dangling references left out (a copy; the caller's objects stay as
  * they are): the field, or the list entry that cannot do without it.
  */
-export function dropDangling(run: Run, name: CollectionName, position: number, item: Item, ids: KnownIds): Item {
+export function* dropDangling(run: Run, name: CollectionName, position: number, item: Item, ids: KnownIds): Steps<Item> {
   let out = item;
   for (const {container, many, field, target, entryGoes} of REFERENCES[name]!) {
     const known = ids[target];
@@ -572,6 +649,7 @@ export function dropDangling(run: Run, name: CollectionName, position: number, i
       if (!entries) continue;
       let kept: Item[] | undefined;
       for (let i = 0; i < entries.length; i++) {
+        if (due(run, 1)) yield PAUSE;
         const entry = entries[i];
         const bad = dangles(entry);
         if (bad) dangling(run, `${at}[${i}].${field}`, target, entry[field]);
@@ -587,7 +665,7 @@ export function dropDangling(run: Run, name: CollectionName, position: number, i
 }
 
 /** Keeps every well-formed label; reports the rest one by one. */
-export function repairLabels(run: Run, raw: unknown, known: ReadonlySet<string> | undefined): Labels {
+export function* repairLabels(run: Run, raw: unknown, known: ReadonlySet<string> | undefined): Steps<Labels> {
   const labels: Labels = {};
   const drop = (keys: Key[], why: () => string) => {
     if (!counted(run, 'field-dropped')) return;
@@ -610,6 +688,7 @@ export function repairLabels(run: Run, raw: unknown, known: ReadonlySet<string> 
     }
     const out: Record<string, string> = {};
     for (const id of Object.keys(table)) {
+      if (due(run, 1)) yield PAUSE;
       const text = table[id];
       if (known && !known.has(id)) drop([lang, id], () => `there is no message with the id '${id}' (the README lists them). It is left out.`);
       else if (!isLabelText(text)) drop([lang, id], () => `expected a text of at most 2000 characters, got ${show(text)}. It is left out.`);
