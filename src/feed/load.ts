@@ -5,7 +5,7 @@
  */
 import type {Feed} from './schema.js';
 import {validateFeedAsync, type CollectionName, type ErrorCode, type Problem} from './check/engine.js';
-import {FeedError, fetchFeedText, parseFeedText} from './read.js';
+import {FeedError, fetchFeedText, parseFeedTextInSlices} from './read.js';
 import {messages} from '../i18n/messages.js';
 
 export {FeedError, MAX_FEED_BYTES, feedSettings} from './read.js';
@@ -29,7 +29,7 @@ export interface LoadedFeed {
 export async function parseFeed(text: string, baseUrl: string, src?: string): Promise<LoadedFeed> {
   let raw: unknown;
   try {
-    raw = parseFeedText(text, src);
+    raw = await parseFeedTextInSlices(text, src);
   } catch (error) {
     throw warned(error as FeedError);
   }

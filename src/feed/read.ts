@@ -3,7 +3,7 @@
  * text as JSON. Every failure is a `FeedError` with a contract code. Browsers and the
  * validator CLI (bin/loft-widgets.js) share this, so both refuse the same feeds the same way.
  */
-import type {ErrorCode} from './check/engine.js';
+import {nextTask, SLICE_MS, type ErrorCode} from './check/engine.js';
 
 /** Feeds above this size are refused (`feed-too-large`). */
 export const MAX_FEED_BYTES = 20 * 1024 * 1024;
@@ -86,13 +86,62 @@ export async function fetchFeedText(url: string): Promise<{text: string; url: st
   }
 }
 
-/** A feed's text as JSON. A byte order mark is not JSON, but CMS exports often start with one. */
+const what = (src?: string) => src ?? 'The inline feed';
+const notJson = (error: unknown, src?: string) =>
+  new FeedError('feed-not-json', `${what(src)} is not valid JSON: ${(error as Error).message}. Check it with "npx loft-widgets validate".`);
+
+/** A feed's text without the byte order mark CMS exports often start with (it is not JSON). */
+function withoutBom(text: string, src?: string): string {
+  if (text.trim() === '') throw new FeedError('feed-not-json', `${what(src)} is empty. It must be a JSON object like {"version": 1, …}.`);
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** A feed's text as JSON, at once. */
 export function parseFeedText(text: string, src?: string): unknown {
-  const what = src ?? 'The inline feed';
-  if (text.trim() === '') throw new FeedError('feed-not-json', `${what} is empty. It must be a JSON object like {"version": 1, …}.`);
+  const json = withoutBom(text, src);
   try {
-    return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    return JSON.parse(json);
   } catch (error) {
-    throw new FeedError('feed-not-json', `${what} is not valid JSON: ${(error as Error).message}. Check it with "npx loft-widgets validate".`);
+    throw notJson(error, src);
   }
+}
+
+/** Texts this short must never block the page for long (a feed under 1 MB). */
+const SLICED_BELOW = 1024 * 1024;
+/**
+ * How many objects, lists and keys JSON.parse may meet in one task. A megabyte of ordinary
+ * projects has about 55,000; a megabyte of `{},{},…` has 330,000 and takes JSON.parse 60 ms or
+ * more, and so does one object of 70,000 keys.
+ */
+const MAX_PARTS_AT_ONCE = 60_000;
+
+/** Whether a text has more objects, lists and keys than JSON.parse can take in one go (counting `{`, `[` and `:`, in strings too). */
+function dense(text: string): boolean {
+  let parts = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c === 123 || c === 91 || c === 58) && ++parts > MAX_PARTS_AT_ONCE) return true;
+  }
+  return false;
+}
+
+/**
+ * A feed's text as JSON, for a page: a text under 1 MB dense with objects, lists and keys
+ * is parsed in slices (json-in-slices.ts, loaded only then), and after a long parse the page
+ * gets a turn before validation starts.
+ */
+export async function parseFeedTextInSlices(text: string, src?: string): Promise<unknown> {
+  const start = performance.now();
+  let raw: unknown;
+  if (text.length < SLICED_BELOW && dense(text)) {
+    const json = withoutBom(text, src);
+    const {parseJsonInSlices} = await import('./json-in-slices.js');
+    try {
+      raw = await parseJsonInSlices(json);
+    } catch (error) {
+      throw notJson(error, src);
+    }
+  } else raw = parseFeedText(text, src);
+  if (performance.now() - start > SLICE_MS) await nextTask();
+  return raw;
 }
