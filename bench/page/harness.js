@@ -24,6 +24,17 @@ async function shown(el) {
   el.shadowRoot.firstElementChild.getBoundingClientRect();
 }
 
+/** Loads the slow path of validation (a chunk of its own) with a feed that needs it, untimed. */
+async function withSlowPath(lib) {
+  const warn = console.warn;
+  console.warn = () => {};
+  try {
+    await lib.parseFeed('{"version": 1, "projects": [{}]}', location.href);
+  } finally {
+    console.warn = warn;
+  }
+}
+
 function clear() {
   stage.replaceChildren();
 }
@@ -100,8 +111,6 @@ window.bench = {
     const lib = await import('/bench/.tmp/feed-lib.js');
     const json = await (await fetch(url)).text();
     const t = (id, params) => lib.messages[id](params);
-    // The validator is a lazy chunk the page loads while the feed arrives: not timed here.
-    await lib.loadValidator();
     const out = {parse: [], validate: [], resolve: [], projects: 0};
     for (let i = 0; i < runs; i++) {
       let start = performance.now();
@@ -119,11 +128,32 @@ window.bench = {
     return out;
   },
 
+  /**
+   * JSON.parse vs parse + validation (what an element runs on feed text) of a hostile feed.
+   * The slow path is loaded first, as the first broken feed on a page loads it.
+   */
+  async hostile(url, runs) {
+    const lib = await import('/bench/.tmp/feed-lib.js');
+    await withSlowPath(lib);
+    const json = await (await fetch(url)).text();
+    const out = {parse: [], validate: [], problems: 0};
+    for (let i = 0; i < runs; i++) {
+      let start = performance.now();
+      JSON.parse(json);
+      out.parse.push(ms(start));
+      start = performance.now();
+      const {counts} = await lib.parseFeed(json, location.href);
+      out.validate.push(ms(start));
+      out.problems = Object.values(counts).reduce((a, b) => a + b, 0);
+    }
+    return out;
+  },
+
   /** JS heap (needs --enable-precise-memory-info and --js-flags=--expose-gc): growth while parsing (garbage included, so close to the peak) and what stays. */
   async heap(url, validate) {
     const lib = await import('/bench/.tmp/feed-lib.js');
+    await withSlowPath(lib);
     const json = await (await fetch(url)).text();
-    await lib.loadValidator();
     gc();
     const before = performance.memory.usedJSHeapSize;
     let kept = validate ? await lib.parseFeed(json, location.href) : JSON.parse(json);
@@ -132,6 +162,29 @@ window.bench = {
     const retained = performance.memory.usedJSHeapSize - before;
     kept = undefined;
     return {peak, retained, jsonBytes: json.length};
+  },
+
+  /**
+   * The longest main-thread task while a card loads a feed by `src` and shows its outcome:
+   * 0 when none took 50 ms (the long-task API reports no shorter ones).
+   */
+  async longestTask(url) {
+    clear();
+    const durations = [];
+    const observer = new PerformanceObserver((list) => durations.push(...list.getEntries().map((entry) => entry.duration)));
+    observer.observe({type: 'longtask'});
+    const el = document.createElement('loft-project-card');
+    el.setAttribute('project', 'p');
+    el.setAttribute('src', url);
+    stage.append(el);
+    await el.updateComplete;
+    await el._feed.task.taskComplete.catch(() => undefined);
+    await el.updateComplete;
+    el.shadowRoot.firstElementChild.getBoundingClientRect();
+    // Long-task entries arrive after their task.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    observer.disconnect();
+    return Math.max(0, ...durations);
   },
 
   /** `<loft-project-list .data=feed>` of the first n projects, or the vanilla compact list. */
