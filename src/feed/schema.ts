@@ -11,7 +11,6 @@ import * as v from 'valibot';
 import {LEGAL_BASES, ORGANIZATION_TYPES, PARTICIPANT_ROLES, PERSON_ROLES, PROJECT_STATUSES} from './codes.js';
 
 export {LEGAL_BASES, ORGANIZATION_TYPES, PARTICIPANT_ROLES, PERSON_ROLES, PROJECT_STATUSES};
-import {hasLanguage} from './rules.js';
 import {isAllowedUrl, isEmail, isPhone} from './urls.js';
 
 const MAX_TEXT = 20_000;
@@ -37,7 +36,7 @@ export const LocalizedTextSchema = v.pipe(
     v.pipe(v.string(), v.maxLength(MAX_TEXT)),
     v.pipe(
       v.record(LanguageTagSchema, v.pipe(v.string(), v.maxLength(MAX_TEXT))),
-      v.check(hasLanguage, 'an object with at least one language')
+      v.minEntries(1, 'an object with at least one language')
     ),
   ]),
   v.description(

@@ -99,12 +99,13 @@ function expectedOfAction(action: Action): string {
     case 'min_length':
       return action.requirement === 1 ? 'a text that is not empty' : `at least ${action.requirement} characters`;
     default:
-      // A regex or check carries its own words (see schema.ts).
+      // A regex, check or entries rule carries its own words (see schema.ts).
       return action.message;
   }
 }
 
-function passes(action: Action, value: string | object): boolean {
+/** Whether `value` keeps a rule; `entries`: how many entries a record has (valibot counts those it keeps). */
+function passes(action: Action, value: string | object, entries: number): boolean {
   switch (action.type) {
     case 'regex':
       return action.requirement.test(value as string);
@@ -114,6 +115,8 @@ function passes(action: Action, value: string | object): boolean {
       return (value as string).length <= action.requirement;
     case 'min_length':
       return (value as string).length >= action.requirement;
+    case 'min_entries':
+      return entries >= action.requirement;
   }
 }
 
@@ -223,11 +226,11 @@ class Walk {
     this.path.pop();
   }
 
-  /** A pipe's rules; `shown` is what the editor is told was found. */
-  private actions(actions: readonly Action[], value: string | object, emit: boolean, shown: unknown = value): number {
+  /** A pipe's rules; `shown` is what the editor is told was found; `entries` see `passes`. */
+  private actions(actions: readonly Action[], value: string | object, emit: boolean, shown: unknown = value, entries = 0): number {
     let verdict = VALID;
     for (const action of actions) {
-      if (passes(action, value)) continue;
+      if (passes(action, value, entries)) continue;
       if (!emit) return ISSUES;
       verdict = ISSUES;
       if (this.keeps()) this.add(found(shown, expectedOfAction(action)));
@@ -309,9 +312,11 @@ class Walk {
       case 'record': {
         if (!isObjectLike(value)) return this.wrongType(shape, value, emit, atField);
         let verdict = VALID;
+        let entries = 0;
         for (const key in value) {
           // valibot's record reads own keys only and passes over these three.
           if (!hasOwn.call(value, key) || key === '__proto__' || key === 'prototype' || key === 'constructor') continue;
+          entries++;
           if (due(this.run, 1)) yield PAUSE;
           this.path.push(key);
           verdict |= this.leaf(shape.key, key, emit);
@@ -324,7 +329,7 @@ class Walk {
         // shows them its own copy of the record: always an object, even for a list. (Only to
         // tell ISSUES from UNTYPED, they are not needed once there are issues.)
         if (verdict === UNTYPED || (!emit && verdict === ISSUES)) return verdict;
-        return verdict | this.actions(shape.actions, value, emit, RECORD_COPY);
+        return verdict | this.actions(shape.actions, value, emit, RECORD_COPY, entries);
       }
       case 'union': {
         // valibot: the option that got the type right speaks when just one did, else the

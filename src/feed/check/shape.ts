@@ -10,6 +10,8 @@ import type {CollectionName} from '../schema.js';
 export type Action =
   | {type: 'regex'; requirement: RegExp; message: string}
   | {type: 'check'; requirement: (value: any) => boolean; message: string}
+  /** On a record: at least `requirement` entries that valibot keeps (own keys but `__proto__`, `prototype`, `constructor`). */
+  | {type: 'min_entries'; requirement: number; message: string}
   | {type: 'max_length' | 'min_length'; requirement: number};
 
 /** An object entry: its key, its schema, and whether it is optional (then it can be left out). */

@@ -6,7 +6,6 @@
 /* eslint-disable @typescript-eslint/no-explicit-any */
 import type {CollectionName} from '../schema.js';
 import {LEGAL_BASES, ORGANIZATION_TYPES, PARTICIPANT_ROLES, PROJECT_STATUSES} from '../codes.js';
-import {hasLanguage} from '../rules.js';
 import {isAllowedUrl, isEmail, isPhone} from '../urls.js';
 
 /** The ids of the items kept so far, by collection. */
@@ -17,8 +16,19 @@ const isObject = (x: any): boolean => typeof x === 'object' && x !== null;
 /** An optional entry: absent, or passing `check`. */
 const optional = (x: any, check: (x: any) => boolean): boolean => x === undefined || check(x);
 
-/** An id that is absent or among `ids`. */
-const known = (ids: ReadonlySet<string>, id: any): boolean => id === undefined || ids.has(id);
+/**
+ * Verdicts on record keys. Keys repeat (a feed says "sv" and "en" thousands of times) and a
+ * regex per key costs more than remembering; a hostile feed's millions of keys fill it to
+ * its size and no further.
+ */
+function knownKey(k: string, check: (x: any) => boolean, verdicts: Map<string, boolean>): boolean {
+  let verdict = verdicts.get(k);
+  if (verdict === undefined) {
+    verdict = check(k);
+    if (verdicts.size < 1000) verdicts.set(k, verdict);
+  }
+  return verdict;
+}
 
 /** A list whose every entry passes `check` (valibot's array: each index, holes too). */
 function list(x: any, check: (x: any) => boolean): boolean {
@@ -32,6 +42,7 @@ const R1 = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/;
 const R2 = /^(https:\/\/orcid\.org\/)?\d{4}-\d{4}-\d{4}-\d{3}[\dX]$/;
 const R3 = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
 const R4 = /^P(?=\d)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?$/;
+const isLanguageTagVerdicts = new Map<string, boolean>();
 
 function isId(x: any): boolean {
   return typeof x === 'string' && x.length <= 200 && R0.test(x);
@@ -47,12 +58,14 @@ function isLanguageTag(x: any): boolean {
 
 function isLocalizedTextRecord(x: any): boolean {
   if (!isObject(x)) return false;
+  let n = 0;
   for (const k in x) {
     // valibot's record reads own keys only and passes over these three.
     if (!hasOwn.call(x, k) || k === '__proto__' || k === 'prototype' || k === 'constructor') continue;
-    if (!isLanguageTag(k) || !isTextUpTo20000(x[k])) return false;
+    if (!knownKey(k, isLanguageTag, isLanguageTagVerdicts) || !isTextUpTo20000(x[k])) return false;
+    n++;
   }
-  return hasLanguage(x);
+  return n >= 1;
 }
 
 function isLocalizedText(x: any): boolean {
@@ -319,18 +332,57 @@ function isTextUpTo2000(x: any): boolean {
 }
 
 function peopleReferencesResolve(x: any, ids: KnownIds): boolean {
-  return known(ids.organizations, x.organization) && known(ids.contactForms, x.contactForm);
+  const {organizations, contactForms} = ids;
+  let id: any;
+  id = x.organization;
+  if (id !== undefined && !organizations.has(id)) return false;
+  id = x.contactForm;
+  if (id !== undefined && !contactForms.has(id)) return false;
+  return true;
 }
 
 function projectsReferencesResolve(x: any, ids: KnownIds): boolean {
-  for (const e of x.participants ?? []) if (!known(ids.organizations, e.organization)) return false;
-  for (const e of x.members ?? []) if (!known(ids.people, e.person)) return false;
-  for (const e of x.quotes ?? []) if (!known(ids.organizations, e.organization)) return false;
-  return known(ids.contactForms, x.contactForm) && known(ids.people, x.contactPerson);
+  const {organizations, people, contactForms} = ids;
+  let v: any;
+  let id: any;
+  v = x.participants;
+  if (v !== undefined) {
+    for (let i = 0; i < v.length; i++) {
+      id = v[i].organization;
+      if (id !== undefined && !organizations.has(id)) return false;
+    }
+  }
+  v = x.members;
+  if (v !== undefined) {
+    for (let i = 0; i < v.length; i++) {
+      id = v[i].person;
+      if (id !== undefined && !people.has(id)) return false;
+    }
+  }
+  v = x.quotes;
+  if (v !== undefined) {
+    for (let i = 0; i < v.length; i++) {
+      id = v[i].organization;
+      if (id !== undefined && !organizations.has(id)) return false;
+    }
+  }
+  id = x.contactForm;
+  if (id !== undefined && !contactForms.has(id)) return false;
+  id = x.contactPerson;
+  if (id !== undefined && !people.has(id)) return false;
+  return true;
 }
 
 function contactFormsReferencesResolve(x: any, ids: KnownIds): boolean {
-  return known(ids.organizations, x.controller?.organization);
+  const {organizations} = ids;
+  let v: any;
+  let id: any;
+  v = x.controller;
+  if (v !== undefined) {
+    id = v.organization;
+    if (id !== undefined && !organizations.has(id)) return false;
+  }
+  return true;
 }
 
 /** Each collection's item check. */

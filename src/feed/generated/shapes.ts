@@ -2,14 +2,13 @@
 import type {CollectionName} from '../schema.js';
 import type {Reference, Shape} from '../check/shape.js';
 import {LEGAL_BASES, ORGANIZATION_TYPES, PARTICIPANT_ROLES, PROJECT_STATUSES} from '../codes.js';
-import {hasLanguage} from '../rules.js';
 import {isAllowedUrl, isEmail, isPhone} from '../urls.js';
 
 const id: Shape = {type: 'string', actions: [{type: 'regex', requirement: /^[a-z0-9][a-z0-9._-]*$/, message: "an id of lowercase letters, digits, \".\", \"_\" and \"-\""}, {type: 'max_length', requirement: 200}]};
 const localizedTextString: Shape = {type: 'string', actions: [{type: 'max_length', requirement: 20000}]};
 const languageTag: Shape = {type: 'string', actions: [{type: 'regex', requirement: /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/, message: "a language tag like \"sv\", \"en\" or \"sv-SE\""}]};
 const localizedTextRecordValue: Shape = {type: 'string', actions: [{type: 'max_length', requirement: 20000}]};
-const localizedTextRecord: Shape = {type: 'record', key: languageTag, value: localizedTextRecordValue, actions: [{type: 'check', requirement: hasLanguage, message: "an object with at least one language"}]};
+const localizedTextRecord: Shape = {type: 'record', key: languageTag, value: localizedTextRecordValue, actions: [{type: 'min_entries', requirement: 1, message: "an object with at least one language"}]};
 const localizedText: Shape = {type: 'union', options: [localizedTextString, localizedTextRecord], expects: "(string | Object)"};
 const url: Shape = {type: 'string', actions: [{type: 'max_length', requirement: 2048}, {type: 'check', requirement: isAllowedUrl, message: "an absolute https:/http: URL or a relative one (no other scheme, no \"//host\", no backslashes or spaces)"}]};
 const organizationType: Shape = {type: 'picklist', options: ORGANIZATION_TYPES, expects: "(\"municipality\" | \"region\" | \"government-agency\" | \"research-institute\" | \"higher-education\" | \"company\" | \"non-profit\" | \"funder\" | \"other\")"};
