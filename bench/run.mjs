@@ -72,7 +72,10 @@ async function validationBytes() {
   const {default: config} = await import('../rollup.config.js');
   const stub = {
     name: 'accept-anything',
-    load: (id) => (id.endsWith('/dist/feed/check/engine.js') ? 'export const validateFeedAsync = async (feed) => ({feed, problems: [], counts: {}, skipped: new Map()});' : null),
+    load: (id) =>
+      id.endsWith('/dist/feed/check/engine.js')
+        ? 'export const validateFeedAsync = async (feed) => ({feed, problems: [], counts: {}, skipped: new Map()}); export const SLICE_MS = 8; export const nextTask = () => Promise.resolve();'
+        : null,
   };
   const build = await rollup({...config, plugins: [stub, ...config.plugins], onwarn: () => {}});
   const {output} = await build.generate(config.output);
