@@ -131,12 +131,10 @@ export function* validation(raw: unknown, options: ValidateOptions, run: Run): S
   }
 
   const ids = {} as Record<CollectionName, Set<string>>;
-  // Where each kept item was in the document, for paths editors can find.
-  const positions = {} as Record<CollectionName, number[]>;
+  // Where each kept item was in the document (for paths editors can find), when some were left out.
+  const positions = {} as Record<CollectionName, number[] | undefined>;
   for (const name of Object.keys(ITEM_CHECKS) as CollectionName[]) {
     const known = (ids[name] = new Set());
-    const kept: unknown[] = (feed[name] = []);
-    const at: number[] = (positions[name] = []);
     const list = raw[name];
     if (list === undefined) continue;
     if (!Array.isArray(list)) {
@@ -144,6 +142,9 @@ export function* validation(raw: unknown, options: ValidateOptions, run: Run): S
       run.repair!.listProblem(run, name, list);
       continue;
     }
+    // The caller's own list while every item stays as it is; a copy from the first that does not.
+    let kept: unknown[] | undefined;
+    let at: number[] | undefined;
     const check = ITEM_CHECKS[name];
     for (let index = 0; index < list.length; index++) {
       if (due(run, ITEM_WORK)) yield PAUSE;
@@ -151,18 +152,24 @@ export function* validation(raw: unknown, options: ValidateOptions, run: Run): S
       if (!check(item)) {
         if (!run.repair) yield LOAD;
         item = yield* run.repair!.repairItem(run, name, list, index);
-        if (item === undefined) continue;
       }
-      const id = (item as {id: string}).id;
-      if (known.has(id)) {
+      const id = (item as {id: string} | undefined)?.id;
+      if (id !== undefined && known.has(id)) {
         if (!run.repair) yield LOAD;
         run.repair!.duplicate(run, name, index, id);
-        continue;
+        item = undefined;
       }
-      known.add(id);
-      kept.push(item);
-      at.push(index);
+      if (item !== list[index] && !kept) {
+        kept = list.slice(0, index);
+        at = kept.map((_, i) => i);
+      }
+      if (item === undefined) continue;
+      known.add(id!);
+      kept?.push(item);
+      at?.push(index);
     }
+    (feed[name] as unknown[]) = kept ?? list;
+    positions[name] = at;
   }
 
   if (raw.labels !== undefined) feed.labels = yield* checkLabels(raw.labels, options, run);
@@ -173,12 +180,13 @@ export function* validation(raw: unknown, options: ValidateOptions, run: Run): S
   }
   for (const name of Object.keys(REFERENCE_CHECKS) as CollectionName[]) {
     const resolves = REFERENCE_CHECKS[name]!;
-    const list = feed[name] as Record<string, unknown>[];
+    let list = feed[name] as Record<string, unknown>[];
     for (let k = 0; k < list.length; k++) {
       if (due(run, ITEM_WORK)) yield PAUSE;
       if (resolves(list[k], ids)) continue;
       if (!run.repair) yield LOAD;
-      list[k] = yield* run.repair!.dropDangling(run, name, positions[name][k], list[k], ids);
+      if (list === raw[name]) (feed[name] as unknown[]) = list = list.slice();
+      list[k] = yield* run.repair!.dropDangling(run, name, positions[name]?.[k] ?? k, list[k], ids);
     }
   }
   return {feed, problems: run.problems, counts: run.counts, skipped: run.skipped ?? new Map()};
