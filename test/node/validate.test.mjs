@@ -295,6 +295,13 @@ test('a 20 MB string is reported in a short line', () => {
   assert.match(problems[0].message, /expected at most 20000 characters, got 'x+…'/);
 });
 
+test('a megabyte-long key is shortened in the path and the message', () => {
+  const key = 'x '.repeat(512 * 1024);
+  const {problems} = validateFeed({version: 1, labels: {sv: {[key]: 't'}}, projects: [{id: 'p', name: {[key]: 'P'}, status: 'ongoing', participants: []}]}, {messageIds: []});
+  assert.deepEqual(problems.map((p) => p.path.length < 130 && p.message.length < 400), [true, true]);
+  assert.match(problems[0].path, /^projects\[0\]\.name\["(x ){49}x…"\]$/);
+});
+
 test('100,000 bad language keys in an optional text: the text goes, the item stays', () => {
   const title = Object.fromEntries(list(100_000, (i) => [`x y${i}`, 't']));
   const {feed, problems, counts} = validateFeed({version: 1, projects: [{id: 'p', name: 'P', status: 'ongoing', participants: [], title}]});

@@ -37,11 +37,16 @@ const isObject = (x: unknown): x is Item => typeof x === 'object' && x !== null 
 const isObjectLike = (x: unknown): x is Item => typeof x === 'object' && x !== null;
 const hasOwn = Object.prototype.hasOwnProperty;
 
-/** `projects[0].participants[2].role` */
+/**
+ * `projects[0].participants[2].role`. A key of more than 100 characters is shortened (`…`): a
+ * hostile feed's 20 MB key would make a 20 MB message.
+ */
 function formatPath(keys: readonly Key[]): string {
   let out = '';
   for (const key of keys) {
-    out += typeof key === 'number' ? `[${key}]` : /^[A-Za-z_$][\w$]*$/.test(key) ? (out ? '.' : '') + key : `[${JSON.stringify(key)}]`;
+    if (typeof key === 'number') out += `[${key}]`;
+    else if (/^[A-Za-z_$][\w$]{0,99}$/.test(key)) out += (out ? '.' : '') + key;
+    else out += key.length > 100 ? `[${JSON.stringify(key.slice(0, 99)).slice(0, -1)}…"]` : `[${JSON.stringify(key)}]`;
   }
   return out;
 }
@@ -695,7 +700,7 @@ export function* repairLabels(run: Run, raw: unknown, known: ReadonlySet<string>
     for (const id of Object.keys(table)) {
       if (due(run, 1)) yield PAUSE;
       const text = table[id];
-      if (known && !known.has(id)) drop([lang, id], () => `there is no message with the id '${id}' (the README lists them). It is left out.`);
+      if (known && !known.has(id)) drop([lang, id], () => `there is no message with the id ${show(id)} (the README lists them). It is left out.`);
       else if (!isLabelText(text)) drop([lang, id], () => `expected a text of at most 2000 characters, got ${show(text)}. It is left out.`);
       else out[id] = text as string;
     }
