@@ -12,7 +12,7 @@
  * milliseconds, `validateFeedAsync`), with the same results. Nothing recurses on the data:
  * the generated checks go as deep as the schema does, and no deeper.
  */
-import {FIELD_CHECKS, ITEM_CHECKS, REFERENCE_CHECKS, isLabelText, isLanguageTag} from '../generated/check.js';
+import {FIELD_CHECKS, ITEM_CHECKS, REFERENCE_CHECKS, isLabelText, isLanguageTag, type KnownIds} from '../generated/check.js';
 import type {CollectionName, Feed, Labels} from '../schema.js';
 import type {SkippedItems} from './repair.js';
 
@@ -91,6 +91,8 @@ export const LOAD = 1;
 export type Steps<T = ValidationResult> = Generator<typeof PAUSE | typeof LOAD, T, void>;
 
 const ITEM_WORK = 16;
+/** Items checked between offers to pause, at most. */
+const ITEMS_AT_ONCE = 256;
 /** About a millisecond of checking between offers to pause. */
 const WORK_PER_PAUSE = 16_000;
 /** The longest a browser slice runs before it lets the page do other work. */
@@ -101,6 +103,28 @@ export function startRun(options: ValidateOptions, repair?: Repair): Run {
 }
 
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+
+/**
+ * Where in `list[from..end)` the first item is that fails its check or has an id already
+ * taken (`end` when there is none); the ids of those before it join `known`. A plain loop
+ * (not the generator) so that the engine can make the common case fast.
+ */
+function passing(list: readonly unknown[], from: number, end: number, check: (item: unknown) => boolean, known: Set<string>): number {
+  for (let index = from; index < end; index++) {
+    const item = list[index];
+    if (!check(item)) return index;
+    const id = (item as {id: string}).id;
+    if (known.has(id)) return index;
+    known.add(id);
+  }
+  return end;
+}
+
+/** Where in `list[from..end)` the first item is with an id that points at nothing (`end` when there is none). */
+function resolving(list: readonly unknown[], from: number, end: number, resolves: (item: unknown, ids: KnownIds) => boolean, ids: KnownIds): number {
+  for (let k = from; k < end; k++) if (!resolves(list[k], ids)) return k;
+  return end;
+}
 
 /** Counts work; true when it is time to offer a pause (and counting starts again). */
 export function due(run: Run, work: number): boolean {
@@ -146,8 +170,17 @@ export function* validation(raw: unknown, options: ValidateOptions, run: Run): S
     let kept: unknown[] | undefined;
     let at: number[] | undefined;
     const check = ITEM_CHECKS[name];
-    for (let index = 0; index < list.length; index++) {
-      if (due(run, ITEM_WORK)) yield PAUSE;
+    for (let index = 0; index < list.length; ) {
+      const end = Math.min(list.length, index + ITEMS_AT_ONCE);
+      const stop = passing(list, index, end, check, known);
+      for (let i = index; kept && i < stop; i++) {
+        kept.push(list[i]);
+        at!.push(i);
+      }
+      if (due(run, (stop - index) * ITEM_WORK)) yield PAUSE;
+      index = stop;
+      if (index === end) continue;
+      // list[index] failed its check, or its id is taken.
       let item = list[index];
       if (!check(item)) {
         if (!run.repair) yield LOAD;
@@ -159,14 +192,17 @@ export function* validation(raw: unknown, options: ValidateOptions, run: Run): S
         run.repair!.duplicate(run, name, index, id);
         item = undefined;
       }
-      if (item !== list[index] && !kept) {
+      if (!kept) {
         kept = list.slice(0, index);
         at = kept.map((_, i) => i);
       }
-      if (item === undefined) continue;
-      known.add(id!);
-      kept?.push(item);
-      at?.push(index);
+      if (item !== undefined) {
+        known.add(id!);
+        kept.push(item);
+        at!.push(index);
+      }
+      index++;
+      if (due(run, ITEM_WORK)) yield PAUSE;
     }
     (feed[name] as unknown[]) = kept ?? list;
     positions[name] = at;
@@ -181,12 +217,17 @@ export function* validation(raw: unknown, options: ValidateOptions, run: Run): S
   for (const name of Object.keys(REFERENCE_CHECKS) as CollectionName[]) {
     const resolves = REFERENCE_CHECKS[name]!;
     let list = feed[name] as Record<string, unknown>[];
-    for (let k = 0; k < list.length; k++) {
-      if (due(run, ITEM_WORK)) yield PAUSE;
-      if (resolves(list[k], ids)) continue;
+    for (let k = 0; k < list.length; ) {
+      const end = Math.min(list.length, k + ITEMS_AT_ONCE);
+      const stop = resolving(list, k, end, resolves, ids);
+      if (due(run, (stop - k) * ITEM_WORK)) yield PAUSE;
+      k = stop;
+      if (k === end) continue;
       if (!run.repair) yield LOAD;
       if (list === raw[name]) (feed[name] as unknown[]) = list = list.slice();
       list[k] = yield* run.repair!.dropDangling(run, name, positions[name]?.[k] ?? k, list[k], ids);
+      k++;
+      if (due(run, ITEM_WORK)) yield PAUSE;
     }
   }
   return {feed, problems: run.problems, counts: run.counts, skipped: run.skipped ?? new Map()};
