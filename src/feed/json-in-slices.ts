@@ -13,6 +13,15 @@ const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 const PLAIN = /[^"\\\u0000-\u001f]*/y;
 const ESCAPE_OR_CONTROL = /[\\\u0000-\u001f]/;
 const ESCAPES: Record<string, string> = {'"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t'};
+const [QUOTE, COMMA, COLON, OPEN_LIST, CLOSE_LIST, OPEN_OBJECT, CLOSE_OBJECT] = Array.from('",:[]{}', (c) => c.charCodeAt(0));
+/** true, false and null, by their first character. */
+const WORDS = new Map<number, readonly [string, boolean | null]>([
+  [116, ['true', true]],
+  [102, ['false', false]],
+  [110, ['null', null]],
+]);
+/** What `value()` gives where an object or list starts. */
+const OPENS = Symbol('opens');
 
 class NotJson extends Error {}
 
@@ -21,15 +30,18 @@ export async function parseJsonInSlices(text: string): Promise<unknown> {
   const fail = (): never => {
     throw new NotJson();
   };
-  const space = () => {
-    for (let c = text.charCodeAt(at); c === 32 || c === 10 || c === 13 || c === 9; c = text.charCodeAt(++at));
+  /** Skips whitespace; the code of the character after it. */
+  const next = (): number => {
+    let c = text.charCodeAt(at);
+    while (c === 32 || c === 10 || c === 13 || c === 9) c = text.charCodeAt(++at);
+    return c;
   };
-  const expect = (char: string) => {
-    space();
-    if (text[at++] !== char) fail();
+  const expect = (code: number) => {
+    if (next() !== code) fail();
+    at++;
   };
   const string = (): string => {
-    expect('"');
+    expect(QUOTE);
     // Most strings have no escapes: one search, one slice.
     const end = text.indexOf('"', at);
     const plain = end < 0 ? '' : text.slice(at, end);
@@ -54,27 +66,26 @@ export async function parseJsonInSlices(text: string): Promise<unknown> {
       else fail();
     }
   };
-  /** A string, number, true, false or null at `at`; undefined where an object or list starts. */
-  const scalar = (): unknown => {
-    space();
-    const c = text[at];
-    if (c === '"') return string();
-    if (c === '{' || c === '[') return undefined;
-    const word = c === 't' ? 'true' : c === 'f' ? 'false' : c === 'n' ? 'null' : '';
+  /** A string, number, true, false or null; OPENS where an object or list starts. */
+  const value = (): unknown => {
+    const c = next();
+    if (c === QUOTE) return string();
+    if (c === OPEN_OBJECT || c === OPEN_LIST) return OPENS;
+    const word = WORDS.get(c);
     if (word) {
-      if (!text.startsWith(word, at)) fail();
-      at += word.length;
-      return c === 'n' ? null : c === 't';
+      if (!text.startsWith(word[0], at)) fail();
+      at += word[0].length;
+      return word[1];
     }
     NUMBER.lastIndex = at;
     const number = NUMBER.exec(text)?.[0] || fail();
     at += number.length;
     return Number(number);
   };
-  const set = (object: Record<string, unknown>, key: string, value: unknown) => {
+  const set = (object: Record<string, unknown>, key: string, item: unknown) => {
     // JSON.parse makes "__proto__" an own key; assigning it would set the prototype.
-    if (key === '__proto__') Object.defineProperty(object, key, {value, writable: true, enumerable: true, configurable: true});
-    else object[key] = value;
+    if (key === '__proto__') Object.defineProperty(object, key, {value: item, writable: true, enumerable: true, configurable: true});
+    else object[key] = item;
   };
 
   try {
@@ -82,50 +93,48 @@ export async function parseJsonInSlices(text: string): Promise<unknown> {
     const open: (Record<string, unknown> | unknown[])[] = [];
     const keys: string[] = [];
     let sliceStart = performance.now();
-    for (let steps = 1; ; steps++) {
-      if (steps % 4096 === 0 && performance.now() - sliceStart > SLICE_MS) {
-        await nextTask();
-        sliceStart = performance.now();
-      }
-      let value = scalar();
-      if (value === undefined) {
-        const list = text[at++] === '[';
-        space();
-        if (text[at] !== (list ? ']' : '}')) {
+    let steps = 0;
+    for (;;) {
+      let item = value();
+      if (item === OPENS) {
+        const list = text.charCodeAt(at++) === OPEN_LIST;
+        if (next() !== (list ? CLOSE_LIST : CLOSE_OBJECT)) {
           open.push(list ? [] : {});
           keys.push(list ? '' : string());
-          if (!list) expect(':');
+          if (!list) expect(COLON);
           continue;
         }
         at++;
-        value = list ? [] : {};
+        item = list ? [] : {};
       }
       // Put the value in what is open, and close what ends after it.
       for (;;) {
-        const container = open.at(-1);
-        if (!container) {
-          space();
-          return at === text.length ? value : fail();
-        }
-        if (Array.isArray(container)) container.push(value);
-        else set(container, keys.at(-1)!, value);
-        space();
-        const c = text[at++];
-        if (c === ',') {
-          if (!Array.isArray(container)) {
-            keys[keys.length - 1] = string();
-            expect(':');
-          }
-          break;
-        }
-        if (c !== (Array.isArray(container) ? ']' : '}')) fail();
-        open.pop();
-        keys.pop();
-        value = container;
         if (++steps % 4096 === 0 && performance.now() - sliceStart > SLICE_MS) {
           await nextTask();
           sliceStart = performance.now();
         }
+        const depth = open.length - 1;
+        if (depth < 0) {
+          next();
+          return at === text.length ? item : fail();
+        }
+        const container = open[depth];
+        const list = Array.isArray(container);
+        if (list) container.push(item);
+        else set(container, keys[depth], item);
+        const c = next();
+        at++;
+        if (c === COMMA) {
+          if (!list) {
+            keys[depth] = string();
+            expect(COLON);
+          }
+          break;
+        }
+        if (c !== (list ? CLOSE_LIST : CLOSE_OBJECT)) fail();
+        open.pop();
+        keys.pop();
+        item = container;
       }
     }
   } catch (error) {

@@ -243,8 +243,11 @@ class Walk {
     return verdict;
   }
 
-  /** valibot's verdict on a value of a leaf shape (no fields, no entries); with `emit`, its issues are reported. */
-  leaf(shape: Shape, value: unknown, emit: boolean, atField = false): number {
+  /**
+   * valibot's verdict where there is nothing to walk: a leaf shape (no fields, no entries),
+   * or a value that is not an object or list; with `emit`, its issues are reported.
+   */
+  atOnce(shape: Shape, value: unknown, emit: boolean, atField = false): number {
     switch (shape.type) {
       case 'string':
         return typeof value === 'string' ? this.actions(shape.actions, value, emit) : this.wrongType(shape, value, emit, atField);
@@ -254,19 +257,30 @@ class Walk {
       case 'picklist':
         return shape.options.includes(value) ? VALID : this.wrongType(shape, value, emit, atField);
       case 'nullable':
-        return value === null ? VALID : this.leaf(shape.wrapped, value, emit, atField);
+        return value === null ? VALID : this.atOnce(shape.wrapped, value, emit, atField);
+      case 'union': {
+        // As in check(), but each option's verdict costs next to nothing here: ask, then let the speaker report.
+        const typed: number[] = [];
+        for (let i = 0; i < shape.options.length; i++) {
+          const verdict = this.atOnce(shape.options[i], value, false);
+          if (verdict === VALID) return VALID;
+          if (verdict === ISSUES) typed.push(i);
+        }
+        if (!emit) return typed.length ? ISSUES : UNTYPED;
+        const speaker = speakerOf(typed, shape.options.length);
+        if (speaker >= 0) return this.atOnce(shape.options[speaker], value, true);
+        if (this.keeps()) this.add(found(value, expectedOf(shape, atField)));
+        return typed.length ? ISSUES : UNTYPED;
+      }
       default:
-        throw new TypeError(`${shape.type} is not a leaf`);
+        // An object, list, record or variant where the value is none of those.
+        return this.wrongType(shape, value, emit, atField);
     }
   }
 
-  /**
-   * The verdict on any value: at once for a leaf or a value of the wrong type, step by step
-   * (pausing) for the rest.
-   */
+  /** The verdict on any value: at once where there is nothing to walk, step by step (pausing) otherwise. */
   private visit(shape: Shape, value: unknown, emit: boolean, atField = false): number | Steps<number> {
-    if (isLeaf(shape)) return this.leaf(shape, value, emit, atField);
-    if (shape.type === 'array' ? !Array.isArray(value) : shape.type !== 'union' && shape.type !== 'nullable' && !isObjectLike(value)) return this.wrongType(shape, value, emit, atField);
+    if (isLeaf(shape) || !isObjectLike(value) || (shape.type === 'array' && !Array.isArray(value))) return this.atOnce(shape, value, emit, atField);
     return this.check(shape, value, emit, atField);
   }
 
@@ -324,7 +338,7 @@ class Walk {
           entries++;
           if (due(this.run, 1)) yield PAUSE;
           this.path.push(key);
-          verdict |= this.leaf(shape.key, key, emit);
+          verdict |= this.atOnce(shape.key, key, emit);
           const step = this.visit(shape.value, value[key], emit);
           verdict |= typeof step === 'number' ? step : yield* step;
           this.path.pop();
@@ -337,9 +351,8 @@ class Walk {
         return verdict | this.actions(shape.actions, value, emit, RECORD_COPY, entries);
       }
       case 'union': {
-        // valibot: the option that got the type right speaks when just one did, else the
-        // only option, else the union itself. Each option is walked once, its issues kept
-        // aside until it is known which speaks.
+        // Each option is walked once (it may be large), its issues kept aside until it is
+        // known which speaks.
         const outer = this.log;
         const asides: Log[] = [];
         const typed: number[] = [];
@@ -352,7 +365,7 @@ class Walk {
           if (verdict === ISSUES) typed.push(i);
         }
         if (!emit) return typed.length ? ISSUES : UNTYPED;
-        const speaker = typed.length === 1 ? typed[0] : typed.length === 0 && shape.options.length === 1 ? 0 : -1;
+        const speaker = speakerOf(typed, shape.options.length);
         if (speaker >= 0) merge(outer, asides[speaker]);
         else if (this.keeps()) this.add(found(value, expectedOf(shape, atField)));
         return typed.length ? ISSUES : UNTYPED;
@@ -369,7 +382,7 @@ class Walk {
         return UNTYPED;
       }
       default:
-        return this.leaf(shape, value, emit, atField);
+        return this.atOnce(shape, value, emit, atField);
     }
   }
 
@@ -460,6 +473,14 @@ class Walk {
     if (idOf(list[index]) !== undefined) (this.run.skipped ??= new SkippedItems()).add(name, list, index);
     return undefined;
   }
+}
+
+/**
+ * Which union option reports the issues, as valibot decides: the one that got the type right
+ * when just one did, else the only option; -1 when the union itself reports.
+ */
+function speakerOf(typed: readonly number[], options: number): number {
+  return typed.length === 1 ? typed[0] : typed.length === 0 && options === 1 ? 0 : -1;
 }
 
 /** A shape whose values have no fields or entries: checked at once. */
@@ -578,7 +599,7 @@ const FIELD_HINTS: Partial<Record<keyof typeof FIELD_SHAPES, string>> = {languag
 export function fieldProblem(run: Run, field: keyof typeof FIELD_SHAPES, value: unknown): void {
   if (!counted(run, 'field-dropped')) return;
   const walk = new FieldIssues(run, newLog(1));
-  walk.leaf(FIELD_SHAPES[field], value, true);
+  walk.atOnce(FIELD_SHAPES[field], value, true);
   run.problems.push({code: 'field-dropped', path: field, message: `${field}: ${walk.log.problems[0].message}. ${FIELD_HINTS[field] ?? 'It is left out.'}`, fatal: false});
 }
 
