@@ -193,7 +193,7 @@ class Walk {
     private index = 0
   ) {}
 
-  /** The same walk for another run (a hostile feed may fail a million items: one walk for all). */
+  /** The same walk for another run. */
   restart(run: Run): this {
     this.run = run;
     this.log = run;
@@ -608,10 +608,7 @@ export function listProblem(run: Run, name: CollectionName, value: unknown): voi
   if (counted(run, 'field-dropped')) run.problems.push({code: 'field-dropped', path: name, message: `${name}: expected a list ([…]), got ${show(value)}. It is left out.`, fatal: false});
 }
 
-/**
- * An item that failed its check: the item as it can be shown (itself, or a copy without the
- * optional parts that failed), or undefined when a required part failed.
- */
+/** One walk for all items (a hostile feed may fail a million of them). */
 const itemWalk = new Walk({...newLog(0), work: 0});
 
 /**
@@ -622,6 +619,7 @@ export function repairItem(run: Run, name: CollectionName, list: readonly unknow
   return itemWalk.restart(run).item(name, list, index);
 }
 
+/** An item whose id an earlier item of its collection has. */
 export function duplicate(run: Run, name: CollectionName, index: number, id: string): void {
   if (!counted(run, 'feed-invalid')) return;
   const path = formatPath([name, index, 'id']);
