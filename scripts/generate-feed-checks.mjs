@@ -333,36 +333,10 @@ const checkSource = `${HEADER}//
 // what the valibot schema accepts. Values are unchecked JSON, hence \`any\`: every access
 // is behind the checks written before it.
 /* eslint-disable @typescript-eslint/no-explicit-any */
-${importLines(["import type {CollectionName} from '../schema.js';"])}
+${importLines(["import type {CollectionName} from '../schema.js';", "import {hasOwn, isObject, knownKey, list, optional} from '../check/helpers.js';"])}
 
 /** The ids of the items kept so far, by collection. */
 export type KnownIds = Record<CollectionName, ReadonlySet<string>>;
-
-const hasOwn = Object.prototype.hasOwnProperty;
-const isObject = (x: any): boolean => typeof x === 'object' && x !== null;
-/** An optional entry: absent, or passing \`check\`. */
-const optional = (x: any, check: (x: any) => boolean): boolean => x === undefined || check(x);
-
-/**
- * Verdicts on record keys. Keys repeat (a feed says "sv" and "en" thousands of times) and a
- * regex per key costs more than remembering; a hostile feed's millions of keys fill it to
- * its size and no further.
- */
-function knownKey(k: string, check: (x: any) => boolean, verdicts: Map<string, boolean>): boolean {
-  let verdict = verdicts.get(k);
-  if (verdict === undefined) {
-    verdict = check(k);
-    if (verdicts.size < 1000) verdicts.set(k, verdict);
-  }
-  return verdict;
-}
-
-/** A list whose every entry passes \`check\` (valibot's array: each index, holes too). */
-function list(x: any, check: (x: any) => boolean): boolean {
-  if (!Array.isArray(x)) return false;
-  for (let i = 0; i < x.length; i++) if (!check(x[i])) return false;
-  return true;
-}
 
 ${[...regexes].map(([source, name]) => `const ${name} = ${source};`).join('\n')}
 ${[...keyCaches].map((check) => `const ${keyCache(check)} = new Map<string, boolean>();`).join('\n')}

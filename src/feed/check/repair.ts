@@ -18,6 +18,8 @@ import {FIELD_SHAPES, ITEM_SHAPES, REFERENCES} from '../generated/shapes.js';
 import {isLabelText, isLanguageTag, type KnownIds} from '../generated/check.js';
 import type {CollectionName, Feed, Labels} from '../schema.js';
 import {PAUSE, due, runToEnd, type ErrorCode, type Problem, type Run, type Steps, type ValidationResult} from './engine.js';
+// What valibot takes for an object (lists too), as the generated checks take it.
+import {hasOwn, isObject as isObjectLike} from './helpers.js';
 import type {Action, Entry, Shape} from './shape.js';
 
 type Key = string | number;
@@ -33,9 +35,6 @@ const TYPE_NAMES: Record<string, string> = {
 };
 
 const isObject = (x: unknown): x is Item => typeof x === 'object' && x !== null && !Array.isArray(x);
-/** What valibot takes for an object: lists too. */
-const isObjectLike = (x: unknown): x is Item => typeof x === 'object' && x !== null;
-const hasOwn = Object.prototype.hasOwnProperty;
 
 /**
  * `projects[0].participants[2].role`. A key of more than 100 characters is shortened (`…`): a

@@ -5,37 +5,12 @@
 // is behind the checks written before it.
 /* eslint-disable @typescript-eslint/no-explicit-any */
 import type {CollectionName} from '../schema.js';
+import {hasOwn, isObject, knownKey, list, optional} from '../check/helpers.js';
 import {LEGAL_BASES, ORGANIZATION_TYPES, PARTICIPANT_ROLES, PROJECT_STATUSES} from '../codes.js';
 import {isAllowedUrl, isEmail, isPhone} from '../urls.js';
 
 /** The ids of the items kept so far, by collection. */
 export type KnownIds = Record<CollectionName, ReadonlySet<string>>;
-
-const hasOwn = Object.prototype.hasOwnProperty;
-const isObject = (x: any): boolean => typeof x === 'object' && x !== null;
-/** An optional entry: absent, or passing `check`. */
-const optional = (x: any, check: (x: any) => boolean): boolean => x === undefined || check(x);
-
-/**
- * Verdicts on record keys. Keys repeat (a feed says "sv" and "en" thousands of times) and a
- * regex per key costs more than remembering; a hostile feed's millions of keys fill it to
- * its size and no further.
- */
-function knownKey(k: string, check: (x: any) => boolean, verdicts: Map<string, boolean>): boolean {
-  let verdict = verdicts.get(k);
-  if (verdict === undefined) {
-    verdict = check(k);
-    if (verdicts.size < 1000) verdicts.set(k, verdict);
-  }
-  return verdict;
-}
-
-/** A list whose every entry passes `check` (valibot's array: each index, holes too). */
-function list(x: any, check: (x: any) => boolean): boolean {
-  if (!Array.isArray(x)) return false;
-  for (let i = 0; i < x.length; i++) if (!check(x[i])) return false;
-  return true;
-}
 
 const R0 = /^[a-z0-9][a-z0-9._-]*$/;
 const R1 = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/;
