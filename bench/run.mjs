@@ -5,17 +5,19 @@
 // writes bench/RESULTS.md. Numbers are recorded, never asserted.
 //
 // BENCH_RUNS (default 11) fresh page loads per render case; BENCH_FEED_RUNS (default 5)
-// runs of the 10,000-project feed; BENCH_RESULTS (default bench/RESULTS.md) where to write.
+// runs of the 10,000-project feed; BENCH_HOSTILE_RUNS (default 3) runs of each hostile feed
+// (bench/hostile.mjs); BENCH_RESULTS (default bench/RESULTS.md) where to write.
 import {execSync} from 'node:child_process';
 import {createReadStream, existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync} from 'node:fs';
 import {extname, join, normalize, resolve} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import os from 'node:os';
 import {createAppServer} from '../server/main.mjs';
-import {ENTRY, bundleSizes, kb, sizesOf} from '../scripts/size-lib.mjs';
+import {ENTRY, allFiles, bundleSizes, kb, sizes, sizesOf} from '../scripts/size-lib.mjs';
 import {ensureDeps} from '../scripts/ensure-deps.mjs';
 import {ensureBrowsers} from '../scripts/browsers.mjs';
 import {generateFeed} from './feed.mjs';
+import {HOSTILE_FEEDS} from './hostile.mjs';
 
 // A fresh clone: install the npm dependencies (and Debian's Chromium) before importing them.
 ensureDeps();
@@ -27,6 +29,7 @@ const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 process.chdir(root);
 const RUNS = Number(process.env.BENCH_RUNS ?? 11);
 const FEED_RUNS = Number(process.env.BENCH_FEED_RUNS ?? 5);
+const HOSTILE_RUNS = Number(process.env.BENCH_HOSTILE_RUNS ?? 3);
 const TMP = 'bench/.tmp';
 const CLS_FEED_DELAY = 1500;
 
@@ -40,7 +43,7 @@ if (!existsSync(ENTRY) || !existsSync('dist/feed/load.js') || statSync(ENTRY).mt
   console.log('Building (npm run build)…');
   execSync('node scripts/build.mjs', {stdio: 'inherit'});
 }
-mkdirSync(TMP, {recursive: true});
+mkdirSync(`${TMP}/hostile`, {recursive: true});
 {
   const {rollup} = await import('rollup');
   const {default: config} = await import('../rollup.config.js');
@@ -58,6 +61,33 @@ mkdirSync(TMP, {recursive: true});
     outfile: `${TMP}/react-card.js`,
     logLevel: 'warning',
   });
+}
+/**
+ * Brotli bytes the CDN entry spends on validating a valid feed (the engine and the checks
+ * generated from the schema): the entry built again with an engine that accepts anything,
+ * subtracted. The slow path for broken feeds is a lazy chunk, not counted here.
+ */
+async function validationBytes() {
+  const {rollup} = await import('rollup');
+  const {default: config} = await import('../rollup.config.js');
+  const stub = {
+    name: 'accept-anything',
+    load: (id) =>
+      id.endsWith('/dist/feed/check/engine.js')
+        ? 'export const validateFeedAsync = async (feed) => ({feed, problems: [], counts: {}, skipped: new Map()}); export const SLICE_MS = 8; export const nextTask = () => Promise.resolve();'
+        : null,
+  };
+  const build = await rollup({...config, plugins: [stub, ...config.plugins], onwarn: () => {}});
+  const {output} = await build.generate(config.output);
+  await build.close();
+  return sizes(ENTRY).brotli - sizesOf(output.find((o) => o.type === 'chunk' && o.isEntry && o.name === 'loft-widgets').code).brotli;
+}
+const validationSize = await validationBytes();
+const hostileBytes = {};
+for (const feed of HOSTILE_FEEDS) {
+  const text = feed.text();
+  hostileBytes[feed.name] = Buffer.byteLength(text);
+  writeFileSync(`${TMP}/hostile/${feed.name}.json`, text);
 }
 const bigFeed = JSON.stringify(generateFeed({projects: 10_000, organizations: 1_000, people: 5_000}));
 writeFileSync(`${TMP}/feed-10000.json`, bigFeed);
@@ -132,6 +162,9 @@ const ratio = (a, b) => `${(a / b).toFixed(1)}×`;
 const bundle = bundleSizes();
 rows.push(['size', 'CDN bundle, initial chunk(s)', `${kb(bundle.first.brotli)} brotli · ${kb(bundle.first.gzip)} gzip`, '', '']);
 rows.push(['size', `CDN bundle, all files (${bundle.all.length})`, `${kb(bundle.total.brotli)} brotli · ${kb(bundle.total.gzip)} gzip`, '', '']);
+rows.push(['size', 'validation a valid feed needs (in the initial chunk)', `${kb(validationSize)} brotli`, '', '']);
+const slowPath = allFiles().find((file) => /\/repair-[^/]+\.js$/.test(file));
+rows.push(['size', 'validation of a broken feed (lazy chunk, loaded only then)', slowPath ? `${kb(sizes(slowPath).brotli)} brotli` : 'not found', '', '']);
 
 // One card from inline data
 console.log('Timing one card…');
@@ -172,6 +205,30 @@ const heapValidate = await fresh((page) => page.evaluate((u) => window.bench.hea
 const mb = (n) => `${(n / 1048576).toFixed(0)} MB`;
 rows.push(['memory', 'JS heap growth while parsing + validating (≈ peak)', mb(heapValidate.peak), `JSON.parse ${mb(heapParse.peak)}`, ratio(heapValidate.peak, heapParse.peak)]);
 rows.push(['memory', 'JS heap kept after GC (the validated feed)', mb(heapValidate.retained), `JSON.parse ${mb(heapParse.retained)}`, ratio(heapValidate.retained, heapParse.retained)]);
+
+// Hostile feeds: time and heap against JSON.parse of the same text; for those under 1 MB,
+// the longest main-thread task while a card loads one by src.
+const mb1 = (n) => `${(n / 1048576).toFixed(1)} MB`;
+for (const feed of HOSTILE_FEEDS) {
+  const url = `${base}/bench/.tmp/hostile/${feed.name}.json`;
+  const bytes = hostileBytes[feed.name];
+  console.log(`Hostile feed: ${feed.what}…`);
+  const times = await fresh((page) => page.evaluate(([u, n]) => window.bench.hostile(u, n), [url, HOSTILE_RUNS]));
+  const heapOfParse = await fresh((page) => page.evaluate((u) => window.bench.heap(u, false), url));
+  const heapOfCheck = await fresh((page) => page.evaluate((u) => window.bench.heap(u, true), url));
+  const [parsed, validated, both] = [median(times.parse), median(times.validate), median(times.parseFeed)];
+  rows.push([
+    'hostile',
+    `${feed.what} (${mb1(bytes)}, ${times.problems.toLocaleString('en')} problems): validate · parse + validate · heap growth`,
+    `${ms(validated)} · ${ms(both)} · ${mb1(heapOfCheck.peak)}`,
+    `JSON.parse ${ms(parsed)} · ${mb1(heapOfParse.peak)}`,
+    `${ratio(validated, parsed)} · ${ratio(both, parsed)} · ${ratio(heapOfCheck.peak, heapOfParse.peak)}`,
+  ]);
+  if (bytes < 1_000_000) {
+    const longest = await fresh((page) => page.evaluate((u) => window.bench.longestTask(u), url));
+    rows.push(['long task', `longest main-thread task, <loft-project-card src> on ${feed.what}`, longest ? ms(longest) : 'none ≥ 50 ms', '', '']);
+  }
+}
 
 // Layout shift of the demo page while the feed arrives late
 console.log(`Cumulative layout shift of the demo page (feed delayed ${CLS_FEED_DELAY} ms)…`);
@@ -238,8 +295,14 @@ card with the same markup and CSS (bench/page/vanilla.js) for rendering, a bare 
 text for the feed. "First render" is the first card in a fresh page (style and layout start
 cold); "next renders" replace it in the same page, where the element reuses the feed it already
 validated (inline feeds are validated once per text) and the vanilla card parses its JSON again
-(≈ 0.1 ms for this 9 KB feed). Numbers vary with the machine and its load; the ratios travel
-better than the milliseconds. Nothing here is asserted.
+(≈ 0.1 ms for this 9 KB feed). "hostile" rows (bench/hostile.mjs) time validation of the parsed
+value alone, and parse + validate as an element runs it on feed text (in slices; a dense text
+under 1 MB is parsed in slices too), each against \`JSON.parse\` of the same text, medians over
+${HOSTILE_RUNS} runs in one page with the slow path already loaded; heap growth of parse + validate
+is measured as in the memory rows;
+"long task" rows load a feed under 1 MB into a card by \`src\` in a fresh page and give the longest
+main-thread task (the long-task API reports only tasks of 50 ms or more). Numbers vary with the
+machine and its load; the ratios travel better than the milliseconds. Nothing here is asserted.
 
 | | measure | value | baseline (same run) | ratio |
 |---|---|---|---|---|

@@ -1,111 +1,124 @@
 #!/usr/bin/env node
-// npx loft-widgets validate <file-or-url> [--strict] [--json]
+// npx loft-widgets validate <file-or-url> [--strict] [--json] [--timeout=SECONDS]
 //
-// Checks a feed with the very validation the elements run (dist/feed/validate.js), and
-// prints every problem with its path. Exit codes, for editors' CI:
+// Checks a feed with the very reading and validation the elements run (dist/feed/read.js,
+// dist/feed/validate.js), and prints the problems with their paths: the first 100 in full,
+// then how many more there are of each kind. Exit codes, for editors' CI:
 //   0  the feed is fine, or has only field-level problems (a field left out, the rest shown)
 //      (with --strict, field-level problems exit 1 too)
-//   1  a fatal problem (not JSON, wrong version, too large, unreachable), or an item left
-//      out (a project, person, organisation or form with a broken required field or a
-//      duplicate id: an element that asks for it shows an error)
+//   1  a fatal problem (not JSON, wrong version, too large, unreachable, not a file), or an
+//      item left out (a project, person, organisation or form with a broken required field
+//      or a duplicate id: an element that asks for it shows an error)
 //   2  wrong usage
-import {readFile, stat} from 'node:fs/promises';
+import {constants} from 'node:fs';
+import {open} from 'node:fs/promises';
+import {Readable} from 'node:stream';
+import {FeedError, MAX_FEED_BYTES, feedSettings, fetchFeedText, parseFeedText, readFeedStream, tooLarge} from '../dist/feed/read.js';
 import {validateFeed} from '../dist/feed/validate.js';
-import {MAX_FEED_BYTES} from '../dist/feed/load.js';
-import {MESSAGES} from '../dist/i18n/messages.js';
 
-const USAGE = `Usage: loft-widgets validate <file-or-url> [--strict] [--json]
+const USAGE = `Usage: loft-widgets validate <file-or-url> [--strict] [--json] [--timeout=SECONDS]
 
-Checks a loft-widgets feed and lists every problem with its path.
+Checks a loft-widgets feed and lists its problems with their paths (the first 100 in
+full, then a count of the rest by kind).
 Exit code 0: no problems, or only fields left out (1 with --strict).
-Exit code 1: the feed cannot be shown, or an item in it is left out.`;
+Exit code 1: the feed cannot be shown, or an item in it is left out.
+--timeout: how long a feed URL may take to arrive (default ${feedSettings.timeoutMs / 1000}).`;
 
-class Fatal extends Error {
-  constructor(code, message) {
-    super(message);
-    this.code = code;
+const KINDS = {
+  isDirectory: 'a directory',
+  isFIFO: 'a named pipe',
+  isCharacterDevice: 'a device',
+  isBlockDevice: 'a device',
+  isSocket: 'a socket',
+};
+
+/**
+ * A feed file's text. Only a regular file: a device such as /dev/zero never ends, and a
+ * named pipe would wait for a writer (it is opened without waiting, to be asked what it is).
+ */
+async function readFeedFile(path) {
+  let handle;
+  try {
+    handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (error) {
+    throw new FeedError('feed-unreachable', `${path} could not be read: ${error.code === 'ENOENT' ? 'no such file' : error.message}.`);
   }
-}
-
-async function readSource(source) {
-  if (/^https?:\/\//i.test(source)) {
-    let response;
-    try {
-      response = await fetch(source, {signal: AbortSignal.timeout(15_000), headers: {accept: 'application/json, text/plain;q=0.9, */*;q=0.5'}});
-    } catch (error) {
-      throw error.name === 'TimeoutError'
-        ? new Fatal('feed-timeout', `${source} did not answer within 15 s.`)
-        : new Fatal('feed-unreachable', `${source} could not be reached: ${error.cause?.message ?? error.message}`);
+  try {
+    const info = await handle.stat();
+    if (!info.isFile()) {
+      const kind = Object.keys(KINDS).find((test) => info[test]());
+      throw new FeedError('feed-unreachable', `${path} is ${KINDS[kind] ?? 'not a regular file'}, not a feed file. Give the path of a JSON file.`);
     }
-    if (!response.ok) throw new Fatal('feed-unreachable', `${source} answered HTTP ${response.status}. Check the feed's address.`);
-    const bytes = new Uint8Array(await response.arrayBuffer());
-    if (bytes.byteLength > MAX_FEED_BYTES) throw tooLarge(source, bytes.byteLength);
-    return new TextDecoder().decode(bytes);
+    if (info.size > MAX_FEED_BYTES) throw tooLarge(path);
+    return await readFeedStream(Readable.toWeb(handle.createReadStream({autoClose: false})), path);
+  } finally {
+    await handle.close();
   }
-  let size;
-  try {
-    size = (await stat(source)).size;
-  } catch (error) {
-    throw new Fatal('feed-unreachable', `${source} could not be read: ${error.code === 'ENOENT' ? 'no such file' : error.message}`);
-  }
-  if (size > MAX_FEED_BYTES) throw tooLarge(source, size);
-  return readFile(source, 'utf8');
 }
 
-const tooLarge = (source, bytes) =>
-  new Fatal('feed-too-large', `${source} is ${(bytes / 1024 / 1024).toFixed(1)} MB; feeds above ${MAX_FEED_BYTES / 1024 / 1024} MB are refused. Split it into smaller feeds.`);
-
-/** The same reading as the elements (src/feed/load.ts parseFeed), then the same validation. */
+/** The same reading and validation as the elements (src/feed/read.ts, src/feed/validate.ts). */
 async function check(source) {
-  const text = await readSource(source);
-  if (text.trim() === '') throw new Fatal('feed-not-json', `${source} is empty. It must be a JSON object like {"version": 1, …}.`);
-  let raw;
-  try {
-    raw = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-  } catch (error) {
-    throw new Fatal('feed-not-json', `${source} is not valid JSON: ${error.message}`);
-  }
-  return validateFeed(raw, {messageIds: Object.keys(MESSAGES)});
+  const text = /^https?:\/\//i.test(source) ? (await fetchFeedText(source)).text : await readFeedFile(source);
+  return validateFeed(parseFeedText(text, source));
+}
+
+const plural = (n, word) => `${n.toLocaleString('en')} ${word}${n === 1 ? '' : 's'}`;
+
+function parseArguments(argv) {
+  const [command, ...rest] = argv;
+  const flags = new Map(rest.filter((a) => a.startsWith('--')).map((a) => [a.split('=')[0], a.split('=')[1]]));
+  const args = rest.filter((a) => !a.startsWith('--'));
+  const timeout = flags.has('--timeout') ? Number(flags.get('--timeout')) : undefined;
+  const known = [...flags.keys()].every((f) => f === '--strict' || f === '--json' || f === '--timeout');
+  if (command !== 'validate' || args.length !== 1 || !known || (timeout !== undefined && !(timeout > 0))) return undefined;
+  return {source: args[0], strict: flags.has('--strict'), json: flags.has('--json'), timeout};
 }
 
 async function main(argv) {
-  const [command, ...rest] = argv;
-  const flags = new Set(rest.filter((a) => a.startsWith('--')));
-  const args = rest.filter((a) => !a.startsWith('--'));
-  if (command === '--help' || command === '-h' || command === 'help') {
+  if (['--help', '-h', 'help'].includes(argv[0])) {
     console.log(USAGE);
     return 0;
   }
-  if (command !== 'validate' || args.length !== 1 || [...flags].some((f) => f !== '--strict' && f !== '--json')) {
+  const options = parseArguments(argv);
+  if (!options) {
     console.error(USAGE);
     return 2;
   }
-  const [source] = args;
-  let problems;
+  const {source, strict, json, timeout} = options;
+  if (timeout) feedSettings.timeoutMs = timeout * 1000;
+  let result;
   try {
-    ({problems} = await check(source));
+    result = await check(source);
   } catch (error) {
-    if (!(error instanceof Fatal)) throw error;
-    problems = [{code: error.code, path: '', message: error.message, fatal: true}];
+    // Anything else is a bug of ours; still one line, never a stack trace.
+    const problem = error instanceof FeedError ? error : new FeedError('feed-invalid', `${source} could not be checked: ${error.message}`);
+    result = {problems: [{code: problem.code, path: '', message: problem.message, fatal: true}], counts: {[problem.code]: 1}};
   }
+  const {problems, counts} = result;
+  const total = Object.values(counts).reduce((a, b) => a + b, 0);
   const fatal = problems.filter((p) => p.fatal).length;
-  const skipped = problems.filter((p) => p.skipped).length;
-  const dropped = problems.length - fatal - skipped;
-  const failed = fatal > 0 || skipped > 0 || (flags.has('--strict') && dropped > 0);
-  if (flags.has('--json')) {
-    console.log(JSON.stringify({source, ok: !failed, fatal, skipped, dropped, problems}, null, 2));
-  } else {
-    for (const p of problems) {
-      const level = p.fatal ? 'error  ' : p.skipped ? 'skipped' : 'warning';
-      console.log(`${level} ${p.code.padEnd(14)} ${p.message}`);
-    }
-    const summary = fatal
-      ? `${source}: cannot be shown (${fatal} fatal problem${fatal > 1 ? 's' : ''}).`
-      : problems.length === 0
-        ? `${source}: no problems.`
-        : `${source}: ${skipped} item${skipped === 1 ? '' : 's'} left out, ${dropped} field${dropped === 1 ? '' : 's'} left out.`;
-    (failed ? console.error : console.log)(summary);
+  // Every problem that is not fatal either leaves an item out (feed-invalid) or a field (field-dropped).
+  const skipped = fatal ? 0 : (counts['feed-invalid'] ?? 0);
+  const dropped = counts['field-dropped'] ?? 0;
+  const failed = fatal > 0 || skipped > 0 || (strict && dropped > 0);
+  if (json) {
+    console.log(JSON.stringify({source, ok: !failed, fatal, skipped, dropped, counts, more: total - problems.length, problems}, null, 2));
+    return failed ? 1 : 0;
   }
+  for (const p of problems) {
+    const level = p.fatal ? 'error  ' : p.skipped ? 'skipped' : 'warning';
+    console.log(`${level} ${p.code.padEnd(14)} ${p.message}`);
+  }
+  if (total > problems.length) {
+    const byCode = Object.entries(counts).map(([code, n]) => `${n.toLocaleString('en')} ${code}`);
+    console.log(`…and ${plural(total - problems.length, 'more problem')} (${byCode.join(', ')} in all).`);
+  }
+  const summary = fatal
+    ? `${source}: cannot be shown (${plural(fatal, 'fatal problem')}).`
+    : total === 0
+      ? `${source}: no problems.`
+      : `${source}: ${plural(skipped, 'problem')} leaving items out, ${plural(dropped, 'problem')} leaving fields out.`;
+  (failed ? console.error : console.log)(summary);
   return failed ? 1 : 0;
 }
 

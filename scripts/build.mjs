@@ -9,6 +9,7 @@ ensureDeps();
 const run = (command) => execSync(command, {stdio: 'inherit'});
 rmSync('dist', {recursive: true, force: true});
 run('node scripts/i18n.mjs build');
+run('node scripts/generate-feed-checks.mjs'); // src/feed/generated/ from the schema
 run('npx tsc -p tsconfig.json');
 run('npx rollup -c rollup.config.js --silent');
 run('npx cem analyze --quiet'); // custom-elements-manifest.config.mjs

@@ -14,7 +14,10 @@ ensureDeps();
 if (!ensureBrowsers(browsers)) process.exit(1);
 run('node scripts/i18n.mjs check');
 run('node scripts/i18n.mjs build');
+run('node scripts/generate-feed-checks.mjs --check');
 run('npx tsc -p tsconfig.test.json');
+// House rules: typescript-eslint, eslint-plugin-lit, eslint-plugin-wc, then lit-analyzer on the templates.
+run('npm run --silent lint');
 // dist/: the validator CLI and the reference receiver (in the test server too) use the
 // built modules, and the host-page tests load the built CDN bundle (rebuilt only when a
 // source is newer).

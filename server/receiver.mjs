@@ -197,7 +197,7 @@ export function createReceiver(options = {}) {
       return false;
     }
     if (!payload || typeof payload.signature !== 'string') return false;
-    let ok = false;
+    let ok;
     try {
       ok = await verifySolution(payload, hmacKey, true);
     } catch {
@@ -243,7 +243,8 @@ export function createReceiver(options = {}) {
     if (path !== CONTACT && path !== CHALLENGE) return false;
     try {
       await (path === CONTACT ? handleContact(req, res) : handleChallenge(req, res));
-    } catch (error) {
+    } catch (thrown) {
+      let error = thrown;
       if (!(error instanceof HttpError)) {
         console.error('receiver:', error.message);
         error = new HttpError(500, {errors: {_form: 'server'}});

@@ -234,6 +234,65 @@ describe('feed: fatal and field-level problems', () => {
   });
 });
 
+/** Counts the page's turns (message-channel tasks) until `stop` is called. */
+function countTurns(): {count: () => number; stop: () => void} {
+  let turns = 0;
+  let running = true;
+  const channel = new MessageChannel();
+  channel.port1.onmessage = () => {
+    turns++;
+    if (running) channel.port2.postMessage(undefined);
+  };
+  channel.port2.postMessage(undefined);
+  return {count: () => turns, stop: () => ((running = false), channel.port1.close())};
+}
+
+describe('feed: hostile feeds', function () {
+  this.timeout(30000);
+  beforeEach(() => setPageLang('sv'));
+  after(() => setPageLang('en'));
+
+  it('200,000 empty projects before the real one: it is shown, the first problems reported, and the page keeps its turns', async () => {
+    const feed = await referenceFeed();
+    feed.projects = [...Array.from({length: 200_000}, () => ({})), ...feed.projects];
+    const turns = countTurns();
+    const {el, errors, warned} = await withData(feed, 'loft');
+    turns.stop();
+    expect(facts(el).Status).to.equal('Pågående');
+    // The first 100 in full, then one event that counts the rest.
+    expect(errors).to.have.length(101);
+    expect(errors.every((e) => e.detail.code === 'feed-invalid')).to.be.true;
+    expect(errors.at(-1)!.detail.message).to.match(/^…and 799900 more problems of this kind \(feed-invalid\)/);
+    expect(warned.at(-1)).to.contain('…and 799970 more problems (800000 feed-invalid in all)');
+    expect(turns.count(), 'turns the page got while the feed was checked').to.be.greaterThan(1);
+  });
+
+  it('an inline feed under 1 MB dense with objects is read in slices, to the same feed', async () => {
+    const projects = [...Array.from({length: 100_000}, () => ({})), ...(await referenceFeed()).projects];
+    const json = JSON.stringify({...(await referenceFeed()), projects});
+    const errors = collect<LoftErrorEvent>('loft-error');
+    const turns = countTurns();
+    try {
+      const el = await fixture<LoftProjectCard>(html`<loft-project-card project="loft"><script type="application/json">${json}</script></loft-project-card>`);
+      await settled(el);
+      turns.stop();
+      expect(facts(el).Status).to.equal('Pågående');
+      expect(errors.events).to.have.length(101);
+      expect(turns.count()).to.be.greaterThan(1);
+    } finally {
+      errors.stop();
+    }
+  });
+
+  it('a value nested 100,000 levels deep is one wrong field', async () => {
+    const feed = await referenceFeed();
+    feed.projects[0].website = JSON.parse('['.repeat(100_000) + ']'.repeat(100_000));
+    const {el, errors} = await withData(feed);
+    expect(facts(el).Status).to.equal('Pågående');
+    expect(errors.map((e) => [e.detail.code, e.detail.path])).to.deep.equal([['field-dropped', 'projects[0].website']]);
+  });
+});
+
 describe("feed: editors' own words (labels)", () => {
   afterEach(() => setPageLang('sv'));
   after(() => setPageLang('en'));
@@ -255,14 +314,15 @@ describe("feed: editors' own words (labels)", () => {
     expect(facts(el).Status).to.equal('Ongoing');
   });
 
-  it('take region-tagged languages, skip ids they do not have, and leave unknown {placeholders} as written', async () => {
+  it('take region-tagged languages, skip ids they do not have, and report an unknown {placeholder} instead of showing it', async () => {
     await setPageLang('sv');
     const feed = await referenceFeed();
-    feed.labels = {'sv-FI': {'summary': 'Sammandrag {nope}'}, sv: {'status': 'Läge'}, de: {'summary': 'Zusammenfassung'}};
-    const {el} = await withData(feed);
-    expect(textOf(el.shadowRoot!.querySelector('[role="heading"]'))).to.equal('Sammandrag {nope}');
+    feed.labels = {'sv-FI': {'summary': 'Sammandrag {nope}', 'project-name': 'Projektets namn'}, sv: {'status': 'Läge'}, de: {'summary': 'Zusammenfassung'}};
+    const {el, errors} = await withData(feed);
+    expect(textOf(el.shadowRoot!.querySelector('[role="heading"]'))).to.equal('Sammanfattning');
+    expect(errors.map((e) => e.detail.path)).to.deep.equal(['labels["sv-FI"].summary']);
+    expect(facts(el)['Projektets namn']).to.equal('LOFT');
     expect(facts(el).Läge).to.equal('Pågående');
-    expect(facts(el).Projektnamn).to.equal('LOFT');
   });
 });
 

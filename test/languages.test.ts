@@ -110,6 +110,29 @@ describe('languages added at run time', () => {
     expect(facts(el)['Prošeakta álgá']).to.match(/^(njukčamánnu 2024|2024 njukčamánnu)$/);
   });
 
+  it('counts with the plural forms of the feed\'s labels', async () => {
+    const feed = await exempelbyFeed();
+    feed.labels = {sv: {results: {one: '{count} projekt hittades', other: '{count} projekt hittades'}}};
+    const list = await fixture<LoftProjectList>(html`<loft-project-list .data=${feed}></loft-project-list>`);
+    await settled(list);
+    await waitUntil(() => textOf(list.shadowRoot!.querySelector('.count')) === '3 projekt hittades');
+    list.q = 'loft';
+    await waitUntil(() => textOf(list.shadowRoot!.querySelector('.count')) === '1 projekt hittades');
+  });
+
+  it('checks the feed\'s labels like a catalog: unknown ids, placeholders, plural categories', async () => {
+    const feed = await referenceFeed();
+    feed.labels = {sv: {summary: 'Översikt', 'no-such-id': 'x', 'publisher-role': '{namn} roll', results: {en: 'x', other: '{count}'}}};
+    const errors = collect<LoftErrorEvent>('loft-error');
+    const el = await fixture<LoftProjectCard>(html`<loft-project-card .data=${feed} project="loft"></loft-project-card>`);
+    await settled(el);
+    errors.stop();
+    expect(textOf(el.shadowRoot!.querySelector('[part="heading"]'))).to.equal('Översikt');
+    expect(facts(el)).to.have.property('RISE roll i projektet');
+    const paths = errors.events.map((e) => e.detail.path);
+    expect(paths).to.include.members(['labels.sv["no-such-id"]', 'labels.sv["publisher-role"]', 'labels.sv.results.en']);
+  });
+
   it('counts with the plural forms of a catalog', async () => {
     cleanup.push(pageCatalog({language: 'se', messages: {results: {one: '{count} prošeakta gávdnui', two: '{count} prošeavtta gávdnojedje', other: '{count} prošeavttat gávdnojedje'}}}));
     const list = await fixture<LoftProjectList>(html`<loft-project-list lang="se" .data=${await exempelbyFeed()}></loft-project-list>`);

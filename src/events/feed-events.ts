@@ -31,17 +31,14 @@ export class LoftErrorEvent extends CustomEvent<LoftErrorDetail> {
   }
 }
 
-/** Problems reported one by one per load (as `loft-error`); the rest are counted per code. */
-export const MAX_REPORTED = 20;
-
 /**
- * Tells the page about a loaded feed: `loft-error` for its problems (the first ones in
- * full, then one per code with how many more), then `loft-load`.
+ * Tells the page about a loaded feed: `loft-error` for each of its problems the validator
+ * kept in full (the first ones), then one per code with how many more there are, then
+ * `loft-load`.
  */
 export function reportLoad(target: EventTarget, loaded: LoadedFeed, project: string | undefined): void {
-  const shown = loaded.problems.slice(0, MAX_REPORTED);
   const more: Partial<Record<ErrorCode, number>> = {...loaded.counts};
-  for (const p of shown) {
+  for (const p of loaded.problems) {
     target.dispatchEvent(new LoftErrorEvent({code: p.code, message: p.message, path: p.path}));
     more[p.code] = (more[p.code] ?? 1) - 1;
   }

@@ -4,84 +4,46 @@
  * `FeedError` with a contract code; nothing here throws anything else.
  */
 import type {Feed} from './schema.js';
-import type {CollectionName, ErrorCode, Problem} from './validate.js';
+import {validateFeedAsync, type CollectionName, type ErrorCode, type Problem} from './check/engine.js';
+import {FeedError, fetchFeedText, parseFeedTextInSlices} from './read.js';
 
-let validator: Promise<typeof import('./validate.js')> | undefined;
-
-/**
- * The validator (schema, valibot, editor messages) is a chunk of its own: it is needed only
- * once a feed has arrived, so it loads while the feed does (elements call this when they
- * connect) instead of delaying the first render.
- */
-export function loadValidator(): Promise<typeof import('./validate.js')> {
-  return (validator ??= import('./validate.js'));
-}
-
-/** The problems the validator filed under one item. */
-export function problemsOf(byItem: Map<string, Problem[]> | undefined, collection: CollectionName, id: string): Problem[] {
-  return byItem?.get(`${collection}/${id}`) ?? [];
-}
-
-/** Feeds above this size are refused (`feed-too-large`). */
-export const MAX_FEED_BYTES = 20 * 1024 * 1024;
-
-/** Settings a host page (or a test) may change before the first load. */
-export const feedSettings = {
-  /** How long a feed request may take, in milliseconds. */
-  timeoutMs: 15_000,
-};
+export {FeedError, MAX_FEED_BYTES, feedSettings} from './read.js';
 
 /** A validated feed with what is needed to resolve its URLs. */
 export interface LoadedFeed {
   feed: Feed;
   /** Base for relative URLs: the feed's own URL, or the page's for inline feeds. */
   baseUrl: string;
-  /** Non-fatal problems: reported to editors, the rest is rendered. */
-  problems: Problem[];
   /** The `src` it came from, if any. */
   src?: string;
-  /** Every problem counted by code (`problems` may list only the first ones). */
-  counts?: Partial<Record<ErrorCode, number>>;
-  /** Problems by item (`collection/id`), so an element can say why the item it wants is missing. */
-  byItem?: Map<string, Problem[]>;
-}
-
-/** A problem that stops a feed from being shown at all. */
-export class FeedError extends Error {
-  constructor(
-    readonly code: ErrorCode,
-    message: string,
-    readonly path?: string,
-    readonly status?: number
-  ) {
-    super(message);
-    this.name = 'FeedError';
-  }
+  /** Non-fatal problems, reported to editors (the rest is rendered): the first `MAX_PROBLEMS` in full. */
+  problems: Problem[];
+  /** Every problem, counted by code, including those beyond `problems`. */
+  counts: Partial<Record<ErrorCode, number>>;
+  /** Why each left-out item was left out, by `collection/id`, so an element that asks for it can say. */
+  skipped: ReadonlyMap<string, Problem>;
 }
 
 /** Parses and validates feed text. */
 export async function parseFeed(text: string, baseUrl: string, src?: string): Promise<LoadedFeed> {
-  if (text.trim() === '') throw warned(new FeedError('feed-not-json', `${src ?? 'The inline feed'} is empty. It must be a JSON object like {"version": 1, …}.`));
   let raw: unknown;
   try {
-    // A byte order mark is not JSON, but CMS exports often start with one.
-    raw = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    raw = await parseFeedTextInSlices(text, src);
   } catch (error) {
-    throw warned(new FeedError('feed-not-json', `${src ?? 'The inline feed'} is not valid JSON: ${(error as Error).message}. Check it with "npx loft-widgets validate".`));
+    throw warned(error as FeedError);
   }
   return checkFeed(raw, baseUrl, src);
 }
 
 /** Validates an already parsed feed (the `.data` property, or a parsed document). */
 export async function checkFeed(raw: unknown, baseUrl: string, src?: string): Promise<LoadedFeed> {
-  const {validateFeed} = await loadValidator();
-  const {feed, problems, byItem} = validateFeed(raw);
+  const {feed, problems, counts, skipped} = await validateFeedAsync(raw);
   if (!feed) {
-    const fatal = problems.find((p) => p.fatal)!;
+    const [fatal] = problems;
     throw warned(new FeedError(fatal.code, `${src ? `${src}: ` : ''}${fatal.message}`, fatal.path));
   }
-  warnEditor(problems, src);
-  return {feed, baseUrl, problems, src, byItem};
+  warnEditor(problems, counts, src);
+  return {feed, baseUrl, src, problems, counts, skipped};
 }
 
 /** Tells the editor about a fatal problem, once per load (not once per element). */
@@ -101,104 +63,33 @@ export function findItem<C extends CollectionName>(loaded: LoadedFeed, collectio
   const list = loaded.feed[collection] as {id: string}[];
   const item = list.find((x) => x.id === id);
   if (item) return item as Feed[C][number];
-  const broken = problemsOf(loaded.byItem, collection, id).find((p) => p.skipped);
+  const broken = loaded.skipped.get(`${collection}/${id}`);
   if (broken) throw new FeedError('feed-invalid', `${attribute}="${id}": the ${WHAT[collection]} cannot be shown. ${broken.message}`, broken.path);
   const ids = list.slice(0, 10).map((x) => x.id).join(', ');
   throw new FeedError('not-found', `${attribute}="${id}": there is no ${WHAT[collection]} with that id in the feed${ids ? ` (it has: ${ids}${list.length > 10 ? ', …' : ''})` : ''}. Check the id.`, collection);
 }
 
-/**
- * An item that another one points to and that the element cannot do without (say the
- * contact form of a project). Returns undefined when the field is not set; throws
- * `FeedError('not-found')` with the reference's path when it points at nothing.
- */
-export function findReference<C extends CollectionName>(
-  loaded: LoadedFeed,
-  owner: {collection: CollectionName; id: string; value: string | undefined; field: string},
-  collection: C
-): Feed[C][number] | undefined {
-  const ownProblems = problemsOf(loaded.byItem, owner.collection, owner.id);
-  if (owner.value === undefined) {
-    const dangling = ownProblems.find((p) => p.path.endsWith(`.${owner.field}`));
-    if (dangling) throw new FeedError('not-found', dangling.message, dangling.path);
-    return undefined;
-  }
-  return findItem(loaded, collection, owner.value, `${owner.collection}/${owner.id} ${owner.field}`);
-}
-
 const MAX_WARNINGS = 30;
 
-/** One console warning per problem (capped), once per loaded feed. */
-function warnEditor(problems: Problem[], src?: string): void {
+/** One console warning per problem (the first ones), once per loaded feed, then a count of the rest. */
+function warnEditor(problems: Problem[], counts: Partial<Record<ErrorCode, number>>, src?: string): void {
   const where = src ? ` in ${src}` : '';
   for (const problem of problems.slice(0, MAX_WARNINGS)) console.warn(`loft-widgets: feed problem${where}: ${problem.message}`);
-  if (problems.length > MAX_WARNINGS) {
-    console.warn(`loft-widgets: …and ${problems.length - MAX_WARNINGS} more problems${where}. Run "npx loft-widgets validate <feed>" to list them all.`);
+  const total = Object.values(counts).reduce((a, b) => a + b, 0);
+  if (total > MAX_WARNINGS) {
+    const byCode = Object.entries(counts).map(([code, n]) => `${n} ${code}`).join(', ');
+    console.warn(`loft-widgets: …and ${total - MAX_WARNINGS} more problems${where} (${byCode} in all). Run "npx loft-widgets validate <feed>" to check it.`);
   }
-}
-
-async function readLimited(response: Response, src: string): Promise<string> {
-  const tooLarge = () => new FeedError('feed-too-large', `${src} is larger than ${MAX_FEED_BYTES / 1024 / 1024} MB. Split it into smaller feeds.`);
-  const declared = Number(response.headers.get('content-length'));
-  if (declared > MAX_FEED_BYTES) throw tooLarge();
-  if (!response.body) return response.text();
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const {done, value} = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > MAX_FEED_BYTES) {
-      void reader.cancel();
-      throw tooLarge();
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return new TextDecoder().decode(bytes);
 }
 
 async function fetchFeed(url: string): Promise<LoadedFeed> {
-  // The request's AbortSignal ends it after the timeout, body included.
-  const abort = new AbortController();
-  const timer = setTimeout(() => abort.abort(), feedSettings.timeoutMs);
-  const timedOut = () => abort.signal.aborted;
+  let fetched: {text: string; url: string};
   try {
-    let response: Response;
-    try {
-      // No cookies or credentials: a feed is public data, and visitors are not tracked.
-      response = await fetch(url, {credentials: 'omit', signal: abort.signal, headers: {accept: 'application/json, text/plain;q=0.9, */*;q=0.5'}});
-    } catch {
-      throw warned(
-        timedOut()
-          ? new FeedError('feed-timeout', `${url} did not answer within ${feedSettings.timeoutMs / 1000} s.`)
-          : new FeedError('feed-unreachable', `${url} could not be reached (network error, or the server does not allow this page's origin through CORS).`)
-      );
-    }
-    if (!response.ok) {
-      throw warned(new FeedError('feed-unreachable', `${url} answered HTTP ${response.status}. Check the feed's address.`, undefined, response.status));
-    }
-    let text: string;
-    try {
-      text = await readLimited(response, url);
-    } catch (error) {
-      if (error instanceof FeedError) throw warned(error);
-      throw warned(
-        timedOut()
-          ? new FeedError('feed-timeout', `${url} did not arrive within ${feedSettings.timeoutMs / 1000} s.`)
-          : new FeedError('feed-unreachable', `${url} broke off while loading.`)
-      );
-    }
-    return parseFeed(text, response.url || url, url);
-  } finally {
-    clearTimeout(timer);
+    fetched = await fetchFeedText(url);
+  } catch (error) {
+    throw warned(error as FeedError);
   }
+  return parseFeed(fetched.text, fetched.url, url);
 }
 
 const cache = new Map<string, Promise<LoadedFeed>>();

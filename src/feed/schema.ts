@@ -1,9 +1,11 @@
 /**
- * The feed format, version 1, written once: the TypeScript types, the runtime check
- * (`validate.ts`) and the published JSON Schema (`schema/feed-v1.json`) all come from here.
+ * The feed format, version 1, written once: the TypeScript types, the runtime check and the
+ * published JSON Schema (`schema/feed-v1.json`) all come from here. The runtime check is
+ * generated from these objects at build time (scripts/generate-feed-checks.mjs writes
+ * `generated/`), so browsers run it without valibot.
  *
  * Rules JSON Schema cannot say (URL schemes, cross-references between ids) are checked
- * at run time in `validate.ts`; the descriptions below say so, for editors.
+ * at run time; the descriptions below say so, for editors.
  */
 import * as v from 'valibot';
 import {LEGAL_BASES, ORGANIZATION_TYPES, PARTICIPANT_ROLES, PERSON_ROLES, PROJECT_STATUSES} from './codes.js';
@@ -34,7 +36,7 @@ export const LocalizedTextSchema = v.pipe(
     v.pipe(v.string(), v.maxLength(MAX_TEXT)),
     v.pipe(
       v.record(LanguageTagSchema, v.pipe(v.string(), v.maxLength(MAX_TEXT))),
-      v.check((o) => Object.keys(o).length > 0, 'an object with at least one language')
+      v.minEntries(1, 'an object with at least one language')
     ),
   ]),
   v.description(
@@ -65,8 +67,21 @@ const URL_RULE =
 /** A URL field with its own description, keeping the run-time rule in it. */
 const url = (what: string) => v.pipe(UrlSchema, v.description(`${what} ${URL_RULE}`));
 
+export type CollectionName = 'organizations' | 'people' | 'projects' | 'contactForms';
+const ITEM_NAMES: Record<CollectionName, string> = {organizations: 'an organisation', people: 'a person', projects: 'a project', contactForms: 'a contact form'};
+
+/**
+ * The collection each reference field points into, for the generated checker (JSON Schema
+ * cannot say it, so it is not in `schema/feed-v1.json`).
+ */
+export const REFERENCE_TARGETS = new Map<v.GenericSchema, CollectionName>();
+
 /** An id that must name an item of another collection of the same feed. */
-const ref = (what: string) => v.pipe(IdSchema, v.description(`The id of ${what} in this feed (checked at run time: a missing one is left out and reported).`));
+function ref(target: CollectionName) {
+  const schema = v.pipe(IdSchema, v.description(`The id of ${ITEM_NAMES[target]} in this feed (checked at run time: a missing one is left out and reported).`));
+  REFERENCE_TARGETS.set(schema, target);
+  return schema;
+}
 
 const EmailSchema = v.pipe(
   v.string(),
@@ -100,13 +115,13 @@ export const PersonSchema = v.object({
   name: LocalizedTextSchema,
   givenName: v.optional(v.pipe(v.string(), v.maxLength(200))),
   title: v.optional(LocalizedTextSchema),
-  organization: v.optional(ref('an organisation')),
+  organization: v.optional(ref('organizations')),
   email: v.optional(EmailSchema),
   phone: v.optional(PhoneSchema),
   image: v.optional(v.object({url: UrlSchema, alt: v.optional(LocalizedTextSchema)})),
   profileUrl: v.optional(UrlSchema),
   orcid: v.optional(v.pipe(v.string(), v.regex(/^(https:\/\/orcid\.org\/)?\d{4}-\d{4}-\d{4}-\d{3}[\dX]$/, 'an ORCID iD like "0000-0002-1825-0097"'))),
-  contactForm: v.optional(ref('a contact form')),
+  contactForm: v.optional(ref('contactForms')),
 });
 
 
@@ -135,7 +150,7 @@ export const ProjectSchema = v.object({
   identifiers: v.optional(v.array(IdentifierSchema)),
   participants: v.array(
     v.object({
-      organization: ref('an organisation'),
+      organization: ref('organizations'),
       role: v.picklist(PARTICIPANT_ROLES),
       label: v.optional(LocalizedTextSchema),
     })
@@ -143,7 +158,7 @@ export const ProjectSchema = v.object({
   members: v.optional(
     v.array(
       v.object({
-        person: ref('a person'),
+        person: ref('people'),
         roles: v.array(MemberRoleSchema),
       })
     )
@@ -154,12 +169,12 @@ export const ProjectSchema = v.object({
         text: LocalizedTextSchema,
         name: v.pipe(v.string(), v.minLength(1), v.maxLength(200)),
         title: v.optional(LocalizedTextSchema),
-        organization: v.optional(ref('an organisation')),
+        organization: v.optional(ref('organizations')),
       })
     )
   ),
-  contactForm: v.optional(ref('a contact form')),
-  contactPerson: v.optional(ref('a person')),
+  contactForm: v.optional(ref('contactForms')),
+  contactPerson: v.optional(ref('people')),
 });
 
 const FieldModeSchema = v.picklist(['hidden', 'optional', 'required']);
@@ -170,7 +185,7 @@ export const ContactFormSchema = v.object({
   version: v.optional(v.pipe(v.string(), v.maxLength(100))),
   controller: v.object({
     name: LocalizedTextSchema,
-    organization: v.optional(ref('an organisation')),
+    organization: v.optional(ref('organizations')),
     contact: v.optional(v.union([EmailSchema, UrlSchema])),
   }),
   legalBasis: v.picklist(LEGAL_BASES),
@@ -202,22 +217,27 @@ export const ContactFormSchema = v.object({
   ),
 });
 
-/** One collection of a feed: items are checked one by one, so one bad item never hides the rest. */
-export const COLLECTIONS = {
-  organizations: OrganizationSchema,
-  people: PersonSchema,
-  projects: ProjectSchema,
-  contactForms: ContactFormSchema,
-} as const;
+/** A label: a text, or (for a count) a text per plural category of the language. */
+const LabelTextSchema = v.union([
+  v.pipe(v.string(), v.maxLength(2000)),
+  v.pipe(
+    v.record(v.picklist(['zero', 'one', 'two', 'few', 'many', 'other']), v.pipe(v.string(), v.maxLength(2000))),
+    v.description('A text per plural category of the language, "other" always, e.g. {"one": "{count} projekt", "other": "{count} projekt"}.')
+  ),
+]);
 
 export const LabelsSchema = v.pipe(
-  v.record(v.string(), v.record(v.string(), v.pipe(v.string(), v.maxLength(2000)))),
+  v.record(LanguageTagSchema, v.record(v.string(), LabelTextSchema)),
   v.description(
-    'Editors\' own words for built-in UI strings, per language and message id, e.g. {"sv": {"contact-person": "Skriv till {name}"}}. See the README for the ids.'
+    'Editors\' own words for built-in UI strings, per language and message id, e.g. {"sv": {"contact-person": "Skriv till {name}"}}: checked like a run-time catalog (known ids, their {placeholders}, plural categories). See the README for the ids.'
   )
 );
 
-/** The whole feed. `validate.ts` checks it piece by piece; this object is for types and JSON Schema. */
+/**
+ * The whole feed, for types and JSON Schema. The generated check takes it piece by piece:
+ * each list is a collection whose items are checked one by one (so one bad item never hides
+ * the rest), each text a top-level field.
+ */
 export const FeedSchema = v.object({
   version: v.pipe(v.literal(1), v.description('The feed format version. Always 1.')),
   language: v.optional(v.pipe(LanguageTagSchema, v.description('The language of plain-string texts in this feed; Swedish ("sv") when absent.'))),

@@ -10,7 +10,7 @@
 import {SHAPES} from './generated/shapes.js';
 import type {Catalog} from './translator.js';
 import type {CatalogText, MessageId, Messages} from './catalog.js';
-import type {Problem} from '../feed/validate.js';
+import type {Problem} from '../feed/check/engine.js';
 
 export type {Problem};
 
@@ -54,19 +54,19 @@ function textProblem(text: unknown, params: string[]): string | undefined {
 }
 
 /**
- * Checks the messages of one language; returns the usable ones. `where` starts each
- * problem's path (`labels.se`, `catalog se.json: messages`).
+ * Checks the messages of one language; returns the usable ones. `pathOf(id)` is a problem's
+ * path (`labels.sv["contact-person"]`); `pathOf()` that of the whole table.
  */
-export function checkMessages(raw: unknown, lang: string, where: string, problems: Problem[]): Messages {
+export function checkMessages(raw: unknown, lang: string, pathOf: (id?: string) => string, problems: Problem[]): Messages {
   const messages: Messages = {};
   const drop = (path: string, why: string) => problems.push({code: 'field-dropped', path, message: `${path}: ${why}. It is left out; the widget falls back along the language chain.`, fatal: false});
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
-    drop(where, `expected an object of message ids to texts, got ${show(raw)}`);
+    drop(pathOf(), `expected an object of message ids to texts, got ${show(raw)}`);
     return messages;
   }
   const allowed = categoriesOf(lang);
   for (const [id, value] of Object.entries(raw as Record<string, unknown>)) {
-    const path = `${where}.${id}`;
+    const path = pathOf(id);
     const shape = (SHAPES as Record<string, (typeof SHAPES)[MessageId]>)[id];
     if (!shape) {
       drop(path, `there is no message with the id '${id}' (README "Message ids" lists them)`);
@@ -110,7 +110,7 @@ export function checkCatalog(raw: unknown, source: string): {catalog?: Catalog; 
     if (Array.isArray(doc.fallback) && doc.fallback.every((tag) => typeof tag === 'string' && LANGUAGE.test(tag))) fallback = doc.fallback as string[];
     else problems.push({code: 'field-dropped', path: `${source}: fallback`, message: `${source}: "fallback": expected a list of language tags like ["se", "sv"], got ${show(doc.fallback)}. It is left out; the built-in chain is used.`, fatal: false});
   }
-  const messages = checkMessages(doc.messages, doc.language, `${source}: messages`, problems);
+  const messages = checkMessages(doc.messages, doc.language, (id) => `${source}: messages${id === undefined ? '' : `.${id}`}`, problems);
   const months = Array.from({length: 12}, (_, i) => `month-${i + 1}` as MessageId);
   const missing = months.filter((id) => messages[id] === undefined);
   if (missing.length && missing.length < 12) {

@@ -2,7 +2,7 @@
 // process, real files and a real HTTP server on the loopback interface.
 import {test, before, after} from 'node:test';
 import assert from 'node:assert/strict';
-import {execFile} from 'node:child_process';
+import {execFile, execFileSync} from 'node:child_process';
 import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
 import {createServer} from 'node:http';
 import {tmpdir} from 'node:os';
@@ -35,6 +35,17 @@ before(async () => {
     if (req.url === '/feed.json') res.writeHead(200, {'content-type': 'application/json'}).end(reference);
     else if (req.url === '/feed.txt') res.writeHead(200, {'content-type': 'text/plain'}).end(reference);
     else if (req.url === '/broken.json') res.writeHead(200, {'content-type': 'application/json'}).end('{"version": 1,');
+    // Says it is 30 MB, sends a little, and never ends: only the header can stop the CLI in time.
+    else if (req.url === '/declared-huge.json') res.writeHead(200, {'content-type': 'application/json', 'content-length': String(30 * 1024 * 1024)}).write('{"version": 1, "x": "');
+    // No length given: 21 MB arrive in chunks.
+    else if (req.url === '/streamed-huge.json') {
+      res.writeHead(200, {'content-type': 'application/json'});
+      const chunk = 'x'.repeat(1024 * 1024);
+      for (let i = 0; i < 21; i++) res.write(chunk);
+      res.end();
+    }
+    // Never answers.
+    else if (req.url === '/silent.json') req.on('close', () => res.destroy());
     else res.writeHead(404).end('not found');
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -70,11 +81,14 @@ test('field-level problems are listed, each with its path, and exit 0 (1 with --
   assert.equal((await run('validate', path, '--strict')).code, 1);
 });
 
-test('every problem is printed, with no cap', async () => {
+test('the first 100 problems are printed in full, then how many more of each kind', async () => {
   const f = feed();
-  for (let i = 0; i < 50; i++) f.projects.push({id: `p${i}`, name: 'P', status: 'ongoing', participants: [], website: `javascript:${i}`});
-  const {stdout} = await run('validate', file('many.json', f));
-  assert.equal(stdout.match(/\.website: /g).length, 50);
+  for (let i = 0; i < 150; i++) f.projects.push({id: `p${i}`, name: 'P', status: 'ongoing', participants: [], website: `javascript:${i}`});
+  const {stdout, code} = await run('validate', file('many.json', f));
+  assert.equal(code, 0);
+  assert.equal(stdout.match(/\.website: /g).length, 100);
+  assert.match(stdout, /…and 50 more problems \(150 field-dropped in all\)\./);
+  assert.match(stdout, /many\.json: 0 problems leaving items out, 150 problems leaving fields out\./);
 });
 
 test('fatal problems exit 1: not JSON, empty, wrong or missing version, not an object', async () => {
@@ -125,6 +139,52 @@ test('a missing file is fatal; wrong usage exits 2', async () => {
   assert.equal((await run('validate', join(dir, 'nope.json'))).code, 1);
   assert.equal((await run()).code, 2);
   assert.equal((await run('check', 'x.json')).code, 2);
+  assert.equal((await run('validate', 'x.json', '--timeout=soon')).code, 2);
+});
+
+test('--json gives the first problems as data, and counts them all', async () => {
+  const f = feed();
+  for (let i = 0; i < 120; i++) f.projects.push({});
+  const report = JSON.parse((await run('validate', file('many-json.json', f), '--json')).stdout);
+  assert.equal(report.problems.length, 100);
+  assert.deepEqual(report.counts, {'feed-invalid': 480});
+  assert.equal(report.more, 380);
+  assert.equal(report.skipped, 480);
+});
+
+test('refuses what is not a file: a device, a directory, a named pipe', async () => {
+  const fifo = join(dir, 'pipe');
+  execFileSync('mkfifo', [fifo]);
+  for (const [path, kind] of [['/dev/zero', 'a device'], [dir, 'a directory'], [fifo, 'a named pipe']]) {
+    const {code, out} = await run('validate', path);
+    assert.equal(code, 1, path);
+    assert.match(out, new RegExp(`feed-unreachable +${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is ${kind}, not a feed file`));
+  }
+});
+
+test('a URL that declares more than 20 MB is refused at once; one that sends more is cut off', async () => {
+  for (const name of ['declared-huge', 'streamed-huge']) {
+    const {code, out} = await run('validate', `${origin}/${name}.json`);
+    assert.equal(code, 1, name);
+    assert.match(out, /feed-too-large .* is larger than 20 MB/, name);
+  }
+});
+
+test('a URL that does not answer in time is feed-timeout, in one line', async () => {
+  const {code, stdout, stderr} = await run('validate', `${origin}/silent.json`, '--timeout=1');
+  assert.equal(code, 1);
+  assert.match(stdout, /^error +feed-timeout +http:\/\/.*\/silent\.json did not answer within 1 s\.\n$/);
+  assert.equal(stderr, `${origin}/silent.json: cannot be shown (1 fatal problem).\n`);
+});
+
+test('a 19.7 MB feed of empty items is checked to the end, its problems capped', async () => {
+  const path = join(dir, 'empty-items.json');
+  writeFileSync(path, `{"version":1,"projects":[${Array(Math.floor((19.7 * 1024 * 1024) / 3)).fill('{}').join(',')}]}`);
+  const {code, stdout, stderr} = await run('validate', path);
+  assert.equal(code, 1);
+  assert.equal(stdout.split('\n').filter((l) => l.startsWith('skipped')).length, 100);
+  assert.match(stdout, /…and [\d,]+ more problems \([\d,]+ feed-invalid in all\)\./);
+  assert.match(stderr, /empty-items\.json: [\d,]+ problems leaving items out/);
 });
 
 test('--json gives the problems as data', async () => {

@@ -1,0 +1,62 @@
+// Hostile feeds for the bench: shapes that once froze a tab or ran the validator out of
+// memory. Each is JSON text of about the size given (a feed under 1 MB must never block the
+// main thread for more than 50 ms; any feed up to the 20 MB cap must validate in at most 3×
+// JSON.parse's time and memory). Items reference nothing, so only their own shape counts.
+const MB = 1024 * 1024;
+
+/** `count` of `make(i)` joined into a list, as text. */
+const many = (count, make) => Array.from({length: count}, (_, i) => make(i)).join(',');
+
+/** `before`, as many of `make(i)` as fit in `bytes` in all, and `after`. */
+function filled(bytes, before, make, after) {
+  const parts = [];
+  let size = before.length + after.length;
+  for (let i = 0; ; i++) {
+    const part = make(i);
+    if (size + part.length + 1 > bytes) break;
+    parts.push(part);
+    size += part.length + 1;
+  }
+  return before + parts.join(',') + after;
+}
+const project = (extra) => `{"id":"p","name":"P","status":"ongoing","participants":[]${extra}}`;
+
+export const HOSTILE_FEEDS = [
+  {name: 'empty-items-1mb', what: '{"version":1,"projects":[{},{},…]}, 1 MB', text: () => filled(0.95 * MB, '{"version":1,"projects":[', () => '{}', ']}')},
+  {name: 'empty-items-20mb', what: 'the same, 20 MB', text: () => filled(19.9 * MB, '{"version":1,"projects":[', () => '{}', ']}')},
+  {
+    name: 'bad-fields-1mb',
+    what: 'projects with 1,000 broken participants each, 1 MB',
+    text: () =>
+      filled(0.95 * MB, '{"version":1,"projects":[', (i) => `{"id":"p${i}","name":"P","status":"ongoing","participants":[${many(1000, () => '{"organization":"X!","role":"boss"}')}]}`, ']}'),
+  },
+  {
+    name: 'broken-items-20mb',
+    what: 'projects with an id and a broken name, 20 MB',
+    text: () => filled(19.9 * MB, '{"version":1,"projects":[', (i) => `{"id":"p${i}","name":${i % 10}}`, ']}'),
+  },
+  {
+    name: 'languages-1mb',
+    what: 'a LocalizedText of 65,000 bad language keys, 1 MB',
+    text: () => `{"version":1,"projects":[${project(`,"title":{${many(65_000, (i) => `"x y${i}":"t"`)}}`)}]}`,
+  },
+  {
+    name: 'languages-100k',
+    what: 'a LocalizedText of 100,000 bad language keys',
+    text: () => `{"version":1,"projects":[${project(`,"title":{${many(100_000, (i) => `"x y${i}":"t"`)}}`)}]}`,
+  },
+  {name: 'labels-1mb', what: 'a label table of 65,000 unknown ids, 1 MB', text: () => `{"version":1,"labels":{"sv":{${many(65_000, (i) => `"id-${i}":"t"`)}}}}`},
+  {name: 'labels-100k', what: 'a label table of 100,000 unknown ids', text: () => `{"version":1,"labels":{"sv":{${many(100_000, (i) => `"id-${i}":"t"`)}}}}`},
+  {
+    name: 'members-20mb',
+    what: 'one project, 20 MB of members pointing at no one',
+    text: () => filled(19.9 * MB, `{"version":1,"projects":[${project('').slice(0, -1)},"members":[`, () => '{"person":"ghost","roles":["member"]}', ']}]}'),
+  },
+  {name: 'long-string-20mb', what: 'a 20 MB name', text: () => `{"version":1,"projects":[{"id":"p","name":"${'x'.repeat(19.9 * MB)}","status":"ongoing","participants":[]}]}`},
+  {name: 'deep-3000', what: 'a name nested 3,000 levels deep', text: () => `{"version":1,"projects":[${project('').replace('"name":"P"', `"name":${'['.repeat(3000)}${']'.repeat(3000)}`)}]}`},
+  {
+    name: 'deep-1m',
+    what: 'a name and an unknown field nested 1,000,000 levels deep',
+    text: () => `{"version":1,"projects":[${project(`,"x":${'{"a":'.repeat(500_000)}1${'}'.repeat(500_000)}`).replace('"name":"P"', `"name":${'['.repeat(1_000_000)}${']'.repeat(1_000_000)}`)}]}`,
+  },
+];

@@ -1,0 +1,285 @@
+/**
+ * Feed validation, the part every page runs: the checks generated from the schema
+ * (`../generated/check.ts`) item by item, then duplicate ids, references and labels. A valid
+ * feed needs nothing more, so nothing more is downloaded before the content shows. Whatever
+ * fails (the document, a field, an item, a reference, a label) goes to the slow path
+ * (`repair.ts`), which finds the exact problems, writes the editor messages and decides what
+ * is left out; a browser loads it the first time it is needed.
+ *
+ * A run is a generator: it offers to pause every so often (between items here, inside them
+ * in the slow path) and asks for the slow path when it first needs it, so the same steps
+ * serve the CLI (all at once, `validate.ts`) and the browser (in slices of a few
+ * milliseconds, `validateFeedAsync`), with the same results. Nothing recurses on the data:
+ * the generated checks go as deep as the schema does, and no deeper.
+ */
+import {FIELD_CHECKS, ITEM_CHECKS, REFERENCE_CHECKS, type KnownIds} from '../generated/check.js';
+import type {CollectionName, Feed, Labels} from '../schema.js';
+import type {SkippedItems} from './repair.js';
+
+export type {CollectionName};
+
+/** Codes of `loft-error`, as the public contract lists them. */
+export type ErrorCode =
+  | 'feed-unreachable'
+  | 'feed-timeout'
+  | 'feed-not-json'
+  | 'feed-too-large'
+  | 'feed-version'
+  | 'feed-invalid'
+  | 'not-found'
+  | 'field-dropped';
+
+/** One problem found in a feed, for editors: where, what rule, and how to fix it. */
+export interface Problem {
+  code: ErrorCode;
+  /** JSON path like `projects[0].status`; empty for the whole document. */
+  path: string;
+  /** English text for editors: the path, the rule broken, what was found and how to fix it. */
+  message: string;
+  /** True when nothing from this feed can be shown. */
+  fatal: boolean;
+  /**
+   * True when a whole item (a project, person, organisation or contact form) was left out
+   * because a required field is broken or its id is taken; false when only a field or a
+   * list entry was.
+   */
+  skipped?: boolean;
+}
+
+export interface ValidateOptions {
+  /** How many problems are kept in full (default `MAX_PROBLEMS`); the rest are only counted. */
+  maxProblems?: number;
+}
+
+export interface ValidationResult {
+  /** The usable feed, or undefined when a fatal problem was found. */
+  feed?: Feed;
+  /** The first problems, in full (at most `maxProblems`), in document order. */
+  problems: Problem[];
+  /** Every problem, counted by code, including those beyond the first ones. */
+  counts: Partial<Record<ErrorCode, number>>;
+  /**
+   * Why each left-out item was left out, by `collection/id` (e.g. `projects/loft`), so an
+   * element that asks for that item can say what is wrong with it. Messages are written
+   * when asked for.
+   */
+  skipped: ReadonlyMap<string, Problem>;
+}
+
+/** How many problems a result keeps in full by default; every further one is counted. */
+export const MAX_PROBLEMS = 100;
+
+export type Repair = typeof import('./repair.js');
+
+/** The state of one run, shared with the slow path. */
+export interface Run {
+  problems: Problem[];
+  counts: Partial<Record<ErrorCode, number>>;
+  max: number;
+  /** Work since the last offer to pause: ITEM_WORK per item, 1 per value the slow path looks at. */
+  work: number;
+  repair?: Repair;
+  skipped?: SkippedItems;
+}
+
+/** What a run asks of its driver: a chance to pause, or the slow path. */
+export const PAUSE = 0;
+export const LOAD = 1;
+/** Steps of a run, or of part of one: they end with a `T`. */
+export type Steps<T = ValidationResult> = Generator<typeof PAUSE | typeof LOAD, T, void>;
+
+const ITEM_WORK = 16;
+/** Items checked between offers to pause, at most. */
+const ITEMS_AT_ONCE = 256;
+/** About a millisecond of checking between offers to pause. */
+const WORK_PER_PAUSE = 16_000;
+/** The longest a browser slice runs before it lets the page do other work. */
+export const SLICE_MS = 8;
+
+export function startRun(options: ValidateOptions, repair?: Repair): Run {
+  return {problems: [], counts: {}, max: options.maxProblems ?? MAX_PROBLEMS, work: 0, repair};
+}
+
+const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+
+/**
+ * Where in `list[from..end)` the first item is that fails its check or has an id already
+ * taken (`end` when there is none); the ids of those before it join `known`. A plain loop
+ * (not the generator) so that the engine can make the common case fast.
+ */
+function passing(list: readonly unknown[], from: number, end: number, check: (item: unknown) => boolean, known: Set<string>): number {
+  for (let index = from; index < end; index++) {
+    const item = list[index];
+    if (!check(item)) return index;
+    const id = (item as {id: string}).id;
+    if (known.has(id)) return index;
+    known.add(id);
+  }
+  return end;
+}
+
+/** Where in `list[from..end)` the first item is with an id that points at nothing (`end` when there is none). */
+function resolving(list: readonly unknown[], from: number, end: number, resolves: (item: unknown, ids: KnownIds) => boolean, ids: KnownIds): number {
+  for (let k = from; k < end; k++) if (!resolves(list[k], ids)) return k;
+  return end;
+}
+
+/** Counts work; true when it is time to offer a pause (and counting starts again). */
+export function due(run: Run, work: number): boolean {
+  run.work += work;
+  if (run.work < WORK_PER_PAUSE) return false;
+  run.work = 0;
+  return true;
+}
+
+/** The steps of validating a parsed feed. Never throws; never changes `raw`. */
+export function* validation(raw: unknown, run: Run): Steps {
+  // Each `if (!run.repair) yield LOAD` asks the driver for the slow path, the first time only.
+  if (!isObject(raw) || raw.version !== 1) {
+    if (!run.repair) yield LOAD;
+    return run.repair!.fatal(run, raw);
+  }
+
+  const feed: Feed = {version: 1, language: 'sv', organizations: [], people: [], projects: [], contactForms: [], labels: {}};
+  for (const [field, check] of Object.entries(FIELD_CHECKS)) {
+    const value = raw[field];
+    if (value === undefined) continue;
+    if (check(value)) {
+      (feed as unknown as Record<string, unknown>)[field] = value;
+      continue;
+    }
+    if (!run.repair) yield LOAD;
+    run.repair!.fieldProblem(run, field as keyof typeof FIELD_CHECKS, value);
+  }
+
+  const ids = {} as Record<CollectionName, Set<string>>;
+  // Where each kept item was in the document (for paths editors can find), when some were left out.
+  const positions = {} as Record<CollectionName, number[] | undefined>;
+  for (const name of Object.keys(ITEM_CHECKS) as CollectionName[]) {
+    const known = (ids[name] = new Set());
+    const list = raw[name];
+    if (list === undefined) continue;
+    if (!Array.isArray(list)) {
+      if (!run.repair) yield LOAD;
+      run.repair!.listProblem(run, name, list);
+      continue;
+    }
+    // The caller's own list while every item stays as it is; a copy from the first that does not.
+    let kept: unknown[] | undefined;
+    let at: number[] | undefined;
+    const check = ITEM_CHECKS[name];
+    for (let index = 0; index < list.length; ) {
+      const end = Math.min(list.length, index + ITEMS_AT_ONCE);
+      const stop = passing(list, index, end, check, known);
+      for (let i = index; kept && i < stop; i++) {
+        kept.push(list[i]);
+        at!.push(i);
+      }
+      if (due(run, (stop - index) * ITEM_WORK)) yield PAUSE;
+      index = stop;
+      if (index === end) continue;
+      // list[index] failed its check, or its id is taken.
+      let item = list[index];
+      if (!check(item)) {
+        if (!run.repair) yield LOAD;
+        item = yield* run.repair!.repairItem(run, name, list, index);
+      }
+      const id = (item as {id: string} | undefined)?.id;
+      if (id !== undefined && known.has(id)) {
+        if (!run.repair) yield LOAD;
+        run.repair!.duplicate(run, name, index, id);
+        item = undefined;
+      }
+      if (!kept) {
+        kept = list.slice(0, index);
+        at = kept.map((_, i) => i);
+      }
+      if (item !== undefined) {
+        known.add(id!);
+        kept.push(item);
+        at!.push(index);
+      }
+      index++;
+      if (due(run, ITEM_WORK)) yield PAUSE;
+    }
+    (feed[name] as unknown[]) = kept ?? list;
+    positions[name] = at;
+  }
+
+  if (raw.labels !== undefined) feed.labels = yield* checkLabels(raw.labels, run);
+
+  if (feed.publisher !== undefined && !ids.organizations.has(feed.publisher)) {
+    if (!run.repair) yield LOAD;
+    run.repair!.danglingPublisher(run, feed);
+  }
+  for (const name of Object.keys(REFERENCE_CHECKS) as CollectionName[]) {
+    const resolves = REFERENCE_CHECKS[name]!;
+    let list = feed[name] as Record<string, unknown>[];
+    for (let k = 0; k < list.length; ) {
+      const end = Math.min(list.length, k + ITEMS_AT_ONCE);
+      const stop = resolving(list, k, end, resolves, ids);
+      if (due(run, (stop - k) * ITEM_WORK)) yield PAUSE;
+      k = stop;
+      if (k === end) continue;
+      if (!run.repair) yield LOAD;
+      if (list === raw[name]) (feed[name] as unknown[]) = list = list.slice();
+      list[k] = yield* run.repair!.dropDangling(run, name, positions[name]?.[k] ?? k, list[k], ids);
+      k++;
+      if (due(run, ITEM_WORK)) yield PAUSE;
+    }
+  }
+  return {feed, problems: run.problems, counts: run.counts, skipped: run.skipped ?? new Map()};
+}
+
+/**
+ * The feed's own words for built-in strings: checked like a page's run-time catalog
+ * (src/i18n/check.ts: known ids, their placeholders, plural categories), in the slow path's
+ * chunk, which a feed loads only when it has labels (or a problem).
+ */
+function* checkLabels(raw: unknown, run: Run): Steps<Labels> {
+  if (isObject(raw) && Object.keys(raw).length === 0) return {};
+  if (!run.repair) yield LOAD;
+  return yield* run.repair!.repairLabels(run, raw);
+}
+
+/** Runs steps in one go. */
+export function runToEnd<T>(steps: Steps<T>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * Validates a parsed feed in slices of a few milliseconds, letting the page handle input
+ * and render between them, and loads the slow path (a chunk of its own) only if something
+ * fails. The result is the one `validateFeed` (validate.ts) gives.
+ */
+export async function validateFeedAsync(raw: unknown, options: ValidateOptions = {}): Promise<ValidationResult> {
+  const run = startRun(options);
+  const steps = validation(raw, run);
+  let sliceStart = performance.now();
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (step.value === LOAD) run.repair = await import('./repair.js');
+    else if (performance.now() - sliceStart > SLICE_MS) {
+      await nextTask();
+      sliceStart = performance.now();
+    }
+  }
+}
+
+/** Lets the browser do other work before the next slice: a task, not a timer (timers are clamped and throttled). */
+export function nextTask(): Promise<void> {
+  const scheduler = (globalThis as {scheduler?: {yield?: () => Promise<void>}}).scheduler;
+  if (scheduler?.yield) return scheduler.yield();
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(undefined);
+  });
+}

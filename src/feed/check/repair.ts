@@ -1,0 +1,725 @@
+/**
+ * The slow path of feed validation, loaded only when something in a feed fails its check
+ * (engine.ts): it finds the exact problems, writes the editor messages and leaves out what
+ * must go. A problem in an optional field (or one entry of a list) drops just that; a
+ * problem in a required field drops the item. Only the objects on the way to what is dropped
+ * are copied; everything else stays the caller's own.
+ *
+ * The problems are the ones valibot reported for the schema, worded as before: `Walk`
+ * follows valibot's rules (which issues, in which order, which union option speaks) over
+ * the schema as data (`../generated/shapes.ts`); test/node/validate.test.mjs holds the two
+ * side by side. Problems beyond the run's first ones are counted, not written out.
+ *
+ * A hostile item may be a megabyte on its own, so the walk pauses inside it too: objects,
+ * lists and unions are walked by generators that offer the run a pause every so often
+ * (leaves are checked at once). Recursion follows the schema (a few levels), never the data.
+ */
+import {FIELD_SHAPES, ITEM_SHAPES, REFERENCES} from '../generated/shapes.js';
+import {isLanguageTag, type KnownIds} from '../generated/check.js';
+import {checkMessages} from '../../i18n/check.js';
+import type {CollectionName, Feed, Labels} from '../schema.js';
+import {PAUSE, due, runToEnd, type ErrorCode, type Problem, type Run, type Steps, type ValidationResult} from './engine.js';
+// What valibot takes for an object (lists too), as the generated checks take it.
+import {hasOwn, isObject as isObjectLike} from './helpers.js';
+import type {Action, Entry, Shape} from './shape.js';
+
+type Key = string | number;
+type Item = Record<string, unknown>;
+
+const WHAT: Record<CollectionName, string> = {organizations: 'organisation', people: 'person', projects: 'project', contactForms: 'contact form'};
+
+const TYPE_NAMES: Record<string, string> = {
+  string: 'a text (a JSON string)',
+  boolean: 'true or false',
+  object: 'an object ({…})',
+  array: 'a list ([…])',
+};
+
+const isObject = (x: unknown): x is Item => typeof x === 'object' && x !== null && !Array.isArray(x);
+
+/**
+ * `projects[0].participants[2].role`. A key of more than 100 characters is shortened (`…`): a
+ * hostile feed's 20 MB key would make a 20 MB message.
+ */
+function formatPath(keys: readonly Key[]): string {
+  let out = '';
+  for (const key of keys) {
+    if (typeof key === 'number') out += `[${key}]`;
+    else if (/^[A-Za-z_$][\w$]{0,99}$/.test(key)) out += (out ? '.' : '') + key;
+    else out += key.length > 100 ? `[${JSON.stringify(key.slice(0, 99)).slice(0, -1)}…"]` : `[${JSON.stringify(key)}]`;
+  }
+  return out;
+}
+
+/** A value as the editor wrote it, shortened, with control characters made visible. */
+function show(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  // JSON.stringify makes control characters visible (\n, \u0000); only the start is shown, so only the start is escaped.
+  const text =
+    typeof value === 'string'
+      ? `'${JSON.stringify(value.length > 60 ? value.slice(0, 60) : value).slice(1, -1)}'`
+      : Array.isArray(value)
+        ? 'a list'
+        : value && typeof value === 'object'
+          ? 'an object'
+          : String(value);
+  return text.length > 60 ? `${text.slice(0, 57)}…${text[0] === "'" ? "'" : ''}` : text;
+}
+
+/** valibot's `expects` of a picklist, literal or variant key, in words: `one of planned, ongoing, …`. */
+function oneOf(expects: string): string {
+  const options = expects.replace(/[()"]/g, '').split(' | ');
+  return options.length > 1 ? `one of ${options.join(', ')}` : options[0];
+}
+
+/**
+ * What a value of this shape should have been. A union names its options only where it is
+ * a field of an object or list (as before, where the schema at the issue's path was known).
+ */
+function expectedOf(shape: Shape, atField: boolean): string {
+  switch (shape.type) {
+    case 'literal':
+    case 'picklist':
+      return oneOf(shape.expects);
+    case 'union':
+      return atField ? shape.options.map(describeOption).join(', or ') : shape.expects;
+    case 'record':
+    case 'variant':
+      return 'Object';
+    default:
+      return TYPE_NAMES[shape.type];
+  }
+}
+
+function describeOption(option: Shape): string {
+  if (option.type === 'record') return 'an object of language tags to texts like {"sv": "…", "en": "…"}';
+  if (option.type === 'object') return `an object with ${option.entries.map(([key]) => `"${key}"`).join(' and ')}`;
+  return TYPE_NAMES[option.type] ?? option.type;
+}
+
+function expectedOfAction(action: Action): string {
+  switch (action.type) {
+    case 'max_length':
+      return `at most ${action.requirement} characters`;
+    case 'min_length':
+      return action.requirement === 1 ? 'a text that is not empty' : `at least ${action.requirement} characters`;
+    default:
+      // A regex, check or entries rule carries its own words (see schema.ts).
+      return action.message;
+  }
+}
+
+/** Whether `value` keeps a rule; `entries`: how many entries a record has (valibot counts those it keeps). */
+function passes(action: Action, value: string | object, entries: number): boolean {
+  switch (action.type) {
+    case 'regex':
+      return action.requirement.test(value as string);
+    case 'check':
+      return action.requirement(value);
+    case 'max_length':
+      return (value as string).length <= action.requirement;
+    case 'min_length':
+      return (value as string).length >= action.requirement;
+    case 'min_entries':
+      return entries >= action.requirement;
+  }
+}
+
+/** What was found where `expected` was wanted (a value left out is "missing"). */
+function found(input: unknown, expected: string): string {
+  return input === undefined ? 'is required but missing' : `expected ${expected}, got ${show(input)}`;
+}
+
+/** Where problems go: the first `max` in full, all of them counted. */
+type Log = Pick<Run, 'problems' | 'counts' | 'max'>;
+
+const newLog = (max: number): Log => ({problems: [], counts: {}, max});
+
+/** Counts a problem; true when it is still among the first ones, which are written out in full. */
+function counted(log: Log, code: ErrorCode): boolean {
+  log.counts[code] = (log.counts[code] ?? 0) + 1;
+  return log.problems.length < log.max;
+}
+
+/** Adds what `from` holds to `log`, as if reported there. */
+function merge(log: Log, from: Log): void {
+  for (const [code, n] of Object.entries(from.counts) as [ErrorCode, number][]) log.counts[code] = (log.counts[code] ?? 0) + n;
+  for (const problem of from.problems) if (log.problems.length < log.max) log.problems.push(problem);
+}
+
+// valibot's verdict on a value, as flags: fine; typed with issues (a rule such as a length
+// failed); untyped (the type is wrong or a required key is missing), which includes issues.
+const VALID = 0;
+const ISSUES = 1;
+const UNTYPED = 3;
+
+const RECORD_COPY = {};
+
+const entryBits = new WeakMap<readonly Entry[], Map<string, number>>();
+
+/**
+ * Which of an object's entries `value` has, as bits (the generator keeps objects to 31
+ * entries). valibot asks `key in value` for each entry; going through the value's own keys
+ * gives the same answer for JSON (generate-feed-checks.mjs refuses schema keys that objects
+ * or lists inherit) and costs next to nothing for `{}`, a hostile feed's favourite item.
+ */
+function present(entries: readonly Entry[], value: object): number {
+  let bits = entryBits.get(entries);
+  if (!bits) entryBits.set(entries, (bits = new Map(entries.map(([key], i) => [key, 1 << i]))));
+  let has = 0;
+  for (const key in value) has |= bits.get(key) ?? 0;
+  return has;
+}
+
+/** What `Walk.keep` gives for a value that must go as a whole. */
+const FAIL = Symbol('fail');
+/** What `Walk.keep` gives when there are steps to take first (`Walk.pending`). */
+const PENDING = Symbol('pending');
+
+/** Walks one value along its shape, reporting each issue at its path. */
+class Walk {
+  /** Keys from the item (or field) to the value being looked at. */
+  readonly path: Key[] = [];
+  /** How many keys of `path` lead to the nearest part that can be left out on its own; -1: only the whole item can. */
+  dropAt = -1;
+
+  constructor(
+    /** Counts the work done, so the run knows when to offer a pause. */
+    private run: Run,
+    /** Where the issues go: the run's own problems, or a union option's until it is known whether it speaks. */
+    public log: Log = run,
+    /** Which item: `projects`, 3. */
+    private name?: CollectionName,
+    private index = 0
+  ) {}
+
+  /** The same walk for another run. */
+  restart(run: Run): this {
+    this.run = run;
+    this.log = run;
+    return this;
+  }
+
+  /** Counts the next issue; true when it is written out. */
+  protected keeps(): boolean {
+    return counted(this.log, this.dropAt < 0 ? 'feed-invalid' : 'field-dropped');
+  }
+
+  private add(text: string): void {
+    this.log.problems.push(this.problem(text));
+  }
+
+  /** An issue at the current path as a problem: the item goes, or the part at `dropAt` does. */
+  protected problem(text: string): Problem {
+    const at = this.name ? [this.name, this.index] : [];
+    const path = formatPath([...at, ...this.path]);
+    if (this.dropAt < 0) {
+      return {code: 'feed-invalid', path, message: `${path}: ${text}. This ${WHAT[this.name!]} is left out until it is fixed.`, fatal: false, skipped: true};
+    }
+    const dropped = this.dropAt === this.path.length ? 'It' : `The whole of ${formatPath([...at, ...this.path.slice(0, this.dropAt)])}`;
+    return {code: 'field-dropped', path, message: `${path}: ${text}. ${dropped} is left out; fix or remove it.`, fatal: false};
+  }
+
+  private wrongType(shape: Shape, input: unknown, emit: boolean, atField: boolean): number {
+    if (emit && this.keeps()) this.add(found(input, expectedOf(shape, atField)));
+    return UNTYPED;
+  }
+
+  private missing(key: string): void {
+    this.path.push(key);
+    if (this.keeps()) this.add(`is required but missing: add "${key}"`);
+    this.path.pop();
+  }
+
+  /** A pipe's rules; `shown` is what the editor is told was found; `entries` see `passes`. */
+  private actions(actions: readonly Action[], value: string | object, emit: boolean, shown: unknown = value, entries = 0): number {
+    let verdict = VALID;
+    for (const action of actions) {
+      if (passes(action, value, entries)) continue;
+      if (!emit) return ISSUES;
+      verdict = ISSUES;
+      if (this.keeps()) this.add(found(shown, expectedOfAction(action)));
+    }
+    return verdict;
+  }
+
+  /**
+   * valibot's verdict where there is nothing to walk: a leaf shape (no fields, no entries),
+   * or a value that is not an object or list; with `emit`, its issues are reported.
+   */
+  atOnce(shape: Shape, value: unknown, emit: boolean, atField = false): number {
+    switch (shape.type) {
+      case 'string':
+        return typeof value === 'string' ? this.actions(shape.actions, value, emit) : this.wrongType(shape, value, emit, atField);
+      case 'boolean':
+        return typeof value === 'boolean' ? VALID : this.wrongType(shape, value, emit, atField);
+      case 'literal':
+      case 'picklist':
+        return shape.options.includes(value) ? VALID : this.wrongType(shape, value, emit, atField);
+      case 'nullable':
+        return value === null ? VALID : this.atOnce(shape.wrapped, value, emit, atField);
+      case 'union': {
+        // As in check(), but each option's verdict costs next to nothing here: ask, then let the speaker report.
+        const typed: number[] = [];
+        for (let i = 0; i < shape.options.length; i++) {
+          const verdict = this.atOnce(shape.options[i], value, false);
+          if (verdict === VALID) return VALID;
+          if (verdict === ISSUES) typed.push(i);
+        }
+        if (!emit) return typed.length ? ISSUES : UNTYPED;
+        const speaker = speakerOf(typed, shape.options.length);
+        if (speaker >= 0) return this.atOnce(shape.options[speaker], value, true);
+        if (this.keeps()) this.add(found(value, expectedOf(shape, atField)));
+        return typed.length ? ISSUES : UNTYPED;
+      }
+      default:
+        // An object, list, record or variant where the value is none of those.
+        return this.wrongType(shape, value, emit, atField);
+    }
+  }
+
+  /** The verdict on any value: at once where there is nothing to walk, step by step (pausing) otherwise. */
+  private visit(shape: Shape, value: unknown, emit: boolean, atField = false): number | Steps<number> {
+    if (isLeaf(shape) || !isObjectLike(value) || (shape.type === 'array' && !Array.isArray(value))) return this.atOnce(shape, value, emit, atField);
+    return this.check(shape, value, emit, atField);
+  }
+
+  /**
+   * valibot's verdict on `value` (VALID, ISSUES or UNTYPED); with `emit`, its issues are
+   * reported in valibot's order. `atField`: the value is a field or list entry of the item.
+   */
+  *check(shape: Shape, value: unknown, emit: boolean, atField = false): Steps<number> {
+    if (due(this.run, 1)) yield PAUSE;
+    switch (shape.type) {
+      case 'nullable':
+        return value === null ? VALID : yield* this.check(shape.wrapped, value, emit, atField);
+      case 'object': {
+        if (!isObjectLike(value)) return this.wrongType(shape, value, emit, atField);
+        let verdict = VALID;
+        const has = present(shape.entries, value);
+        for (let i = 0; i < shape.entries.length; i++) {
+          const [key, entry, optional] = shape.entries[i];
+          if (!(has & (1 << i))) {
+            if (optional) continue;
+            if (!emit) return UNTYPED;
+            verdict = UNTYPED;
+            this.missing(key);
+            continue;
+          }
+          if (optional && value[key] === undefined) continue;
+          this.path.push(key);
+          const step = this.visit(entry, value[key], emit);
+          verdict |= typeof step === 'number' ? step : yield* step;
+          this.path.pop();
+          if (!emit && verdict === UNTYPED) return UNTYPED;
+        }
+        return verdict;
+      }
+      case 'array': {
+        if (!Array.isArray(value)) return this.wrongType(shape, value, emit, atField);
+        let verdict = VALID;
+        for (let i = 0; i < value.length; i++) {
+          if (due(this.run, 1)) yield PAUSE;
+          this.path.push(i);
+          const step = this.visit(shape.item, value[i], emit);
+          verdict |= typeof step === 'number' ? step : yield* step;
+          this.path.pop();
+          if (!emit && verdict === UNTYPED) return UNTYPED;
+        }
+        return verdict;
+      }
+      case 'record': {
+        if (!isObjectLike(value)) return this.wrongType(shape, value, emit, atField);
+        let verdict = VALID;
+        let entries = 0;
+        for (const key in value) {
+          // valibot's record reads own keys only and passes over these three.
+          if (!hasOwn.call(value, key) || key === '__proto__' || key === 'prototype' || key === 'constructor') continue;
+          entries++;
+          if (due(this.run, 1)) yield PAUSE;
+          this.path.push(key);
+          verdict |= this.atOnce(shape.key, key, emit);
+          const step = this.visit(shape.value, value[key], emit);
+          verdict |= typeof step === 'number' ? step : yield* step;
+          this.path.pop();
+          if (!emit && verdict === UNTYPED) return UNTYPED;
+        }
+        // A pipe's rules after the record run only on a value of the right type, and valibot
+        // shows them its own copy of the record: always an object, even for a list. (Only to
+        // tell ISSUES from UNTYPED, they are not needed once there are issues.)
+        if (verdict === UNTYPED || (!emit && verdict === ISSUES)) return verdict;
+        return verdict | this.actions(shape.actions, value, emit, RECORD_COPY, entries);
+      }
+      case 'union': {
+        // Each option is walked once (it may be large), its issues kept aside until it is
+        // known which speaks.
+        const outer = this.log;
+        const asides: Log[] = [];
+        const typed: number[] = [];
+        for (let i = 0; i < shape.options.length; i++) {
+          if (emit) this.log = asides[i] = newLog(outer.max - outer.problems.length);
+          const step = this.visit(shape.options[i], value, emit);
+          const verdict = typeof step === 'number' ? step : yield* step;
+          this.log = outer;
+          if (verdict === VALID) return VALID;
+          if (verdict === ISSUES) typed.push(i);
+        }
+        if (!emit) return typed.length ? ISSUES : UNTYPED;
+        const speaker = speakerOf(typed, shape.options.length);
+        if (speaker >= 0) merge(outer, asides[speaker]);
+        else if (this.keeps()) this.add(found(value, expectedOf(shape, atField)));
+        return typed.length ? ISSUES : UNTYPED;
+      }
+      case 'variant': {
+        if (!isObjectLike(value)) return this.wrongType(shape, value, emit, atField);
+        const discriminator = shape.key in value ? value[shape.key] : undefined;
+        for (const [literal, option] of shape.options) if (discriminator === literal) return yield* this.check(option, value, emit);
+        if (emit) {
+          this.path.push(shape.key);
+          if (this.keeps()) this.add(found(discriminator, oneOf(shape.expects)));
+          this.path.pop();
+        }
+        return UNTYPED;
+      }
+      default:
+        return this.atOnce(shape, value, emit, atField);
+    }
+  }
+
+  /** The steps `keep` left to take, when it returned PENDING. */
+  pending?: Steps<unknown>;
+
+  /**
+   * What of a field or list entry stays: the value itself, a copy without its optional
+   * fields and list entries that failed (objects and lists of the item's own structure), or
+   * FAIL when it must go as a whole. Step by step only where there are steps to take.
+   */
+  keep(shape: Shape, value: unknown): unknown {
+    if ((shape.type === 'object' && isObjectLike(value)) || (shape.type === 'array' && Array.isArray(value))) {
+      this.pending = this.repair(shape, value);
+      return PENDING;
+    }
+    const step = this.visit(shape, value, true, true);
+    if (typeof step === 'number') return step === VALID ? value : FAIL;
+    this.pending = this.accepted(step, value);
+    return PENDING;
+  }
+
+  private *accepted(verdict: Steps<number>, value: unknown): Steps<unknown> {
+    return (yield* verdict) === VALID ? value : FAIL;
+  }
+
+  /** `keep` for an object or list of the item's own structure. */
+  *repair(shape: Shape, value: unknown): Steps<unknown> {
+    if (shape.type === 'array') {
+      const list = value as unknown[];
+      let out: unknown[] | undefined;
+      const dropAt = this.dropAt;
+      for (let i = 0; i < list.length; i++) {
+        if (due(this.run, 1)) yield PAUSE;
+        this.path.push(i);
+        this.dropAt = this.path.length;
+        let kept = this.keep(shape.item, list[i]);
+        if (kept === PENDING) kept = yield* this.pending!;
+        this.path.pop();
+        if (kept !== list[i]) out ??= list.slice(0, i);
+        if (out && kept !== FAIL) out.push(kept);
+      }
+      this.dropAt = dropAt;
+      return out ?? list;
+    }
+    if (shape.type !== 'object') throw new TypeError(`${shape.type} has no structure to repair`);
+    const object = value as Item;
+    let out = object;
+    let failed = false;
+    const has = present(shape.entries, object);
+    for (let i = 0; i < shape.entries.length; i++) {
+      const [key, entry, optional] = shape.entries[i];
+      if (!(has & (1 << i))) {
+        if (optional) continue;
+        this.missing(key);
+        failed = true;
+        continue;
+      }
+      const field = object[key];
+      if (optional && field === undefined) continue;
+      const dropAt = this.dropAt;
+      this.path.push(key);
+      if (optional) this.dropAt = this.path.length;
+      let kept = this.keep(entry, field);
+      if (kept === PENDING) kept = yield* this.pending!;
+      this.path.pop();
+      this.dropAt = dropAt;
+      if (kept === field) continue;
+      if (kept === FAIL && !optional) {
+        failed = true;
+        continue;
+      }
+      if (out === object) out = {...object};
+      if (kept === FAIL) delete out[key];
+      else out[key] = kept;
+    }
+    return failed ? FAIL : out;
+  }
+
+  /** An item of `name`: as it can be shown, or undefined (then noted in the run's skipped items). */
+  *item(name: CollectionName, list: readonly unknown[], index: number): Steps<unknown> {
+    this.name = name;
+    this.index = index;
+    let kept = this.keep(ITEM_SHAPES[name], list[index]);
+    if (kept === PENDING) kept = yield* this.pending!;
+    if (kept !== FAIL) return kept;
+    // Only an item with an id can be asked for.
+    if (idOf(list[index]) !== undefined) (this.run.skipped ??= new SkippedItems()).add(name, list, index);
+    return undefined;
+  }
+}
+
+/**
+ * Which union option reports the issues, as valibot decides: the one that got the type right
+ * when just one did, else the only option; -1 when the union itself reports.
+ */
+function speakerOf(typed: readonly number[], options: number): number {
+  return typed.length === 1 ? typed[0] : typed.length === 0 && options === 1 ? 0 : -1;
+}
+
+/** A shape whose values have no fields or entries: checked at once. */
+function isLeaf(shape: Shape): boolean {
+  return shape.type === 'nullable' ? isLeaf(shape.wrapped) : shape.type === 'string' || shape.type === 'boolean' || shape.type === 'literal' || shape.type === 'picklist';
+}
+
+/** A top-level field's issues, as they read without a path. */
+class FieldIssues extends Walk {
+  protected override problem(text: string): Problem {
+    return {code: 'field-dropped', path: '', message: text, fatal: false};
+  }
+}
+
+/** Only the issues that leave the item out. */
+class SkipReasons extends Walk {
+  protected override keeps(): boolean {
+    return this.dropAt < 0 && super.keeps();
+  }
+}
+
+/**
+ * Why each left-out item was left out, by `collection/id`. It keeps only where the items
+ * are, and works the reason out again when asked: a feed of a million broken items costs a
+ * number each, not a message each.
+ */
+export class SkippedItems implements ReadonlyMap<string, Problem> {
+  private readonly _lists = new Map<CollectionName, {list: readonly unknown[]; indexes: number[]}>();
+  private _all?: Map<string, Problem>;
+
+  add(name: CollectionName, list: readonly unknown[], index: number): void {
+    let entry = this._lists.get(name);
+    if (!entry) this._lists.set(name, (entry = {list, indexes: []}));
+    entry.indexes.push(index);
+  }
+
+  get(key: string): Problem | undefined {
+    const slash = key.indexOf('/');
+    const name = key.slice(0, slash) as CollectionName;
+    const entry = this._lists.get(name);
+    const id = key.slice(slash + 1);
+    const index = entry?.indexes.find((i) => idOf(entry.list[i]) === id);
+    return index === undefined ? undefined : reasonFor(name, entry!.list, index);
+  }
+
+  has(key: string): boolean {
+    return this.get(key) !== undefined;
+  }
+
+  /** All of them; this writes every reason out. */
+  private _every(): Map<string, Problem> {
+    if (!this._all) {
+      this._all = new Map();
+      for (const [name, {list, indexes}] of this._lists) {
+        for (const index of indexes) {
+          const key = `${name}/${idOf(list[index])}`;
+          if (!this._all.has(key)) this._all.set(key, reasonFor(name, list, index));
+        }
+      }
+    }
+    return this._all;
+  }
+
+  get size(): number {
+    return this._every().size;
+  }
+  forEach(callback: (value: Problem, key: string, map: ReadonlyMap<string, Problem>) => void, thisArg?: unknown): void {
+    this._every().forEach((value, key) => callback.call(thisArg, value, key, this));
+  }
+  entries() {
+    return this._every().entries();
+  }
+  keys() {
+    return this._every().keys();
+  }
+  values() {
+    return this._every().values();
+  }
+  [Symbol.iterator]() {
+    return this._every()[Symbol.iterator]();
+  }
+}
+
+const idOf = (item: unknown): string | undefined => (isObject(item) && typeof item.id === 'string' ? item.id : undefined);
+
+function reasonFor(name: CollectionName, list: readonly unknown[], index: number): Problem {
+  const walk = new SkipReasons({...newLog(0), work: 0}, newLog(1), name, index);
+  if (walk.keep(ITEM_SHAPES[name], list[index]) === PENDING) runToEnd(walk.pending!);
+  return walk.log.problems[0];
+}
+
+// ---------------------------------------------------------------------------------------
+// What engine.ts hands over.
+
+/** The result for a document that is not a version 1 feed. */
+export function fatal(run: Run, raw: unknown): ValidationResult {
+  const problem: Problem = !isObject(raw)
+    ? {code: 'feed-invalid', path: '', message: `The feed must be a JSON object like {"version": 1, "projects": […]}, got ${show(raw)}.`, fatal: true}
+    : {
+        code: 'feed-version',
+        path: 'version',
+        message:
+          raw.version === undefined
+            ? 'version: is required but missing. Add "version": 1 at the top of the feed.'
+            : `version: expected 1, got ${show(raw.version)}. Write "version": 1 and follow the version 1 format.`,
+        fatal: true,
+      };
+  run.counts[problem.code] = 1;
+  run.problems.push(problem);
+  return {problems: run.problems, counts: run.counts, skipped: new Map()};
+}
+
+const FIELD_HINTS: Partial<Record<keyof typeof FIELD_SHAPES, string>> = {language: 'Swedish ("sv") is assumed.'};
+
+/** A top-level field (language, publisher, updated) that is left out. */
+export function fieldProblem(run: Run, field: keyof typeof FIELD_SHAPES, value: unknown): void {
+  if (!counted(run, 'field-dropped')) return;
+  const walk = new FieldIssues(run, newLog(1));
+  walk.atOnce(FIELD_SHAPES[field], value, true);
+  run.problems.push({code: 'field-dropped', path: field, message: `${field}: ${walk.log.problems[0].message}. ${FIELD_HINTS[field] ?? 'It is left out.'}`, fatal: false});
+}
+
+/** A collection that is not a list. */
+export function listProblem(run: Run, name: CollectionName, value: unknown): void {
+  if (counted(run, 'field-dropped')) run.problems.push({code: 'field-dropped', path: name, message: `${name}: expected a list ([…]), got ${show(value)}. It is left out.`, fatal: false});
+}
+
+/** One walk for all items (a hostile feed may fail a million of them). */
+const itemWalk = new Walk({...newLog(0), work: 0});
+
+/**
+ * An item that failed its check: the item as it can be shown (itself, or a copy without the
+ * optional parts that failed), or undefined when a required part failed.
+ */
+export function repairItem(run: Run, name: CollectionName, list: readonly unknown[], index: number): Steps<unknown> {
+  return itemWalk.restart(run).item(name, list, index);
+}
+
+/** An item whose id an earlier item of its collection has. */
+export function duplicate(run: Run, name: CollectionName, index: number, id: string): void {
+  if (!counted(run, 'feed-invalid')) return;
+  const path = formatPath([name, index, 'id']);
+  run.problems.push({
+    code: 'feed-invalid',
+    path,
+    message: `${path}: the id '${id}' is used twice. Only the first ${WHAT[name]} with it is shown; give each its own id.`,
+    fatal: false,
+    skipped: true,
+  });
+}
+
+function dangling(run: Run, path: string, target: CollectionName, id: unknown): void {
+  if (!counted(run, 'field-dropped')) return;
+  run.problems.push({
+    code: 'field-dropped',
+    path,
+    message: `${path}: there is no ${WHAT[target]} with the id '${id}' in this feed. It is left out; add that ${WHAT[target]} or fix the id.`,
+    fatal: false,
+  });
+}
+
+export function danglingPublisher(run: Run, feed: Feed): void {
+  dangling(run, 'publisher', 'organizations', feed.publisher);
+  delete feed.publisher;
+}
+
+/** `object` without `key`, copied unless it is already a copy (not `original`). */
+function without<T extends Item>(object: T, original: T, key: string): T {
+  const out = object === original ? {...object} : object;
+  delete out[key];
+  return out;
+}
+
+/**
+ * A kept item with its dangling references left out (a copy; the caller's objects stay as
+ * they are): the field, or the list entry that cannot do without it.
+ */
+export function* dropDangling(run: Run, name: CollectionName, position: number, item: Item, ids: KnownIds): Steps<Item> {
+  let out = item;
+  for (const {container, many, field, target, entryGoes} of REFERENCES[name]!) {
+    const known = ids[target];
+    const dangles = (holder: Item) => holder[field] !== undefined && !known.has(holder[field] as string);
+    const at = `${name}[${position}]${container ? `.${container}` : ''}`;
+    if (!container) {
+      if (!dangles(item)) continue;
+      dangling(run, `${at}.${field}`, target, item[field]);
+      out = without(out, item, field);
+    } else if (!many) {
+      const holder = item[container] as Item | undefined;
+      if (!holder || !dangles(holder)) continue;
+      dangling(run, `${at}.${field}`, target, holder[field]);
+      out = {...out, [container]: without(holder, holder, field)};
+    } else {
+      const entries = item[container] as Item[] | undefined;
+      if (!entries) continue;
+      let kept: Item[] | undefined;
+      for (let i = 0; i < entries.length; i++) {
+        if (due(run, 1)) yield PAUSE;
+        const entry = entries[i];
+        const bad = dangles(entry);
+        if (bad) dangling(run, `${at}[${i}].${field}`, target, entry[field]);
+        else if (!kept) continue;
+        kept ??= entries.slice(0, i);
+        if (!bad) kept.push(entry);
+        else if (!entryGoes) kept.push(without(entry, entry, field));
+      }
+      if (kept) out = {...out, [container]: kept};
+    }
+  }
+  return out;
+}
+
+/**
+ * Keeps every well-formed label, checked like a page's run-time catalog (known message ids,
+ * their placeholders, plural categories); reports the rest one by one.
+ */
+export function* repairLabels(run: Run, raw: unknown): Steps<Labels> {
+  const labels: Labels = {};
+  const report = (problem: Problem) => {
+    if (counted(run, problem.code)) run.problems.push(problem);
+  };
+  const drop = (keys: Key[], why: () => string) => {
+    if (!counted(run, 'field-dropped')) return;
+    const path = formatPath(['labels', ...keys]);
+    run.problems.push({code: 'field-dropped', path, message: `${path}: ${why()}`, fatal: false});
+  };
+  if (!isObject(raw)) {
+    drop([], () => `expected an object like {"sv": {"<message id>": "text"}}, got ${show(raw)}. It is left out.`);
+    return labels;
+  }
+  for (const lang of Object.keys(raw)) {
+    if (due(run, 1)) yield PAUSE;
+    if (!isLanguageTag(lang)) {
+      drop([lang], () => `expected a language tag like "sv", got ${show(lang)}. It is left out.`);
+      continue;
+    }
+    const found: Problem[] = [];
+    labels[lang] = checkMessages(raw[lang], lang, (id) => formatPath(id === undefined ? ['labels', lang] : ['labels', lang, id]), found) as Labels[string];
+    for (const problem of found) report(problem);
+  }
+  return labels;
+}

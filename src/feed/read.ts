@@ -1,0 +1,147 @@
+/**
+ * Reading a feed: its bytes (from `fetch`, or a file in the CLI) under the size cap, and its
+ * text as JSON. Every failure is a `FeedError` with a contract code. Browsers and the
+ * validator CLI (bin/loft-widgets.js) share this, so both refuse the same feeds the same way.
+ */
+import {nextTask, SLICE_MS, type ErrorCode} from './check/engine.js';
+
+/** Feeds above this size are refused (`feed-too-large`). */
+export const MAX_FEED_BYTES = 20 * 1024 * 1024;
+
+/** Settings a host page (or a test) may change before the first load. */
+export const feedSettings = {
+  /** How long a feed request may take, body included, in milliseconds. */
+  timeoutMs: 15_000,
+};
+
+/** A problem that stops a feed from being shown at all. */
+export class FeedError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly path?: string,
+    readonly status?: number
+  ) {
+    super(message);
+    this.name = 'FeedError';
+  }
+}
+
+export function tooLarge(src: string): FeedError {
+  return new FeedError('feed-too-large', `${src} is larger than ${MAX_FEED_BYTES / 1024 / 1024} MB. Split it into smaller feeds.`);
+}
+
+/** Reads a body as UTF-8 text, chunk by chunk, refusing it as soon as it passes the cap. */
+export async function readFeedStream(body: ReadableStream<Uint8Array> | null, src: string): Promise<string> {
+  if (!body) return '';
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
+  const parts: string[] = [];
+  let total = 0;
+  for (;;) {
+    const {done, value} = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > MAX_FEED_BYTES) {
+      void reader.cancel();
+      throw tooLarge(src);
+    }
+    parts.push(decoder.decode(value, {stream: true}));
+  }
+  parts.push(decoder.decode());
+  return parts.join('');
+}
+
+/**
+ * Fetches a feed's text: one request without credentials (a feed is public data, and
+ * visitors are not tracked), refused at once when it declares more than the cap, and given
+ * `feedSettings.timeoutMs` in all, body included.
+ */
+export async function fetchFeedText(url: string): Promise<{text: string; url: string}> {
+  const abort = new AbortController();
+  const seconds = feedSettings.timeoutMs / 1000;
+  const timer = setTimeout(() => abort.abort(), feedSettings.timeoutMs);
+  try {
+    let response: Response;
+    try {
+      response = await fetch(url, {credentials: 'omit', signal: abort.signal, headers: {accept: 'application/json, text/plain;q=0.9, */*;q=0.5'}});
+    } catch (error) {
+      if (abort.signal.aborted) throw new FeedError('feed-timeout', `${url} did not answer within ${seconds} s.`);
+      // Node says why (refused, unknown host); a browser does not, and CORS is the usual reason there.
+      const cause = (error as {cause?: {message?: string}}).cause?.message;
+      throw new FeedError('feed-unreachable', `${url} could not be reached${cause ? `: ${cause}` : " (network error, or the server does not allow this page's origin through CORS)"}.`);
+    }
+    if (!response.ok) throw new FeedError('feed-unreachable', `${url} answered HTTP ${response.status}. Check the feed's address.`, undefined, response.status);
+    if (Number(response.headers.get('content-length')) > MAX_FEED_BYTES) throw tooLarge(url);
+    try {
+      return {text: await readFeedStream(response.body, url), url: response.url || url};
+    } catch (error) {
+      if (error instanceof FeedError) throw error;
+      throw abort.signal.aborted ? new FeedError('feed-timeout', `${url} did not arrive within ${seconds} s.`) : new FeedError('feed-unreachable', `${url} broke off while loading.`);
+    }
+  } finally {
+    clearTimeout(timer);
+    // Ends a body that was not read (an error status, too large).
+    abort.abort();
+  }
+}
+
+const what = (src?: string) => src ?? 'The inline feed';
+const notJson = (error: unknown, src?: string) =>
+  new FeedError('feed-not-json', `${what(src)} is not valid JSON: ${(error as Error).message}. Check it with "npx loft-widgets validate".`);
+
+/** A feed's text without the byte order mark CMS exports often start with (it is not JSON). */
+function withoutBom(text: string, src?: string): string {
+  if (text.trim() === '') throw new FeedError('feed-not-json', `${what(src)} is empty. It must be a JSON object like {"version": 1, …}.`);
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** A feed's text as JSON, at once. */
+export function parseFeedText(text: string, src?: string): unknown {
+  const json = withoutBom(text, src);
+  try {
+    return JSON.parse(json);
+  } catch (error) {
+    throw notJson(error, src);
+  }
+}
+
+/** Texts this short must never block the page for long (a feed under 1 MB). */
+const SLICED_BELOW = 1024 * 1024;
+/**
+ * How many objects, lists and keys JSON.parse may meet in one task. A megabyte of ordinary
+ * projects has about 55,000; a megabyte of `{},{},…` has 330,000 and takes JSON.parse 60 ms or
+ * more, and so does one object of 70,000 keys.
+ */
+const MAX_PARTS_AT_ONCE = 60_000;
+
+/** Whether a text has more objects, lists and keys than JSON.parse can take in one go (counting `{`, `[` and `:`, in strings too). */
+function dense(text: string): boolean {
+  let parts = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c === 123 || c === 91 || c === 58) && ++parts > MAX_PARTS_AT_ONCE) return true;
+  }
+  return false;
+}
+
+/**
+ * A feed's text as JSON, for a page: a text under 1 MB dense with objects, lists and keys
+ * is parsed in slices (json-in-slices.ts, loaded only then), and after a long parse the page
+ * gets a turn before validation starts.
+ */
+export async function parseFeedTextInSlices(text: string, src?: string): Promise<unknown> {
+  const start = performance.now();
+  let raw: unknown;
+  if (text.length < SLICED_BELOW && dense(text)) {
+    const json = withoutBom(text, src);
+    const {parseJsonInSlices} = await import('./json-in-slices.js');
+    try {
+      raw = await parseJsonInSlices(json);
+    } catch (error) {
+      throw notJson(error, src);
+    }
+  } else raw = parseFeedText(text, src);
+  if (performance.now() - start > SLICE_MS) await nextTask();
+  return raw;
+}
