@@ -18,15 +18,19 @@ function retryAfterSeconds(header: string | null): number | undefined {
   return Number.isFinite(seconds) ? Math.max(0, Math.round(seconds)) : undefined;
 }
 
-/** POSTs the payload as JSON, without credentials; gives up after `timeout` ms. */
-export async function postSubmission(endpoint: string | undefined, payload: Submission, timeout: number): Promise<Outcome> {
+/**
+ * POSTs the payload as JSON, without credentials; gives up after `timeout` ms. With an
+ * `idempotencyKey` (one per submission, the same on every retry of it) the receiver stores
+ * and delivers the submission once however often it arrives.
+ */
+export async function postSubmission(endpoint: string | undefined, payload: Submission, timeout: number, idempotencyKey?: string): Promise<Outcome> {
   if (!endpoint) return {ok: false, code: 'rejected'};
   const abort = new AbortController();
   const timer = setTimeout(() => abort.abort(), timeout);
   try {
     const response = await fetch(endpoint, {
       method: 'POST',
-      headers: {'content-type': 'application/json', accept: 'application/json'},
+      headers: {'content-type': 'application/json', accept: 'application/json', ...(idempotencyKey ? {'idempotency-key': idempotencyKey} : {})},
       body: JSON.stringify(payload),
       credentials: 'omit',
       cache: 'no-store',
