@@ -47,9 +47,12 @@ export function hardenServer(server, {maxConnectionsPerAddress, trustProxy}, log
     });
   }
 
+  const answering = new Set();
   server.on('request', (req, res) => {
     if (draining) res.setHeader('connection', 'close');
+    answering.add(res);
     res.once('close', () => {
+      answering.delete(res);
       if (!res.writableFinished) counts.aborted++;
     });
   });
@@ -80,6 +83,7 @@ export function hardenServer(server, {maxConnectionsPerAddress, trustProxy}, log
     /** From now on every answer closes its connection, so keep-alive clients move elsewhere. */
     drain() {
       draining = true;
+      for (const res of answering) if (!res.headersSent) res.setHeader('connection', 'close');
     },
   };
 }

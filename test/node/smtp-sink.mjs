@@ -2,7 +2,7 @@
 // receiver's delivery tests and bench: each message with its envelope, headers and decoded
 // text and HTML parts, counted by Message-ID. `refuse` makes it answer every message with a
 // temporary failure (451) until it is set back to false; `delayMs` holds each answer back,
-// like a busy server.
+// like a busy server (`receiving` counts the messages it is holding).
 import {SMTPServer} from 'smtp-server';
 
 /** Headers of a MIME entity (folded lines joined), names in lower case. */
@@ -52,6 +52,7 @@ export async function startSmtpSink({port = 0, host = '127.0.0.1', delayMs = 0} 
     messages,
     refuse: false,
     refused: 0,
+    receiving: 0,
     /** How often each Message-ID arrived. */
     countsByMessageId() {
       const counts = new Map();
@@ -67,7 +68,9 @@ export async function startSmtpSink({port = 0, host = '127.0.0.1', delayMs = 0} 
       const chunks = [];
       stream.on('data', (chunk) => chunks.push(chunk));
       stream.on('end', async () => {
+        sink.receiving++;
         if (delayMs) await new Promise((resolve) => setTimeout(resolve, delayMs));
+        sink.receiving--;
         if (sink.refuse) {
           sink.refused++;
           const error = new Error('Try again later');
