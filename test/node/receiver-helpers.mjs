@@ -190,7 +190,7 @@ export async function waitFor(condition, what, timeoutMs = 30_000) {
 /** Runs `npm run submissions -- …` (the script itself) against a store; resolves {code, stdout, stderr}. */
 export function submissionsCli(args, env) {
   return new Promise((resolve) => {
-    execFile(process.execPath, [join(ROOT, 'server/submissions.mjs'), ...args], {env: {...process.env, ...env}}, (error, stdout, stderr) =>
+    execFile(process.execPath, [join(ROOT, 'server/submissions.mjs'), ...args], {env: {...process.env, ...env}, maxBuffer: 256 * 1024 * 1024}, (error, stdout, stderr) =>
       resolve({code: error ? error.code : 0, stdout, stderr})
     );
   });
