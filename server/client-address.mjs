@@ -62,7 +62,9 @@ export function memoryRateWindows({maxKeys = 100_000} = {}) {
   return {
     hit(key, now, windowMs) {
       for (const [oldest, w] of windows) {
-        if (now - w.start < windowMs && windows.size <= maxKeys) break;
+        const ended = now - w.start >= windowMs;
+        const full = windows.size >= maxKeys && !windows.has(key);
+        if (!ended && !full) break;
         windows.delete(oldest);
       }
       let w = windows.get(key);

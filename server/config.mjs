@@ -108,14 +108,15 @@ export function optionsFromEnv(env = process.env) {
 
 const KEY_ID = /^[A-Za-z0-9._-]{1,32}$/;
 // An HMAC key short enough to guess lets anyone sign their own easy challenges.
-const MIN_SECRET_LENGTH = 16;
+export const MIN_SECRET_LENGTH = 16;
 
 /** LOFT_ALTCHA_HMAC_KEYS (`id:secret,…`, newest first) or the single LOFT_ALTCHA_HMAC_KEY. */
 function altchaKeysFromEnv(env, problems) {
   if (env.LOFT_ALTCHA_HMAC_KEYS && env.LOFT_ALTCHA_HMAC_KEY) {
     problems.push('LOFT_ALTCHA_HMAC_KEY and LOFT_ALTCHA_HMAC_KEYS are both set: keep LOFT_ALTCHA_HMAC_KEYS (id:secret,… newest first).');
   }
-  if (env.LOFT_ALTCHA_HMAC_KEY) return [{id: 'default', secret: env.LOFT_ALTCHA_HMAC_KEY.trim()}];
+  // The single key of the first release, read as before (whatever its length: it may be in use).
+  if (env.LOFT_ALTCHA_HMAC_KEY) return [{id: 'default', secret: env.LOFT_ALTCHA_HMAC_KEY.trim(), legacy: true}];
   return list(env.LOFT_ALTCHA_HMAC_KEYS).map((entry) => {
     const at = entry.indexOf(':');
     return at > 0 ? {id: entry.slice(0, at), secret: entry.slice(at + 1)} : {id: '', secret: entry};
@@ -137,7 +138,8 @@ export function checkOptions(o, isEmail) {
   if (!o.feeds.length) problems.push('LOFT_FEEDS is empty: give the feed files whose contact forms this receiver accepts, comma-separated.');
   for (const origin of o.allowedOrigins) if (!isOrigin(origin)) problems.push(`LOFT_ALLOWED_ORIGINS: "${origin}" is not an origin like https://www.example.se (no path, no trailing slash).`);
   const ids = new Set();
-  for (const {id, secret} of o.altchaKeys) {
+  for (const {id, secret, legacy} of o.altchaKeys) {
+    if (legacy) continue;
     if (!KEY_ID.test(id)) problems.push(`LOFT_ALTCHA_HMAC_KEYS: each entry is id:secret with an id of letters, digits, ".", "_" or "-" (got "${id}").`);
     else if (ids.has(id)) problems.push(`LOFT_ALTCHA_HMAC_KEYS: the key id "${id}" appears twice.`);
     ids.add(id);

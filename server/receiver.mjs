@@ -19,7 +19,7 @@ import {fileURLToPath} from 'node:url';
 import {altchaKeyRing} from './altcha.mjs';
 import {clientAddress, limitKey} from './client-address.mjs';
 import {clientModules} from './client-modules.mjs';
-import {checkOptions, ConfigError, DEFAULTS, optionsFromEnv} from './config.mjs';
+import {checkOptions, ConfigError, DEFAULTS, MIN_SECRET_LENGTH, optionsFromEnv} from './config.mjs';
 import {createDeliveryWorker, emailChannel, webhookChannel} from './delivery.mjs';
 import {checkAgainstForm, deliveryAddress, loadForms} from './feeds.mjs';
 import {hardenServer, serverOptions, shutDownOnSignals} from './http.mjs';
@@ -90,6 +90,9 @@ export async function createReceiver(options = {}) {
   worker.start();
 
   for (const warning of warnings) log.warn('form-without-fallback-address', warning);
+  if (altchaKeys.some((key) => key.legacy && key.secret.length < MIN_SECRET_LENGTH)) {
+    log.warn('altcha-key-short', {fix: 'a short key can be guessed from one challenge; use LOFT_ALTCHA_HMAC_KEYS=id:$(openssl rand -hex 32)'});
+  }
   if (!o.smtpUrl) log.warn('delivery-off', {fix: 'set LOFT_SMTP_URL and LOFT_MAIL_FROM; until then submissions wait in the outbox'});
 
   let purging = Promise.resolve();
