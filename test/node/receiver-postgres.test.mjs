@@ -6,16 +6,10 @@ import assert from 'node:assert/strict';
 import {after, before, describe, it} from 'node:test';
 import {answer, kontakt, rise, solved, startReceiver, waitFor, writeTestFeed} from './receiver-helpers.mjs';
 import {receiverSuite} from './receiver-suite.mjs';
-import {POSTGRES_MISSING, postgresInstalled, startPostgres} from './postgres-server.mjs';
+import {postgresOrSkip, startPostgres} from './postgres-server.mjs';
 import {startSmtpSink} from './smtp-sink.mjs';
 
-const installed = postgresInstalled();
-
-if (!installed && process.env.CI) {
-  it('PostgreSQL is installed (CI runs the receiver suite on it)', () => assert.fail(POSTGRES_MISSING));
-} else if (!installed) {
-  it('receiver on PostgreSQL', {skip: `SKIPPED: ${POSTGRES_MISSING}`}, () => {});
-} else {
+if (postgresOrSkip('the receiver suite')) {
   describe('receiver on PostgreSQL', () => {
     let server;
     const storage = {

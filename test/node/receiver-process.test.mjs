@@ -12,7 +12,7 @@ import {join} from 'node:path';
 import {after, before, describe, it} from 'node:test';
 import {createAppServer} from '../../server/main.mjs';
 import {kontakt, loadHash, post, ROOT, spawnReceiver, startReceiver, storeEnv, submissionsCli, waitFor, writeTestFeed} from './receiver-helpers.mjs';
-import {postgresInstalled, startPostgres} from './postgres-server.mjs';
+import {postgresOrSkip, startPostgres} from './postgres-server.mjs';
 import {startSmtpSink} from './smtp-sink.mjs';
 
 const feed = writeTestFeed();
@@ -65,7 +65,7 @@ describe('configuration checked at start', () => {
 
 const stores = [['SQLite', async () => ({dataDir: dataDir()})]];
 let postgres;
-if (postgresInstalled()) {
+if (postgresOrSkip('kill -9 under load')) {
   stores.push(['PostgreSQL', async () => ({databaseUrl: await postgres.createDatabase()})]);
   before(async () => {
     postgres = await startPostgres();
