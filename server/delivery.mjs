@@ -44,7 +44,7 @@ export function emailChannel({smtpUrl, mailFrom}, forms, client) {
       const ctx = forms.get(submission.form);
       const to = ctx && deliveryAddress(ctx, submission.recipient ?? undefined);
       if (!to) throw new DeliveryError(ctx ? 'no-address' : 'form-not-in-feeds');
-      await transport.sendMail({from: mailFrom, to, messageId: messageId(deliveryId, fromAddress), ...composeMail(submission, ctx, client, ctx.retention)});
+      await transport.sendMail({from: mailFrom, to, messageId: messageId(deliveryId, fromAddress), ...composeMail(submission, ctx, client)});
       return to;
     },
     close: () => transport.close(),

@@ -3,7 +3,6 @@
 // what the form showed (consent texts and versions, recipient, project) and delivered to
 // the address the feed or the operator gives for it.
 import {readFileSync} from 'node:fs';
-import {isDuration} from './retention.mjs';
 
 /**
  * Reads and validates the feeds with the form's own validator. Returns the forms by id and
@@ -30,7 +29,6 @@ export function loadForms(files, options, client) {
       language: feed.language,
       people: new Map(feed.people.map((p) => [p.id, p])),
       projects: new Map(feed.projects.map((p) => [p.id, p])),
-      organizations: new Map(feed.organizations.map((o) => [o.id, o])),
     };
     for (const form of feed.contactForms) {
       if (forms.has(form.id)) problems.push(`${file}: the contact form "${form.id}" is also in ${forms.get(form.id).file}; form ids must be unique across LOFT_FEEDS.`);
@@ -49,19 +47,14 @@ export function loadForms(files, options, client) {
   for (const [id, url] of Object.entries(options.webhooks)) {
     if (!isWebhookUrl(url)) problems.push(`LOFT_WEBHOOKS: "${url}" (form ${id}) must be an https URL (http only on localhost): submissions carry personal data.`);
   }
-  for (const {form, retention} of forms.values()) {
-    if (!isDuration(retention)) problems.push(`form ${form.id}: retention "${retention}" is not an ISO 8601 duration.`);
-  }
   if (options.smtpUrl) {
     for (const ctx of forms.values()) {
-      const unreachable = [...ctx.people.values()].filter((p) => !p.email).length;
-      if (!ctx.fallbackAddress) {
-        warnings.push({
-          form: ctx.form.id,
-          peopleWithoutEmail: unreachable,
-          fix: `set LOFT_FORM_RECIPIENTS=${ctx.form.id}=<address> or an e-mail contact for the controller; until then messages without a person who has an e-mail are refused`,
-        });
-      }
+      if (ctx.fallbackAddress) continue;
+      warnings.push({
+        form: ctx.form.id,
+        peopleWithoutEmail: [...ctx.people.values()].filter((p) => !p.email).length,
+        fix: `set LOFT_FORM_RECIPIENTS=${ctx.form.id}=<address> or an e-mail contact for the controller; until then messages without a person who has an e-mail are refused`,
+      });
     }
   }
   return {forms, problems, warnings};

@@ -10,7 +10,7 @@ const fill = (template, values) => template.replace(/\{(\w+)\}/g, (whole, key) =
 const escapeHtml = (text) => String(text).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** The mail's language: the form's (the visitor's) when the table has it, else Swedish. */
-export function mailLanguage(locale) {
+function mailLanguage(locale) {
   const lang = locale.toLowerCase().split('-')[0];
   return lang in MAIL_TEXTS ? lang : 'sv';
 }
@@ -33,7 +33,7 @@ export function messageId(deliveryId, fromAddress) {
  * The mail for one stored submission (`row`, as the store returns it) of the form in `ctx`.
  * Returns what nodemailer's sendMail takes, minus `from`/`to`.
  */
-export function composeMail(row, ctx, client, retention) {
+export function composeMail(row, ctx, client) {
   const lang = mailLanguage(row.locale);
   const t = MAIL_TEXTS[lang];
   const text = (value) => client.resolveText(value, lang, ctx.language)?.text;
@@ -59,7 +59,7 @@ export function composeMail(row, ctx, client, retention) {
   const consents = row.consents.map((c) => ({line: fill(t.consentLine, {id: c.consent_id, version: c.version, locale: c.locale, at: c.given_at}), text: c.text}));
   const notes = [
     t.accountability,
-    fill(t.retention, {retention: durationInWords(retention, lang)}),
+    fill(t.retention, {retention: durationInWords(ctx.retention, lang)}),
     ...(ctx.form.publicRecord ? [t.publicRecord] : []),
     fill(t.reply, {name: row.name}),
   ];

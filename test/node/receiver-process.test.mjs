@@ -11,7 +11,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {after, before, describe, it} from 'node:test';
 import {createAppServer} from '../../server/main.mjs';
-import {kontakt, loadHash, post, ROOT, spawnReceiver, startReceiver, storeEnv, submissionsCli, waitFor, writeTestFeed} from './receiver-helpers.mjs';
+import {kontakt, loadHash, post, ROOT, spawnReceiver, startReceiver, storeEnv, submissionsCli, TEST_FEED, waitFor, writeTestFeed} from './receiver-helpers.mjs';
 import {postgresOrSkip, startPostgres} from './postgres-server.mjs';
 import {startSmtpSink} from './smtp-sink.mjs';
 
@@ -45,8 +45,10 @@ describe('configuration checked at start', () => {
   });
 
   it('names every mistake, one line each', async () => {
+    const [form] = TEST_FEED.contactForms;
+    const broken = writeTestFeed({...TEST_FEED, people: [], projects: [], contactForms: [{...form, id: 'trasig', retention: 'två år'}, {...form}]});
     const {code, stderr} = await runReceiver({
-      LOFT_FEEDS: `${feed},/missing/feed.json`,
+      LOFT_FEEDS: `${feed},/missing/feed.json,${broken}`,
       LOFT_DATA_DIR: dataDir(),
       LOFT_TRUST_PROXY: 'yes',
       LOFT_SMTP_URL: 'smtp://127.0.0.1:2525',
@@ -56,7 +58,16 @@ describe('configuration checked at start', () => {
     });
     assert.equal(code, 78);
     const lines = stderr.trim().split('\n');
-    for (const expected of ['LOFT_TRUST_PROXY', 'LOFT_MAIL_FROM is missing', 'LOFT_ALTCHA_HMAC_KEYS', 'LOFT_ALLOWED_ORIGINS', 'cannot read /missing/feed.json', 'LOFT_FORM_RECIPIENTS']) {
+    for (const expected of [
+      'LOFT_TRUST_PROXY',
+      'LOFT_MAIL_FROM is missing',
+      'LOFT_ALTCHA_HMAC_KEYS',
+      'LOFT_ALLOWED_ORIGINS',
+      'cannot read /missing/feed.json',
+      'LOFT_FORM_RECIPIENTS',
+      'contactForms[0].retention',
+      'the contact form "kontakt" is also in',
+    ]) {
       assert.equal(lines.filter((line) => line.includes(expected)).length, 1, `${expected} in:\n${stderr}`);
     }
     assert.ok(lines.every((line) => line.startsWith('loft-receiver: ')));
