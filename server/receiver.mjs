@@ -33,9 +33,10 @@ const HEALTH = '/healthz';
 const READY = '/readyz';
 const ROUTES = new Set([CONTACT, CHALLENGE, HEALTH, READY]);
 
-// A random id per submission as the form makes them (a UUID, or any token of URL-safe
-// characters); the draft standard writes it as a quoted string, so quotes are allowed.
-const IDEMPOTENCY_KEY = /^(?:"([A-Za-z0-9][A-Za-z0-9._~:+/=-]{7,127})"|([A-Za-z0-9][A-Za-z0-9._~:+/=-]{7,127}))$/;
+// A token of visible ASCII (the form sends a UUID); the IETF draft writes it as a quoted
+// string, so it may come in quotes. Any length up to 255 is safe: a key only ever matches
+// a submission with the same content (see `replay`).
+const IDEMPOTENCY_KEY = /^(?:"([\x21\x23-\x5b\x5d-\x7e]{1,255})"|([\x21\x23-\x5b\x5d-\x7e]{1,255}))$/;
 // Control characters a message cannot usefully carry (line breaks and tabs stay): invisible
 // in a mail client, and PostgreSQL cannot store NUL.
 const INVISIBLE_CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;

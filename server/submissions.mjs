@@ -75,7 +75,7 @@ async function main(args) {
       const email = argument(args, '--export');
       const rows = await store.findByEmail(email);
       console.error(`Found ${rows.length} submission(s) from ${email} in ${store.location}${rows.length ? ` (ids ${rows.map((r) => r.id).join(', ')})` : ''}.`);
-      console.log(JSON.stringify({email, exportedAt: new Date().toISOString(), submissions: rows}, null, 2));
+      console.log(JSON.stringify({email, exportedAt: new Date().toISOString(), found: rows.length, submissions: rows}, null, 2));
     } else if (args.includes('--delete')) {
       const email = argument(args, '--delete');
       const delivered = (await store.findByEmail(email)).flatMap((r) => r.deliveries.filter((d) => d.status === 'sent').map((d) => ({...d, submission: r.id})));
