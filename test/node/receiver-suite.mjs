@@ -387,6 +387,29 @@ export function receiverSuite(storage) {
       }
     });
 
+    it('loses nothing when the server stops between two messages and comes back on its port', async () => {
+      const before = await startSmtpSink();
+      const {port} = before;
+      const app = await startReceiver(storage, {...MAIL, smtpUrl: before.url});
+      let after;
+      try {
+        assert.equal((await answer(app.base, kontakt())).status, 201);
+        await waitFor(() => before.messages.length === 1, 'the first mail');
+        await before.close();
+        const sent = Array.from({length: 4}, () => kontakt());
+        for (const s of sent) assert.equal((await answer(app.base, s)).status, 201);
+        const rows = async () => (await app.receiver.store.list()).filter((r) => sent.some((s) => s.email === r.email));
+        await waitFor(async () => (await rows()).every((r) => r.deliveries[0].attempts >= 1), 'a failed attempt each');
+        after = await startSmtpSink({port});
+        await waitFor(async () => (await rows()).every((r) => r.deliveries[0].status === 'sent'), 'all sent');
+        assert.equal(after.messages.length, sent.length);
+        assert.equal(after.countsByMessageId().size, sent.length);
+      } finally {
+        await app.stop();
+        await after?.close();
+      }
+    });
+
     it('retries a server that answers 451 for a while, and delivers each once', async () => {
       const sink = await startSmtpSink();
       sink.refuse = true;

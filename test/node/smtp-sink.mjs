@@ -64,6 +64,8 @@ export async function startSmtpSink({port = 0, host = '127.0.0.1', delayMs = 0} 
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
+    // close() ends open connections (421) at once, as a server that stops would.
+    closeTimeout: 50,
     onData(stream, session, callback) {
       const chunks = [];
       stream.on('data', (chunk) => chunks.push(chunk));
