@@ -20,8 +20,12 @@ import {openStore} from './store.mjs';
 const CHANNEL_NAMES = {email: 'e-mail', webhook: 'webhook'};
 
 // Stored text is shown, never obeyed: a control character or line separator in it could
-// move the cursor, recolour the terminal or forge a line of this listing.
-const visible = (value) => String(value).replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => (c === '\n' ? '\\n' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+// move the cursor, recolour the terminal or forge a line of this listing, and a
+// bidirectional formatting character could make it read in another order.
+const visible = (value) =>
+  String(value).replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/g, (c) =>
+    c === '\n' ? '\\n' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`
+  );
 
 function deliveryLine(d) {
   const channel = CHANNEL_NAMES[d.channel] ?? d.channel;

@@ -436,7 +436,8 @@ export function receiverSuite(storage) {
       const options = await storage.options();
       const app = await startReceiver({...storage, options: async () => options}, {...MAIL, smtpUrl: sink.url, deliveryAttempts: 3});
       try {
-        const sent = kontakt();
+        // A right-to-left override is no control character, so it is stored; listed, it is shown, not obeyed.
+        const sent = kontakt({name: 'Alva \u202eNamn'});
         const {body} = await answer(app.base, sent);
         const row = async () => (await app.receiver.store.list()).find((r) => r.id === body.id);
         await waitFor(async () => (await row()).deliveries[0].status === 'dead', 'dead');
@@ -444,6 +445,7 @@ export function receiverSuite(storage) {
         const listing = await submissionsCli([], storeEnv(options));
         assert.match(listing.stdout, /1 dead/);
         assert.match(listing.stdout, new RegExp(`#${body.id} e-mail: 3 attempts, last error EMESSAGE 451`));
+        assert.ok(listing.stdout.includes('from: Alva \\u202eNamn <'));
         sink.refuse = false;
         assert.match((await submissionsCli(['--retry-dead'], storeEnv(options))).stdout, /^1 dead delivery row\(s\) are pending again/);
         await waitFor(async () => (await row()).deliveries[0].status === 'sent', 'sent after --retry-dead');
