@@ -52,6 +52,8 @@ async function measure(name, store) {
   });
   const body = JSON.stringify(kontakt({email: 'bench@example.org'}));
   const baselineMb = peakRssMb(receiver.child.pid);
+  // Other work on the machine shows in every number: say how much there was.
+  const loadBefore = os.loadavg()[0];
   console.log(`${name}: ${SECONDS} s, ${CONNECTIONS} connections…`);
   const result = await autocannon({
     url: `${receiver.base}/api/contact`,
@@ -72,6 +74,7 @@ async function measure(name, store) {
   const drainSeconds = (Date.now() - loadEnded) / 1000;
   const numbers = {
     name,
+    loadBefore,
     perSecond: result['2xx'] / result.duration,
     ok: result['2xx'],
     other: result.non2xx + result.errors,
@@ -118,14 +121,16 @@ request is a valid submission with its own \`Idempotency-Key\`, answered \`201\`
 consent record and outbox row. Bench-only configuration, so that no request is refused: a form without ALTCHA,
 \`LOFT_MIN_FILL_MS=0\`, \`LOFT_RATE_LIMIT=1000000000\` (one address sends everything). Delivery runs during the load;
 "outbox drained" is how long after the load the last mail reached the SMTP server. Memory is the receiver's
-resident set (VmHWM). Numbers vary with the machine and its load; nothing here is asserted.
+resident set (VmHWM); "load average before" is the machine's 1-minute load average as the store's run began (it
+still holds part of this bench's previous run; on 2 cores, well above 2 means other work competed). Numbers vary with
+the machine and its load; nothing here is asserted.
 
-| store | valid submissions/s | p50 | p99 | other answers | memory idle → peak | mailed during load | outbox drained |
-|---|---|---|---|---|---|---|---|
+| store | valid submissions/s | p50 | p99 | other answers | memory idle → peak | mailed during load | outbox drained | load average before |
+|---|---|---|---|---|---|---|---|---|
 ${measured
   .map(
     (m) =>
-      `| ${m.name} | ${fixed(m.perSecond, 0)} | ${m.p50} ms | ${m.p99} ms | ${m.other} | ${fixed(m.baselineMb, 0)} → ${fixed(m.peakMb, 0)} MB | ${m.sentDuringLoad} of ${m.stored} | ${fixed(m.drainSeconds)} s |`
+      `| ${m.name} | ${fixed(m.perSecond, 0)} | ${m.p50} ms | ${m.p99} ms | ${m.other} | ${fixed(m.baselineMb, 0)} → ${fixed(m.peakMb, 0)} MB | ${m.sentDuringLoad} of ${m.stored} | ${fixed(m.drainSeconds)} s | ${fixed(m.loadBefore, 2)} |`
   )
   .join('\n')}
 ${postgresNote}${END}`;
