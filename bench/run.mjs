@@ -322,5 +322,8 @@ iframe from a server that renders it); its bytes come on every page view with no
 embeds of different projects, and the frame cannot size itself to its content.
 `;
 const resultsFile = process.env.BENCH_RESULTS ?? 'bench/RESULTS.md';
-writeFileSync(resultsFile, md);
+// npm run bench:receiver keeps its own section of the file: carry it over.
+const previous = existsSync(resultsFile) ? readFileSync(resultsFile, 'utf8') : '';
+const receiver = /<!-- receiver:start -->[^]*<!-- receiver:end -->\n?/.exec(previous)?.[0] ?? '';
+writeFileSync(resultsFile, receiver ? `${md.trimEnd()}\n\n${receiver}` : md);
 console.log(`\nWrote ${resultsFile}`);

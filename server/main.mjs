@@ -1,19 +1,22 @@
 #!/usr/bin/env node
 // The local server behind `npm start`: the demo page, the CDN bundle and the feeds on one
-// origin, with the reference contact-form receiver (server/receiver.mjs: /api/contact and
-// /api/altcha-challenge, configured by its LOFT_* variables). Environment: PORT (default
-// 8080), HOST (default 127.0.0.1).
+// origin, with the reference contact-form receiver (server/receiver.mjs: /api/contact,
+// /api/altcha-challenge, /healthz, /readyz, configured by its LOFT_* variables; without
+// LOFT_FEEDS it takes the demo feeds). Environment: PORT (default 8080), HOST (default 127.0.0.1).
 import {createServer} from 'node:http';
 import {fileURLToPath} from 'node:url';
 import {staticFiles} from './static.mjs';
-import {createReceiver, optionsFromEnv} from './receiver.mjs';
+import {DEMO_FEEDS, optionsFromEnv} from './config.mjs';
+import {hardenServer, serverOptions, shutDownOnSignals} from './http.mjs';
+import {createLogger} from './log.mjs';
+import {createReceiver, exitOnConfigError} from './receiver.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 /** Creates the server; `handlers` are tried in order before the static files. */
-export function createAppServer({handlers = []} = {}) {
+export function createAppServer({handlers = [], options = {}} = {}) {
   const serveStatic = staticFiles(root);
-  return createServer(async (req, res) => {
+  return createServer(options, async (req, res) => {
     try {
       for (const handle of [...handlers, serveStatic]) {
         if (await handle(req, res)) return;
@@ -29,10 +32,13 @@ export function createAppServer({handlers = []} = {}) {
 }
 
 /** Starts the server on PORT/HOST and prints its URL. */
-export function startServer({port = Number(process.env.PORT ?? 8080), host = process.env.HOST ?? '127.0.0.1'} = {}) {
-  const receiver = createReceiver(optionsFromEnv());
-  const server = createAppServer({handlers: [receiver.handle]});
-  server.on('close', () => receiver.close());
+export async function startServer({port = Number(process.env.PORT ?? 8080), host = process.env.HOST ?? '127.0.0.1'} = {}) {
+  const log = createLogger();
+  const options = optionsFromEnv();
+  if (!options.feeds.length) options.feeds = DEMO_FEEDS;
+  const receiver = await createReceiver({...options, log}).catch(exitOnConfigError);
+  const server = createAppServer({handlers: [receiver.handle], options: serverOptions(receiver.options)});
+  shutDownOnSignals(server, hardenServer(server, receiver.options, log), receiver, log);
   server.listen(port, host, () => {
     const shown = host === '0.0.0.0' || host === '127.0.0.1' ? 'localhost' : host;
     console.log(`\nloft-widgets demo: http://${shown}:${server.address().port}/\n`);

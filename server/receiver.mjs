@@ -1,82 +1,47 @@
 #!/usr/bin/env node
-// The reference receiver for <loft-contact-form>: GET /api/altcha-challenge and
-// POST /api/contact, with the answers DESIGN.md lists. It validates with the same payload
-// schema the form uses (dist/contact/submission.js, so build first), knows each form from
-// the feeds it is given (legal basis, required fields, whether ALTCHA is required), checks
-// the honeypot, the fill time and the ALTCHA solution (each solution is good once), limits
-// body size and the rate per client address, and stores every submission with its consent
-// records in SQLite. It keeps no client address on disk and logs no personal data.
+// The reference receiver for <loft-contact-form>: GET /api/altcha-challenge, POST
+// /api/contact with the answers DESIGN.md lists, GET /healthz and /readyz. It checks each
+// submission with the form's own payload schema (dist/, so build first) and against the form
+// in the feed it came from (legal basis, fields, consent texts and versions, recipient and
+// project), checks the honeypot, the fill time and the ALTCHA solution (each solution is good
+// once, on every instance), limits body size and the rate per client address, stores the
+// submission with its consent records and its outbox rows in one transaction, and answers
+// 201 only then. The outbox worker (delivery.mjs) forwards it by e-mail; the purge
+// (retention.mjs) deletes it after the form's retention. One submission per Idempotency-Key:
+// a retry of a stored submission gets the same 201 and nothing is stored or sent again.
+// It keeps no client address on disk and logs no personal data.
 //
-// `npm start` mounts it next to the demo; alone: `npm run receiver`. Environment:
-//   PORT (8081 alone), HOST (127.0.0.1), LOFT_DATA_DIR (server/data),
-//   LOFT_FEEDS (comma-separated feed files; default the demo feeds),
-//   LOFT_ALLOWED_ORIGINS (comma-separated origins allowed cross-origin; same-origin always is),
-//   LOFT_ALTCHA_HMAC_KEY (else generated once into LOFT_DATA_DIR/altcha-hmac.key),
-//   LOFT_ALTCHA_MAX_NUMBER (100000), LOFT_MIN_FILL_MS (3000), LOFT_MAX_BODY_BYTES (65536),
-//   LOFT_RATE_LIMIT (10 submissions per window and address), LOFT_RATE_WINDOW_MS (600000),
-//   LOFT_TRUST_PROXY (1: take the client address from X-Forwarded-For).
-import {randomBytes} from 'node:crypto';
-import {chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs';
+// `npm start` mounts it next to the demo; alone (production): `npm run receiver`, configured
+// by LOFT_* variables (server/config.mjs; docs/receiver.md lists them). PORT (8081), HOST (127.0.0.1).
+import {createHash, randomBytes, randomUUID} from 'node:crypto';
 import {createServer} from 'node:http';
-import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
-import {createChallenge, extractParams, verifySolution} from 'altcha-lib/v1';
+import {altchaKeyRing} from './altcha.mjs';
+import {clientAddress, limitKey} from './client-address.mjs';
+import {clientModules} from './client-modules.mjs';
+import {checkOptions, ConfigError, DEFAULTS, MIN_SECRET_LENGTH, optionsFromEnv} from './config.mjs';
+import {createDeliveryWorker, emailChannel, webhookChannel} from './delivery.mjs';
+import {checkAgainstForm, deliveryAddress, loadForms} from './feeds.mjs';
+import {hardenServer, serverOptions, shutDownOnSignals} from './http.mjs';
+import {createLogger} from './log.mjs';
+import {purgeExpired} from './retention.mjs';
 import {openStore} from './store.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const DEFAULT_FEEDS = ['demo/feeds/loft.feed.json', 'demo/feeds/exempelby.feed.json'].map((f) => join(root, f));
 const CONTACT = '/api/contact';
 const CHALLENGE = '/api/altcha-challenge';
+const HEALTH = '/healthz';
+const READY = '/readyz';
+const ROUTES = new Set([CONTACT, CHALLENGE, HEALTH, READY]);
 
-const list = (value) => (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-const num = (value, fallback) => (value !== undefined && value !== '' && Number.isFinite(Number(value)) ? Number(value) : fallback);
-
-/** Options from the environment (see the header). */
-export function optionsFromEnv(env = process.env) {
-  return {
-    dataDir: env.LOFT_DATA_DIR || join(root, 'server/data'),
-    feeds: env.LOFT_FEEDS !== undefined ? list(env.LOFT_FEEDS) : DEFAULT_FEEDS,
-    allowedOrigins: list(env.LOFT_ALLOWED_ORIGINS),
-    hmacKey: env.LOFT_ALTCHA_HMAC_KEY || undefined,
-    altchaMaxNumber: num(env.LOFT_ALTCHA_MAX_NUMBER, 100_000),
-    minFillMs: num(env.LOFT_MIN_FILL_MS, 3000),
-    maxBodyBytes: num(env.LOFT_MAX_BODY_BYTES, 65_536),
-    rateLimit: num(env.LOFT_RATE_LIMIT, 10),
-    rateWindowMs: num(env.LOFT_RATE_WINDOW_MS, 600_000),
-    trustProxy: env.LOFT_TRUST_PROXY === '1',
-  };
-}
-
-/** The HMAC key: given, or generated once and kept (mode 600) in the data folder. */
-function hmacKeyFor(dataDir, given) {
-  if (given) return given;
-  const file = join(dataDir, 'altcha-hmac.key');
-  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
-  const key = randomBytes(32).toString('hex');
-  writeFileSync(file, key + '\n', {mode: 0o600, flag: 'wx'});
-  chmodSync(file, 0o600);
-  return key;
-}
-
-/** The contact forms of the given feeds, by id. */
-function loadForms(feeds) {
-  const forms = new Map();
-  for (const file of feeds) {
-    const feed = JSON.parse(readFileSync(file, 'utf8'));
-    for (const form of feed.contactForms ?? []) forms.set(form.id, form);
-  }
-  return forms;
-}
-
-let schemaModule;
-/** The form's own payload schema, from the build. */
-function schema() {
-  schemaModule ??= import('../dist/contact/submission.js').catch((error) => {
-    schemaModule = undefined;
-    throw new Error(`dist/contact/submission.js is missing: run "npm run build" first (${error.message})`);
-  });
-  return schemaModule;
-}
+// A token of visible ASCII (the form sends a UUID); the IETF draft writes it as a quoted
+// string, so it may come in quotes. Any length up to 255 is safe: a key only ever matches
+// a submission with the same content (see `replay`).
+const IDEMPOTENCY_KEY = /^(?:"([\x21\x23-\x5b\x5d-\x7e]{1,255})"|([\x21\x23-\x5b\x5d-\x7e]{1,255}))$/;
+// Control characters a message cannot usefully carry (line breaks and tabs stay): invisible
+// in a mail client, and PostgreSQL cannot store NUL.
+const INVISIBLE_CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+// What the visitor wrote: the same key with other content is another submission, not a retry.
+const FINGERPRINT_FIELDS = ['form', 'project', 'recipient', 'name', 'email', 'phone', 'organization', 'subject', 'message'];
 
 class HttpError extends Error {
   constructor(status, body, headers = {}) {
@@ -85,17 +50,67 @@ class HttpError extends Error {
   }
 }
 
+const reject = (errors) => new HttpError(422, {errors});
+
+function fingerprintOf(body) {
+  const values = FINGERPRINT_FIELDS.map((field) => (typeof body?.[field] === 'string' ? body[field].trim() : (body?.[field] ?? null)));
+  return createHash('sha256').update(JSON.stringify(values)).digest('base64url');
+}
+
 /**
- * Creates the receiver. `handle(req, res)` answers the two API routes and returns false for
- * anything else, so it mounts in front of other handlers; `close()` closes the database.
+ * Creates the receiver; rejects with a ConfigError listing every configuration mistake.
+ * `handle(req, res)` answers the receiver's routes and returns false for anything else, so
+ * it mounts in front of other handlers; `close()` stops the worker and closes the store.
  */
-export function createReceiver(options = {}) {
-  const o = {...optionsFromEnv({}), ...options};
-  mkdirSync(o.dataDir, {recursive: true});
-  const hmacKey = hmacKeyFor(o.dataDir, o.hmacKey);
-  const forms = loadForms(o.feeds);
-  const store = openStore(o.dataDir);
-  const hits = new Map();
+export async function createReceiver(options = {}) {
+  const o = {...DEFAULTS, ...options};
+  const log = o.log ?? createLogger();
+  const client = await clientModules();
+  const problems = checkOptions(o, client.isEmail);
+  const {forms, problems: feedProblems, warnings} = loadForms(o.feeds, o, client);
+  problems.push(...feedProblems);
+  if (problems.length) throw new ConfigError(problems);
+
+  const store = await openStore(o);
+  const altchaKeys = o.altchaKeys.length ? o.altchaKeys : [{id: 'local', secret: await store.secret('altcha-hmac-key', () => randomBytes(32).toString('hex'))}];
+  const altcha = altchaKeyRing(altchaKeys, o.altchaMaxNumber);
+  const channels = {
+    ...(o.smtpUrl ? {email: emailChannel(o, forms, client)} : {}),
+    ...(Object.keys(o.webhooks).length ? {webhook: webhookChannel(o)} : {}),
+  };
+  const worker = createDeliveryWorker({
+    store,
+    channels,
+    attempts: o.deliveryAttempts,
+    backoffMs: o.deliveryBackoffMs,
+    backoffMaxMs: o.deliveryBackoffMaxMs,
+    pollMs: o.deliveryPollMs,
+    log,
+  });
+  await store.releaseOrphanedClaims();
+  worker.start();
+
+  for (const warning of warnings) log.warn('form-without-fallback-address', warning);
+  if (altchaKeys.some((key) => key.legacy && key.secret.length < MIN_SECRET_LENGTH)) {
+    log.warn('altcha-key-short', {fix: 'a short key can be guessed from one challenge; use LOFT_ALTCHA_HMAC_KEYS=id:$(openssl rand -hex 32)'});
+  }
+  if (!o.smtpUrl) log.warn('delivery-off', {fix: 'set LOFT_SMTP_URL and LOFT_MAIL_FROM; until then submissions wait in the outbox'});
+
+  let purging = Promise.resolve();
+  const purge = () => {
+    purging = purging
+      .then(() => purgeExpired(store, forms, o.defaultRetention))
+      .then(
+        (counts) => counts.submissions && log.info('purged', counts),
+        (error) => log.error('purge-failed', {error: error.code ?? error.name})
+      );
+    return purging;
+  };
+  await purge();
+  const purgeTimer = setInterval(purge, o.purgeIntervalMs);
+  purgeTimer.unref();
+
+  let draining = false;
 
   function send(res, status, body, headers = {}) {
     res.writeHead(status, {
@@ -113,28 +128,20 @@ export function createReceiver(options = {}) {
     if (!origin) return {};
     const host = req.headers.host;
     const sameOrigin = host && (origin === `http://${host}` || origin === `https://${host}`);
-    if (o.allowedOrigins.includes(origin)) return {'access-control-allow-origin': origin, vary: 'Origin'};
+    // The form reads Retry-After from a 429; cross-origin it may only when told so.
+    if (o.allowedOrigins.includes(origin)) return {'access-control-allow-origin': origin, 'access-control-expose-headers': 'retry-after', vary: 'Origin'};
     if (sameOrigin) return {vary: 'Origin'};
     throw new HttpError(403, {errors: {_form: 'origin'}}, {vary: 'Origin'});
   }
 
-  function clientAddress(req) {
-    const forwarded = o.trustProxy ? String(req.headers['x-forwarded-for'] ?? '').split(',')[0].trim() : '';
-    return forwarded || req.socket.remoteAddress || 'unknown';
-  }
-
-  /** Sliding window per address; throws 429 with Retry-After (seconds) when it is full. */
-  function rateLimit(req, now = Date.now()) {
-    const address = clientAddress(req);
-    const recent = (hits.get(address) ?? []).filter((t) => now - t < o.rateWindowMs);
-    if (recent.length >= o.rateLimit) {
-      const retryAfter = Math.max(1, Math.ceil((recent[0] + o.rateWindowMs - now) / 1000));
-      hits.set(address, recent);
+  /** Fixed window per client (IPv6 per /64), shared by every instance on PostgreSQL; 429 with Retry-After when full. */
+  async function rateLimit(req) {
+    const now = Date.now();
+    const {hits, windowStart} = await store.hitRate(`contact ${limitKey(clientAddress(req, o.trustProxy))}`, now, o.rateWindowMs);
+    if (hits > o.rateLimit) {
+      const retryAfter = Math.max(1, Math.ceil((windowStart + o.rateWindowMs - now) / 1000));
       throw new HttpError(429, {errors: {_form: 'rate-limited'}}, {'retry-after': String(retryAfter)});
     }
-    recent.push(now);
-    hits.set(address, recent);
-    if (hits.size > 10_000) for (const [key, times] of hits) if (now - times[times.length - 1] >= o.rateWindowMs) hits.delete(key);
   }
 
   async function readJson(req) {
@@ -156,56 +163,48 @@ export function createReceiver(options = {}) {
     }
   }
 
-  const reject = (errors) => new HttpError(422, {errors});
-
-  /** Checks a parsed body against the schema and the form's own rules; returns what to store. */
-  async function check(body) {
-    const {checkSubmission} = await schema();
-    const result = checkSubmission(body);
-    if (!result.ok) throw reject(result.errors);
-    const submission = result.value;
-    const form = forms.get(submission.form);
-    if (forms.size && !form) throw reject({form: 'invalid'});
-    if (submission.honeypot !== '') throw reject({_form: 'spam'});
-    if (submission.elapsedMs < o.minFillMs) throw reject({_form: 'too-fast'});
-    if (form) {
-      if (submission.legalBasis !== form.legalBasis) throw reject({_form: 'consent-missing'});
-      const errors = {};
-      for (const field of ['phone', 'organization', 'subject']) {
-        const mode = form.fields?.[field] ?? 'hidden';
-        // Data minimisation: what the form does not ask for is not kept.
-        if (mode === 'hidden') delete submission[field];
-        else if (mode === 'required' && !submission[field]?.trim()) errors[field] = 'required';
-      }
-      const allowed = new Set(['notice', 'processing', ...(form.optionalConsents ?? []).map((c) => c.id)]);
-      if (submission.consents.some((c) => !allowed.has(c.id))) errors.consents = 'invalid';
-      if (Object.keys(errors).length) throw reject(errors);
-    }
-    const altchaRequired = form ? form.captcha?.provider === 'altcha' : submission.altcha !== undefined;
-    if (altchaRequired) {
-      if (!submission.altcha || !(await verifyAltcha(submission.altcha))) throw reject({_form: 'captcha'});
-    }
-    return submission;
+  /** The Idempotency-Key header's key; undefined without one, 422 for a malformed one. */
+  function idempotencyKey(req) {
+    const header = req.headers['idempotency-key'];
+    if (header === undefined) return undefined;
+    const match = IDEMPOTENCY_KEY.exec(header.trim());
+    const key = match?.[1] ?? match?.[2];
+    if (!key) throw reject({_form: 'idempotency-key'});
+    return key;
   }
 
-  /** A valid, unexpired, unused solution; using it marks it used (a replay fails). */
-  async function verifyAltcha(solution) {
-    let payload;
-    try {
-      payload = JSON.parse(Buffer.from(solution, 'base64').toString('utf8'));
-    } catch {
-      return false;
+  /**
+   * Checks a parsed body against the schema and the form in the feed; returns what to store,
+   * the form, and the ALTCHA challenge to mark used.
+   */
+  async function check(body) {
+    const result = client.checkSubmission(body);
+    if (!result.ok) throw reject(result.errors);
+    const submission = result.value;
+    const ctx = forms.get(submission.form);
+    if (!ctx) throw reject({form: 'invalid'});
+    if (submission.honeypot !== '') throw reject({_form: 'spam'});
+    if (submission.elapsedMs < o.minFillMs) throw reject({_form: 'too-fast'});
+    if (submission.legalBasis !== ctx.form.legalBasis) throw reject({_form: 'consent-missing'});
+    const errors = checkAgainstForm(submission, ctx, client);
+    if (errors) throw reject(errors);
+    // With delivery on, nothing is accepted that has nowhere to go.
+    if (o.smtpUrl && !deliveryAddress(ctx, submission.recipient)) throw reject({recipient: submission.recipient ? 'invalid' : 'required'});
+    // Data minimisation (GDPR art. 5(1)(c)): what the form does not ask for is not kept.
+    for (const field of ['phone', 'organization', 'subject']) if ((ctx.form.fields?.[field] ?? 'hidden') === 'hidden') delete submission[field];
+    submission.message = submission.message.replace(INVISIBLE_CONTROLS, '');
+    let challenge;
+    if (ctx.form.captcha?.provider === 'altcha') {
+      challenge = submission.altcha && (await altcha.verify(submission.altcha));
+      if (!challenge) throw reject({_form: 'captcha'});
     }
-    if (!payload || typeof payload.signature !== 'string') return false;
-    let ok;
-    try {
-      ok = await verifySolution(payload, hmacKey, true);
-    } catch {
-      return false;
-    }
-    if (!ok) return false;
-    const expires = Number(extractParams(payload).expires) || Math.floor(Date.now() / 1000) + 3600;
-    return store.useChallenge(payload.signature, expires);
+    return {submission, ctx, challenge};
+  }
+
+  /** The answer to a key already stored: the first answer again, or 422 when the content differs. */
+  function replay(res, headers, stored, fingerprint) {
+    if (stored.fingerprint !== fingerprint) throw reject({_form: 'idempotency-key'});
+    send(res, 201, {ok: true, id: stored.id}, headers);
   }
 
   async function handleContact(req, res) {
@@ -214,16 +213,28 @@ export function createReceiver(options = {}) {
       return send(res, 204, undefined, {
         ...headers,
         'access-control-allow-methods': 'POST',
-        'access-control-allow-headers': 'content-type',
+        'access-control-allow-headers': 'content-type, idempotency-key',
         'access-control-max-age': '600',
       });
     }
     if (req.method !== 'POST') throw new HttpError(405, {errors: {_form: 'method'}}, {allow: 'POST, OPTIONS'});
     try {
-      rateLimit(req);
-      const submission = await check(await readJson(req));
-      const id = store.save(submission, new Date().toISOString());
-      send(res, 201, {ok: true, id}, headers);
+      const key = idempotencyKey(req);
+      const body = await readJson(req);
+      const fingerprint = key && fingerprintOf(body);
+      // A retry of a stored submission is answered before the rate limit and the ALTCHA
+      // check: its solution was used by the first attempt, and it costs nothing new.
+      const stored = key && (await store.findByKey(key));
+      if (stored) return replay(res, headers, stored, fingerprint);
+      await rateLimit(req);
+      const {submission, ctx, challenge} = await check(body);
+      const deliveries = [{channel: 'email', deliveryId: randomUUID()}, ...(o.webhooks[ctx.form.id] ? [{channel: 'webhook', deliveryId: randomUUID()}] : [])];
+      const saved = await store.save({submission, receivedAt: new Date(), idempotencyKey: key, fingerprint, challenge, deliveries});
+      if (saved.challengeUsed) throw reject({_form: 'captcha'});
+      if (saved.replayed) return replay(res, headers, saved, fingerprint);
+      worker.wake();
+      log.info('submission-stored', {id: saved.id, form: ctx.form.id});
+      send(res, 201, {ok: true, id: saved.id}, headers);
     } catch (error) {
       if (error instanceof HttpError) error.headers = {...headers, ...error.headers};
       throw error;
@@ -234,19 +245,34 @@ export function createReceiver(options = {}) {
     const headers = cors(req);
     if (req.method === 'OPTIONS') return send(res, 204, undefined, {...headers, 'access-control-allow-methods': 'GET'});
     if (req.method !== 'GET') throw new HttpError(405, {errors: {_form: 'method'}}, {allow: 'GET, OPTIONS'});
-    const challenge = await createChallenge({hmacKey, maxNumber: o.altchaMaxNumber, expires: new Date(Date.now() + 10 * 60_000)});
-    send(res, 200, challenge, headers);
+    send(res, 200, await altcha.challenge(), headers);
+  }
+
+  /** Ready: not shutting down, and the database answers. */
+  async function handleReady(res) {
+    if (draining) return send(res, 503, {status: 'draining'});
+    try {
+      await store.ping();
+    } catch {
+      return send(res, 503, {status: 'database-unreachable'});
+    }
+    send(res, 200, {status: 'ready'});
   }
 
   async function handle(req, res) {
     const path = new URL(req.url, 'http://localhost').pathname;
-    if (path !== CONTACT && path !== CHALLENGE) return false;
+    if (!ROUTES.has(path)) return false;
     try {
-      await (path === CONTACT ? handleContact(req, res) : handleChallenge(req, res));
+      if (path === HEALTH) send(res, 200, {status: 'ok'});
+      else if (path === READY) await handleReady(res);
+      else if (path === CONTACT) await handleContact(req, res);
+      else await handleChallenge(req, res);
     } catch (thrown) {
+      // A client that went away mid-request is counted by the server (http.mjs), not logged.
+      if (req.destroyed && !(thrown instanceof HttpError)) return true;
       let error = thrown;
       if (!(error instanceof HttpError)) {
-        console.error('receiver:', error.message);
+        log.error('request-failed', {route: path, error: error.code ?? error.name});
         error = new HttpError(500, {errors: {_form: 'server'}});
       }
       if (!res.headersSent) send(res, error.status, error.body, error.headers);
@@ -257,21 +283,61 @@ export function createReceiver(options = {}) {
     return true;
   }
 
-  return {handle, close: () => store.close(), store, options: o};
+  return {
+    handle,
+    store,
+    forms,
+    options: o,
+    /** Runs the retention purge now (it also runs every LOFT_PURGE_INTERVAL_MS). */
+    purge,
+    /** Readiness off: the load balancer sends new requests elsewhere. */
+    drain() {
+      draining = true;
+    },
+    /** Stops the worker after the sends in flight, stops the purge, closes the store. */
+    async close() {
+      draining = true;
+      clearInterval(purgeTimer);
+      await worker.stop();
+      await purging;
+      await store.close();
+    },
+  };
 }
 
-/** Starts the receiver alone on PORT/HOST. */
-export function startReceiver({port = num(process.env.PORT, 8081), host = process.env.HOST ?? '127.0.0.1'} = {}) {
-  const receiver = createReceiver(optionsFromEnv());
-  const server = createServer(async (req, res) => {
-    if (!(await receiver.handle(req, res))) {
-      res.writeHead(404, {'content-type': 'text/plain; charset=utf-8'});
-      res.end('Not found');
-    }
+/** Prints each configuration mistake on a line of its own and exits 78 (EX_CONFIG: systemd need not restart). */
+export function exitOnConfigError(error) {
+  if (!(error instanceof ConfigError)) throw error;
+  for (const problem of error.problems) console.error(`loft-receiver: ${problem}`);
+  process.exit(78);
+}
+
+/** Starts the receiver alone on PORT/HOST (production: `npm run receiver`). */
+export async function startReceiver({port = process.env.PORT ?? '8081', host = process.env.HOST ?? '127.0.0.1'} = {}) {
+  const log = createLogger();
+  const options = optionsFromEnv();
+  if (!/^\d+$/.test(String(port))) options.problems.push(`PORT: "${port}" is not a port number.`);
+  const receiver = await createReceiver({...options, log}).catch(exitOnConfigError);
+  const server = createServer(serverOptions(receiver.options), async (req, res) => {
+    if (!(await receiver.handle(req, res))) send404(res);
   });
-  server.on('close', () => receiver.close());
-  server.listen(port, host, () => console.log(`loft-widgets receiver: http://${host}:${server.address().port}${CONTACT}`));
+  const hardened = hardenServer(server, receiver.options, log);
+  shutDownOnSignals(server, hardened, receiver, log);
+  server.listen(Number(port), host, () => {
+    const {address, port: bound} = server.address();
+    log.info('listening', {address, port: bound, store: receiver.store.kind, delivery: Boolean(receiver.options.smtpUrl)});
+  });
   return server;
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) startReceiver();
+function send404(res) {
+  res.writeHead(404, {'content-type': 'text/plain; charset=utf-8'});
+  res.end('Not found');
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  startReceiver().catch((error) => {
+    console.error(`loft-receiver: cannot start: ${error.message}`);
+    process.exit(1);
+  });
+}

@@ -40,7 +40,15 @@ export function staticFiles(root) {
   const base = resolve(root);
   return function serveStatic(req, res) {
     if (req.method !== 'GET' && req.method !== 'HEAD') return false;
-    let path = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
+    let path;
+    try {
+      path = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
+    } catch {
+      // Malformed percent-encoding ("/%E0%A4%A") is the client's mistake, not a server error.
+      res.writeHead(400, {'content-type': 'text/plain; charset=utf-8'});
+      res.end('Bad request');
+      return true;
+    }
     if (path === '/') path = '/demo/index.html';
     if (path.endsWith('/')) path += 'index.html';
     const file = normalize(join(base, path));

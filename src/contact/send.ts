@@ -19,8 +19,9 @@ function retryAfterSeconds(header: string | null): number | undefined {
 }
 
 /**
- * POSTs the payload as JSON, without credentials; gives up after `timeout` ms. The
- * `Idempotency-Key` is the same on every retry of one submission, so the receiver keeps it once.
+ * POSTs the payload as JSON, without credentials; gives up after `timeout` ms. With an
+ * `idempotencyKey` (one per submission, the same on every retry of it) the receiver stores
+ * and delivers the submission once however often it arrives.
  */
 export async function postSubmission(endpoint: string | undefined, payload: Submission, timeout: number, idempotencyKey?: string): Promise<Outcome> {
   if (!endpoint) return {ok: false, code: 'rejected'};

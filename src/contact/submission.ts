@@ -25,7 +25,12 @@ const SLUG = /^[a-z0-9][a-z0-9._-]*$/;
 const PHONE = /^\+?[\d\s()-]{5,40}$/;
 const LOCALE = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/;
 
+// Control characters (C0, DEL, C1) and Unicode line/paragraph separators: in a one-line
+// field they forge lines in mail headers, logs and the submissions listing.
+const CONTROL_OR_LINE_BREAK = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+
 const slug = v.pipe(v.string(), v.regex(SLUG), v.maxLength(200));
+const oneLine = v.check((s: string) => !CONTROL_OR_LINE_BREAK.test(s), 'invalid');
 const text = (max: number) => v.pipe(v.string(), v.maxLength(max, 'too-long'));
 const required = (max: number) => v.pipe(v.string(), v.trim(), v.minLength(1, 'required'), v.maxLength(max, 'too-long'));
 
@@ -42,13 +47,18 @@ export const SubmissionSchema = v.object({
   form: slug,
   project: v.optional(slug),
   recipient: v.optional(slug),
-  name: required(LIMITS.name),
+  name: v.pipe(required(LIMITS.name), oneLine),
   email: v.pipe(v.string(), v.trim(), v.minLength(1, 'required'), v.maxLength(LIMITS.email, 'too-long'), v.check(isEmail, 'invalid')),
   phone: v.optional(v.pipe(text(LIMITS.phone), v.check((s) => s.trim() === '' || PHONE.test(s.trim()), 'invalid'))),
-  organization: v.optional(text(LIMITS.organization)),
-  subject: v.optional(text(LIMITS.subject)),
+  organization: v.optional(v.pipe(text(LIMITS.organization), oneLine)),
+  subject: v.optional(v.pipe(text(LIMITS.subject), oneLine)),
   message: required(LIMITS.message),
-  consents: v.pipe(v.array(ConsentRecordSchema), v.maxLength(20)),
+  // One record per consent id: two records for one id would leave it open which the visitor saw.
+  consents: v.pipe(
+    v.array(ConsentRecordSchema),
+    v.maxLength(20),
+    v.check((records) => new Set(records.map((c) => c.id)).size === records.length, 'invalid')
+  ),
   legalBasis: v.picklist(LEGAL_BASES),
   locale: v.pipe(v.string(), v.regex(LOCALE)),
   page: v.pipe(v.string(), v.maxLength(2048), v.check(isPagePath, 'invalid')),
@@ -74,10 +84,15 @@ const FIELD_CODES = new Set<string>(['required', 'invalid', 'too-long']);
 
 /**
  * Checks a payload. On success the trimmed submission; otherwise the field errors the
- * protocol's `422` answer carries (the consent rule of the legal basis included).
+ * protocol's `422` answer carries (the consent rule of the legal basis included). Name,
+ * organisation and subject are one line each: control characters and line breaks are
+ * `invalid`; two consent records with one id make `consents` `invalid`.
  */
 export function checkSubmission(input: unknown): {ok: true; value: Submission} | {ok: false; errors: SubmissionErrors} {
-  const result = v.safeParse(SubmissionSchema, input);
+  // A body that is not an object (an array, a string, null) has none of the fields: it is
+  // answered as an empty one, with a code for each required field, never with no code at all.
+  const body = typeof input === 'object' && input !== null && !Array.isArray(input) ? input : {};
+  const result = v.safeParse(SubmissionSchema, body);
   if (!result.success) {
     const errors: Record<string, string> = {};
     for (const issue of result.issues) {

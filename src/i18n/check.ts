@@ -69,7 +69,7 @@ export function checkMessages(raw: unknown, lang: string, pathOf: (id?: string) 
     const path = pathOf(id);
     const shape = (SHAPES as Record<string, (typeof SHAPES)[MessageId]>)[id];
     if (!shape) {
-      drop(path, `there is no message with the id '${id}' (README "Message ids" lists them)`);
+      drop(path, `there is no message with the id ${show(id)} (README "Message ids" lists them)`);
       continue;
     }
     if (typeof value === 'string' || !shape.plural || !value || typeof value !== 'object' || Array.isArray(value)) {

@@ -105,7 +105,7 @@ export class LoftContactForm extends LoftElement<ContactFormView, Inputs> {
 
   private readonly _captcha = new Captcha(this);
   private _startedAt?: number;
-  /** One key per submission, the same on every retry of it, so the receiver keeps it once. */
+  /** One key per submission, the same on every retry of it (until the visitor edits it), so the receiver keeps it once. */
   private _idempotencyKey?: string;
   private _focusWanted = false;
 
@@ -260,6 +260,8 @@ export class LoftContactForm extends LoftElement<ContactFormView, Inputs> {
     const control = event.target as HTMLInputElement | HTMLTextAreaElement;
     const name = control.dataset.field as FieldName;
     this._values = {...this._values, [name]: control.value};
+    // Edited: a new submission, with a key of its own (the receiver refuses one key with two contents).
+    this._idempotencyKey = undefined;
     // An error goes away as soon as the field is right; new errors wait for the next submit.
     if (this._errors[name] && !controlError(control)) this._errors = {...this._errors, [name]: undefined};
   }
@@ -271,6 +273,7 @@ export class LoftContactForm extends LoftElement<ContactFormView, Inputs> {
   private _handleTick(event: Event): void {
     const box = event.target as HTMLInputElement;
     this._ticked = {...this._ticked, [box.dataset.consent!]: box.checked};
+    this._idempotencyKey = undefined;
     if (box.required && box.checked && this._errors.consents) this._errors = {...this._errors, consents: undefined};
   }
 

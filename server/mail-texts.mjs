@@ -1,0 +1,107 @@
+// The forwarded e-mail's own texts, in the languages the form is complete in. A mail goes
+// out in the language the visitor used the form in (falling back to Swedish). Every legal
+// sentence names its rule:
+//   accountability  GDPR art. 5(2) (the controller shows compliance) and art. 7(1) (shows consent)
+//   retention       GDPR art. 5(1)(e), storage limitation: the receiver deletes its copy
+//   publicRecord    Tryckfrihetsförordningen 2 kap. 4 § (a document received by an authority
+//                   is allmän) and 9 § (when it counts as received); offentlighets- och
+//                   sekretesslagen 5 kap. 1 § (registered, or kept in order when plainly not secret)
+//   legalBases      GDPR art. 6(1)(a), (e), (f)
+export const MAIL_TEXTS = {
+  sv: {
+    subject: 'Kontaktformulär: {subject}',
+    subjectFrom: 'Kontaktformulär: meddelande från {name}',
+    intro: '{name} har skickat ett meddelande via kontaktformuläret på {page}.',
+    message: 'Meddelande',
+    sender: 'Avsändare',
+    details: 'Om meddelandet',
+    consents: 'Vad avsändaren fick veta och godkände',
+    name: 'Namn',
+    email: 'E-post',
+    phone: 'Telefon',
+    organization: 'Organisation',
+    subjectLabel: 'Ämne',
+    to: 'Till',
+    project: 'Projekt',
+    controller: 'Personuppgiftsansvarig',
+    form: 'Formulär',
+    legalBasis: 'Rättslig grund',
+    received: 'Mottaget',
+    reference: 'Referens',
+    consentLine: '{id}, version {version}, {locale}, {at}',
+    legalBases: {
+      consent: 'samtycke (GDPR art. 6.1 a)',
+      'public-task': 'uppgift av allmänt intresse eller myndighetsutövning (GDPR art. 6.1 e)',
+      'legitimate-interest': 'berättigat intresse (GDPR art. 6.1 f)',
+    },
+    accountability: 'Posterna visar vad avsändaren fick veta och godkände (GDPR art. 5.2 och 7.1).',
+    retention: 'Mottagningstjänsten raderar sin kopia {retention} efter mottagandet (GDPR art. 5.1 e).',
+    publicRecord:
+      'Meddelandet är en allmän handling (tryckfrihetsförordningen 2 kap. 4 och 9 §§) och ska registreras eller hållas ordnat (offentlighets- och sekretesslagen 5 kap. 1 §).',
+    reply: 'Svara på det här e-postmeddelandet för att svara {name}.',
+  },
+  en: {
+    subject: 'Contact form: {subject}',
+    subjectFrom: 'Contact form: message from {name}',
+    intro: '{name} sent a message through the contact form on {page}.',
+    message: 'Message',
+    sender: 'Sender',
+    details: 'About this message',
+    consents: 'What the sender was told and agreed to',
+    name: 'Name',
+    email: 'E-mail',
+    phone: 'Phone',
+    organization: 'Organisation',
+    subjectLabel: 'Subject',
+    to: 'To',
+    project: 'Project',
+    controller: 'Controller',
+    form: 'Form',
+    legalBasis: 'Legal basis',
+    received: 'Received',
+    reference: 'Reference',
+    consentLine: '{id}, version {version}, {locale}, {at}',
+    legalBases: {
+      consent: 'consent (GDPR art. 6(1)(a))',
+      'public-task': 'task in the public interest or official authority (GDPR art. 6(1)(e))',
+      'legitimate-interest': 'legitimate interests (GDPR art. 6(1)(f))',
+    },
+    accountability: 'These records show what the sender was told and agreed to (GDPR art. 5(2) and 7(1)).',
+    retention: 'The receiving service deletes its copy {retention} after receipt (GDPR art. 5(1)(e)).',
+    publicRecord:
+      'This message is an official document, an allmän handling (Freedom of the Press Act, chapter 2, sections 4 and 9), and must be registered or kept in order (Public Access to Information and Secrecy Act, chapter 5, section 1).',
+    reply: 'Reply to this e-mail to answer {name}.',
+  },
+  fi: {
+    subject: 'Yhteydenottolomake: {subject}',
+    subjectFrom: 'Yhteydenottolomake: viesti lähettäjältä {name}',
+    intro: '{name} lähetti viestin yhteydenottolomakkeella sivulla {page}.',
+    message: 'Viesti',
+    sender: 'Lähettäjä',
+    details: 'Tietoja viestistä',
+    consents: 'Mitä lähettäjälle kerrottiin ja mihin hän suostui',
+    name: 'Nimi',
+    email: 'Sähköposti',
+    phone: 'Puhelin',
+    organization: 'Organisaatio',
+    subjectLabel: 'Aihe',
+    to: 'Vastaanottaja',
+    project: 'Hanke',
+    controller: 'Rekisterinpitäjä',
+    form: 'Lomake',
+    legalBasis: 'Käsittelyperuste',
+    received: 'Vastaanotettu',
+    reference: 'Viite',
+    consentLine: '{id}, versio {version}, {locale}, {at}',
+    legalBases: {
+      consent: 'suostumus (tietosuoja-asetuksen 6 artiklan 1 kohdan a alakohta)',
+      'public-task': 'yleistä etua koskeva tehtävä tai julkisen vallan käyttö (tietosuoja-asetuksen 6 artiklan 1 kohdan e alakohta)',
+      'legitimate-interest': 'oikeutettu etu (tietosuoja-asetuksen 6 artiklan 1 kohdan f alakohta)',
+    },
+    accountability: 'Kirjaukset osoittavat, mitä lähettäjälle kerrottiin ja mihin hän suostui (tietosuoja-asetuksen 5 artiklan 2 kohta ja 7 artiklan 1 kohta).',
+    retention: 'Vastaanottopalvelu poistaa oman kopionsa, kun vastaanotosta on kulunut {retention} (tietosuoja-asetuksen 5 artiklan 1 kohdan e alakohta).',
+    publicRecord:
+      'Viesti on Ruotsin lain mukainen julkinen asiakirja, allmän handling (painovapausasetuksen 2 luvun 4 ja 9 §), ja se on kirjattava tai pidettävä järjestyksessä (julkisuus- ja salassapitolain 5 luvun 1 §).',
+    reply: 'Vastaa lähettäjälle ({name}) vastaamalla tähän sähköpostiin.',
+  },
+};

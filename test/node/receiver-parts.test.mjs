@@ -1,0 +1,74 @@
+// Parts of the receiver on their own: client addresses behind proxies, the bounded rate
+// windows, retention arithmetic, readiness while shutting down.
+import assert from 'node:assert/strict';
+import {mkdtempSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {describe, it} from 'node:test';
+import {clientAddress, limitKey, memoryRateWindows} from '../../server/client-address.mjs';
+import {durationBefore} from '../../server/retention.mjs';
+import {startReceiver, writeTestFeed} from './receiver-helpers.mjs';
+
+const request = (peer, forwarded) => ({socket: {remoteAddress: peer}, headers: forwarded === undefined ? {} : {'x-forwarded-for': forwarded}});
+
+describe('client addresses', () => {
+  it('takes the entry that many hops from the right, never one the client wrote', () => {
+    assert.equal(clientAddress(request('10.0.0.1', '6.6.6.6, 203.0.113.1'), 1), '203.0.113.1');
+    assert.equal(clientAddress(request('10.0.0.1', '6.6.6.6, 203.0.113.1, 10.0.0.2'), 2), '203.0.113.1');
+    assert.equal(clientAddress(request('10.0.0.1', '203.0.113.1'), 2), '10.0.0.1', 'a chain shorter than the hops');
+    assert.equal(clientAddress(request('10.0.0.1', '6.6.6.6, not-an-address'), 1), '10.0.0.1', 'garbage where the proxy writes');
+    assert.equal(clientAddress(request('::ffff:10.0.0.1', '6.6.6.6'), 0), '10.0.0.1', 'without a proxy the header is ignored');
+    assert.equal(clientAddress(request('10.0.0.1', '203.0.113.1:4711'), 1), '203.0.113.1');
+  });
+
+  it('keys IPv6 by /64 and IPv4 by address', () => {
+    assert.equal(limitKey('2001:db8:0:1:2:3:4:5'), '2001:db8:0:1::/64');
+    assert.equal(limitKey('2001:db8::1'), '2001:db8:0:0::/64');
+    assert.equal(limitKey('::1'), '0:0:0:0::/64');
+    assert.equal(limitKey('64:ff9b::192.0.2.1'), '64:ff9b:0:0::/64');
+    assert.equal(limitKey('192.0.2.1'), '192.0.2.1');
+  });
+});
+
+describe('rate windows in memory', () => {
+  it('count per key within a window, start again after it', () => {
+    const windows = memoryRateWindows();
+    assert.deepEqual(windows.hit('a', 1000, 100), {hits: 1, windowStart: 1000});
+    assert.deepEqual(windows.hit('a', 1099, 100), {hits: 2, windowStart: 1000});
+    assert.deepEqual(windows.hit('a', 1100, 100), {hits: 1, windowStart: 1100});
+  });
+
+  it('forget ended windows and never hold more than their bound', () => {
+    const windows = memoryRateWindows({maxKeys: 1000});
+    for (let i = 0; i < 5000; i++) windows.hit(`k${i}`, i, 1_000_000);
+    assert.equal(windows.size, 1000, 'bounded: the oldest running windows go first');
+    windows.hit('late', 2_000_000, 1000);
+    assert.equal(windows.size, 1, 'ended windows are gone');
+  });
+});
+
+describe('retention', () => {
+  it('counts back in calendar units', () => {
+    const now = new Date('2026-03-31T12:00:00Z');
+    assert.equal(durationBefore(now, 'P2Y').toISOString(), '2024-03-31T12:00:00.000Z');
+    assert.equal(durationBefore(now, 'P6M').toISOString(), '2025-10-01T12:00:00.000Z', '30 September has no 31st: Date rolls over');
+    assert.equal(durationBefore(now, 'P1W2D').toISOString(), '2026-03-22T12:00:00.000Z');
+  });
+});
+
+describe('readiness', () => {
+  it('answers 503 once the receiver drains, while /healthz stays 200', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'loft-ready-'));
+    const app = await startReceiver({feed: writeTestFeed(), options: async () => ({dataDir: join(folder, 'data')})});
+    try {
+      assert.equal((await fetch(`${app.base}/readyz`)).status, 200);
+      app.receiver.drain();
+      const draining = await fetch(`${app.base}/readyz`);
+      assert.deepEqual([draining.status, await draining.json()], [503, {status: 'draining'}]);
+      assert.equal((await fetch(`${app.base}/healthz`)).status, 200);
+    } finally {
+      await app.stop();
+      rmSync(folder, {recursive: true, force: true});
+    }
+  });
+});
