@@ -18,7 +18,6 @@ import {needsLang, type ResolvedText} from '../../feed/text.js';
 import {resolverFor, type Resolver} from '../../feed/view/resolver.js';
 import {dirOf, dirOfLang, langOf, watchLang} from '../../i18n/lang.js';
 import {translatorFor, type Translator} from '../../i18n/translator.js';
-import {pageCatalogs} from '../../i18n/page-catalogs.js';
 import type {Problem} from '../../feed/validate.js';
 import type {Part} from '../../i18n/chain.js';
 import type {MessageId} from '../../i18n/catalog.js';
@@ -43,6 +42,8 @@ export type Outcome<V> = (
   | {view: V; loaded: LoadedFeed; resolver: Resolver}
   | {error: ErrorCode; message: ResolvedText; retry?: ResolvedText; editor: string; path?: string}
 ) & {source: unknown[]; catalogProblems: Problem[]};
+
+const NO_CATALOGS = {catalogs: [], problems: []};
 
 /** Said when a catalog of the widget itself cannot be loaded (so no catalog is there to say it). */
 const FILE_MISSING: ResolvedText = {text: 'A file of this widget could not be loaded.', lang: 'en'};
@@ -152,7 +153,8 @@ export abstract class LoftElement<V, A extends readonly unknown[] = readonly unk
 
   /** The built-in strings of a language with the page's run-time catalogs (and what is wrong with those). */
   private async _strings(lang: string, catalog: string | undefined): Promise<{translator: Translator; problems: Problem[]}> {
-    const page = await pageCatalogs(catalog);
+    // Run-time catalogs are rare: their code loads only for a page that has one.
+    const page = catalog || document.querySelector('script[data-loft-catalog]') ? await import('../../i18n/page-catalogs.js').then((m) => m.pageCatalogs(catalog)) : NO_CATALOGS;
     return {translator: await translatorFor(lang, this._catalogParts, page.catalogs), problems: page.problems};
   }
 
