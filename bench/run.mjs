@@ -8,12 +8,14 @@
 // runs of the 10,000-project feed; BENCH_HOSTILE_RUNS (default 3) runs of each hostile feed
 // (bench/hostile.mjs); BENCH_RESULTS (default bench/RESULTS.md) where to write.
 import {execSync} from 'node:child_process';
-import {createReadStream, existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync} from 'node:fs';
-import {extname, join, normalize, resolve} from 'node:path';
+import {existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync} from 'node:fs';
+import {join, resolve} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import os from 'node:os';
 import {createAppServer} from '../server/main.mjs';
-import {ENTRY, allFiles, bundleSizes, kb, sizes, sizesOf} from '../scripts/size-lib.mjs';
+import {staticFiles} from '../server/static.mjs';
+import {ENTRY, allFiles, kb, sizes, sizesOf} from '../scripts/size-lib.mjs';
+import {measure as bytesBeforeContent} from '../scripts/size.mjs';
 import {ensureDeps} from '../scripts/ensure-deps.mjs';
 import {ensureBrowsers} from '../scripts/browsers.mjs';
 import {generateFeed} from './feed.mjs';
@@ -46,7 +48,7 @@ if (!existsSync(ENTRY) || !existsSync('dist/feed/load.js') || statSync(ENTRY).mt
 mkdirSync(`${TMP}/hostile`, {recursive: true});
 {
   const {rollup} = await import('rollup');
-  const {default: config} = await import('../rollup.config.js');
+  const {default: [config]} = await import('../rollup.config.js');
   const build = await rollup({...config, input: 'bench/page/feed-lib.src.js', output: undefined, preserveEntrySignatures: 'strict'});
   await build.write({dir: TMP, format: 'es', entryFileNames: 'feed-lib.js', chunkFileNames: 'feed-lib-[hash].js'});
   await build.close();
@@ -63,13 +65,13 @@ mkdirSync(`${TMP}/hostile`, {recursive: true});
   });
 }
 /**
- * Brotli bytes the CDN entry spends on validating a valid feed (the engine and the checks
- * generated from the schema): the entry built again with an engine that accepts anything,
- * subtracted. The slow path for broken feeds is a lazy chunk, not counted here.
+ * Brotli bytes a page spends on validating a valid feed (the engine and the checks generated
+ * from the schema): the shared chunk that holds the engine, built again with an engine that
+ * accepts anything, subtracted. The slow path for broken feeds is a lazy chunk, not counted here.
  */
 async function validationBytes() {
   const {rollup} = await import('rollup');
-  const {default: config} = await import('../rollup.config.js');
+  const {default: [config]} = await import('../rollup.config.js');
   const stub = {
     name: 'accept-anything',
     load: (id) =>
@@ -77,10 +79,15 @@ async function validationBytes() {
         ? 'export const validateFeedAsync = async (feed) => ({feed, problems: [], counts: {}, skipped: new Map()}); export const SLICE_MS = 8; export const nextTask = () => Promise.resolve();'
         : null,
   };
-  const build = await rollup({...config, plugins: [stub, ...config.plugins], onwarn: () => {}});
-  const {output} = await build.generate(config.output);
-  await build.close();
-  return sizes(ENTRY).brotli - sizesOf(output.find((o) => o.type === 'chunk' && o.isEntry && o.name === 'loft-widgets').code).brotli;
+  const holder = async (plugins) => {
+    const build = await rollup({...config, plugins, onwarn: () => {}});
+    const {output} = await build.generate(config.output);
+    await build.close();
+    return output.find((o) => o.type === 'chunk' && Object.keys(o.modules).some((id) => id.endsWith('/dist/feed/load.js')));
+  };
+  const real = await holder(config.plugins);
+  const stubbed = await holder([stub, ...config.plugins]);
+  return sizesOf(real.code).brotli - sizesOf(stubbed.code).brotli;
 }
 const validationSize = await validationBytes();
 const hostileBytes = {};
@@ -96,25 +103,19 @@ const referenceJson = readFileSync('demo/feeds/loft.feed.json', 'utf8');
 // ---------------------------------------------------------------- server
 let feedDelay = 0;
 let iframePage = '';
-const TYPES = {'.js': 'text/javascript', '.html': 'text/html; charset=utf-8', '.json': 'application/json'};
+const benchFiles = staticFiles(root, {folders: ['bench'], csp: false, cache: 'no-store', home: null});
 const server = createAppServer({
   handlers: [
     async (req, res) => {
-      const path = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
+      const path = new URL(req.url, 'http://localhost').pathname;
       // The demo page's feed, late: what a slow feed server does to the page's layout.
       if (path.startsWith('/demo/feeds/') && feedDelay) await new Promise((r) => setTimeout(r, feedDelay));
-      if (path === '/bench/iframe-card.html') {
-        res.writeHead(200, {'content-type': TYPES['.html'], 'content-length': Buffer.byteLength(iframePage)});
-        res.end(iframePage);
-        return true;
-      }
-      if (!path.startsWith('/bench/')) return false;
-      const file = normalize(join(root, path));
-      if (!file.startsWith(join(root, 'bench') + '/') || !existsSync(file) || !statSync(file).isFile()) return false;
-      res.writeHead(200, {'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store'});
-      createReadStream(file).pipe(res);
+      if (path !== '/bench/iframe-card.html') return false;
+      res.writeHead(200, {'content-type': 'text/html; charset=utf-8', 'content-length': Buffer.byteLength(iframePage)});
+      res.end(iframePage);
       return true;
     },
+    benchFiles,
   ],
 });
 await new Promise((r) => server.listen(0, '127.0.0.1', r));
@@ -158,11 +159,16 @@ const rows = []; // [section, what, value, baseline, ratio]
 const ms = (x) => `${x.toFixed(x < 10 ? 2 : 1)} ms`;
 const ratio = (a, b) => `${(a / b).toFixed(1)}×`;
 
-// Sizes
-const bundle = bundleSizes();
-rows.push(['size', 'CDN bundle, initial chunk(s)', `${kb(bundle.first.brotli)} brotli · ${kb(bundle.first.gzip)} gzip`, '', '']);
-rows.push(['size', `CDN bundle, all files (${bundle.all.length})`, `${kb(bundle.total.brotli)} brotli · ${kb(bundle.total.gzip)} gzip`, '', '']);
-rows.push(['size', 'validation a valid feed needs (in the initial chunk)', `${kb(validationSize)} brotli`, '', '']);
+// Sizes: what a page downloads before its content shows, from Chromium's network log (as npm run size).
+console.log('Measuring the bytes before content…');
+const budgets = JSON.parse(readFileSync('size-budget.json', 'utf8')).beforeContent;
+const beforeContent = await bytesBeforeContent();
+for (const [name, page] of Object.entries(beforeContent)) {
+  rows.push(['size', `JavaScript before content: ${page.title}`, `${kb(page.brotli)} brotli (${page.files.length} files)`, budgets[name] ? `budget ${kb(budgets[name])}` : '', '']);
+}
+const everything = allFiles().map(sizes);
+rows.push(['size', `CDN bundle, all files (${everything.length})`, `${kb(everything.reduce((t, f) => t + f.brotli, 0))} brotli`, '', '']);
+rows.push(['size', 'validation a valid feed needs (in the shared chunk)', `${kb(validationSize)} brotli`, '', '']);
 const slowPath = allFiles().find((file) => /\/repair-[^/]+\.js$/.test(file));
 rows.push(['size', 'validation of a broken feed (lazy chunk, loaded only then)', slowPath ? `${kb(sizes(slowPath).brotli)} brotli` : 'not found', '', '']);
 
@@ -266,7 +272,7 @@ for (let i = 0; i < RUNS; i++) iframeTimes.push(await fresh((page) => page.evalu
 const iframeTime = median(iframeTimes);
 const reactVersion = JSON.parse(readFileSync('node_modules/react/package.json', 'utf8')).version;
 const peers = [
-  ['loft-widgets CDN bundle (initial)', bundle.first, '1 script (+ the feed, or none with inline data)', `${ms(card.loft)}; next ${ms(warm.loft)}`],
+  ['loft-widgets, one summary card (JavaScript before content)', {brotli: beforeContent.card.brotli, gzip: beforeContent.card.files.reduce((t, f) => t + f.gzip, 0)}, `${beforeContent.card.files.length} scripts (+ the feed, or none with inline data)`, `${ms(card.loft)}; next ${ms(warm.loft)}`],
   [`React ${reactVersion} + react-dom, the same card (esbuild, minified)`, reactSize, '1 script (+ the feed)', `${ms(card.react)}; next ${ms(warm.react)}`],
   ['iframe of a server-rendered page with the same card', iframeSize, '1 document per embed (own origin: fixed height, no page font or language)', `${ms(iframeTime)} (insert → load, loopback)`],
   ['vanilla DOM, hand-written (baseline)', null, '—', `${ms(card.vanilla)}; next ${ms(warm.vanilla)}`],

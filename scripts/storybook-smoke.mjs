@@ -13,8 +13,9 @@
 //
 //   node scripts/storybook-smoke.mjs [--filter <text in story id>] [--port N]
 import {createServer} from 'node:http';
-import {createReadStream, existsSync, mkdirSync, readFileSync, statSync, writeFileSync} from 'node:fs';
-import {extname, join, normalize, resolve} from 'node:path';
+import {staticFiles} from '../server/static.mjs';
+import {existsSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs';
+import {join, resolve} from 'node:path';
 import {chromium} from 'playwright-core';
 import {CHROMIUM_ARGS} from '../web-test-runner.config.mjs';
 import {EXPECTED_REQUEST_FAILURE, PAGE_LEVEL_AXE_RULES, STAYS_LOADING} from '../stories/support/a11y.js';
@@ -43,24 +44,12 @@ const mdxPages = entries.filter((e) => e.type === 'docs' && e.importPath.endsWit
 const manifest = JSON.parse(readFileSync('custom-elements.json', 'utf8'));
 const axeSource = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
 
-// A plain static server on loopback: real 404s for missing files (the failure stories need them).
-const TYPES = {'.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.woff2': 'font/woff2'};
+// The project's static file server on loopback, over Storybook's build: real 404s for
+// missing files (the failure stories need them).
+const serveStorybook = staticFiles(ROOT, {folders: ['.'], csp: false, home: null});
 const server = createServer((req, res) => {
-  const path = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
-  if (path === '/favicon.ico') return void res.writeHead(204).end(); // the browser asks on its own
-  const file = normalize(join(ROOT, path.endsWith('/') ? path + 'index.html' : path));
-  let ok = file.startsWith(ROOT + '/');
-  try {
-    ok &&= statSync(file).isFile();
-  } catch {
-    ok = false;
-  }
-  if (!ok) {
-    res.writeHead(404, {'content-type': 'text/plain'}).end('not found');
-    return;
-  }
-  res.writeHead(200, {'content-type': (TYPES[extname(file)] ?? 'application/octet-stream') + '; charset=utf-8'});
-  createReadStream(file).pipe(res);
+  if (new URL(req.url, 'http://localhost').pathname === '/favicon.ico') return void res.writeHead(204).end(); // the browser asks on its own
+  if (!serveStorybook(req, res)) res.writeHead(404, {'content-type': 'text/plain'}).end('not found');
 });
 await new Promise((done) => server.listen(port, '127.0.0.1', done));
 const origin = `http://127.0.0.1:${server.address().port}`;

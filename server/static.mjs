@@ -1,6 +1,7 @@
-// Serves the demo, the built bundle, the feeds and the schema from the project folder,
-// with the strict Content-Security-Policy and Trusted Types the widgets promise to work
-// under (so the demo proves it every time someone opens it).
+// The one static file server: the demo, the built bundle, the feeds and the schema from the
+// project folder (with the strict Content-Security-Policy and Trusted Types the widgets
+// promise to work under, so the demo proves it every time someone opens it), and, with
+// other options, the bench's pages, the host-page tests' files and Storybook's build.
 import {createReadStream, statSync} from 'node:fs';
 import {extname, join, normalize, resolve} from 'node:path';
 
@@ -15,10 +16,8 @@ const TYPES = {
   '.jpg': 'image/jpeg',
   '.webp': 'image/webp',
   '.md': 'text/plain; charset=utf-8',
+  '.woff2': 'font/woff2',
 };
-
-/** Folders below the project root that may be served. */
-const PUBLIC = ['demo', 'dist', 'schema'];
 
 export const STRICT_CSP = [
   "default-src 'none'",
@@ -35,9 +34,14 @@ export const STRICT_CSP = [
   "trusted-types lit-html loft-altcha 'allow-duplicates'",
 ].join('; ');
 
-/** Returns a request handler for static files below `root`; false when it did not handle the request. */
-export function staticFiles(root) {
+/**
+ * A request handler for the files below `root` in `folders` (`['.']`: all of it); it
+ * returns false for anything else, so handlers chain. HTML gets `csp` (false: none);
+ * `cache` is the Cache-Control header; `/` is `home` (the demo page), else an index.html.
+ */
+export function staticFiles(root, {folders = ['demo', 'dist', 'schema'], csp = STRICT_CSP, cache = 'no-cache', home = '/demo/index.html'} = {}) {
   const base = resolve(root);
+  const allowed = folders.map((dir) => (dir === '.' ? base : join(base, dir)) + '/');
   return function serveStatic(req, res) {
     if (req.method !== 'GET' && req.method !== 'HEAD') return false;
     let path;
@@ -49,10 +53,10 @@ export function staticFiles(root) {
       res.end('Bad request');
       return true;
     }
-    if (path === '/') path = '/demo/index.html';
+    if (path === '/' && home) path = home;
     if (path.endsWith('/')) path += 'index.html';
     const file = normalize(join(base, path));
-    if (!file.startsWith(base + '/') || !PUBLIC.some((dir) => file.startsWith(join(base, dir) + '/'))) return false;
+    if (!allowed.some((dir) => file.startsWith(dir))) return false;
     let stat;
     try {
       stat = statSync(file);
@@ -63,10 +67,10 @@ export function staticFiles(root) {
     res.writeHead(200, {
       'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
       'content-length': stat.size,
-      'cache-control': 'no-cache',
+      'cache-control': cache,
       'x-content-type-options': 'nosniff',
       'referrer-policy': 'strict-origin-when-cross-origin',
-      ...(extname(file) === '.html' ? {'content-security-policy': STRICT_CSP} : {}),
+      ...(csp && extname(file) === '.html' ? {'content-security-policy': csp} : {}),
     });
     if (req.method === 'HEAD') res.end();
     else createReadStream(file).pipe(res);

@@ -193,9 +193,13 @@ window.bench = {
     const el = document.createElement('loft-project-card');
     el.setAttribute('project', 'p');
     el.setAttribute('src', url);
+    const done = new Promise((resolve) => {
+      el.addEventListener('loft-load', resolve, {once: true});
+      // A fatal problem (the wanted project left out, say) is an outcome too.
+      el.addEventListener('loft-error', (e) => e.detail.code !== 'field-dropped' && resolve(), {once: false});
+    });
     stage.append(el);
-    await el.updateComplete;
-    await el._feed.task.taskComplete.catch(() => undefined);
+    await done;
     await el.updateComplete;
     el.shadowRoot.firstElementChild.getBoundingClientRect();
     // Long-task entries arrive after their task.

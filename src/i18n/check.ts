@@ -26,7 +26,7 @@ const show = (value: unknown) => {
 };
 
 /** The plural categories a language uses, where the browser knows; else any category is allowed. */
-function categoriesOf(lang: string): string[] {
+export function pluralCategoriesOf(lang: string): string[] {
   try {
     if (Intl.PluralRules.supportedLocalesOf([lang]).length) return new Intl.PluralRules(lang).resolvedOptions().pluralCategories;
   } catch {
@@ -54,43 +54,68 @@ function textProblem(text: unknown, params: string[]): string | undefined {
 }
 
 /**
+ * Where a problem goes: its path, and (only when asked: a feed may have thousands) why.
+ * The caller decides whether to build the message.
+ */
+export type Report = (path: string, why: () => string) => void;
+
+/** The message every dropped entry ends with. */
+export const dropped = (path: string, why: string): Problem => ({
+  code: 'field-dropped',
+  path,
+  message: `${path}: ${why}. It is left out; the widget falls back along the language chain.`,
+  fatal: false,
+});
+
+/**
+ * Checks one entry of a catalog: returns its usable text (a plural keeps its good
+ * categories), or undefined after reporting why it cannot be used. `allowed` are the
+ * language's plural categories (`pluralCategoriesOf`).
+ */
+export function checkEntry(id: string, value: unknown, path: string, allowed: readonly string[], report: Report): CatalogText | undefined {
+  const shape = (SHAPES as Record<string, (typeof SHAPES)[MessageId]>)[id];
+  if (!shape) {
+    report(path, () => `there is no message with the id ${show(id)} (README "Message ids" lists them)`);
+    return undefined;
+  }
+  if (typeof value === 'string' || !shape.plural || !value || typeof value !== 'object' || Array.isArray(value)) {
+    const why = textProblem(value, shape.params);
+    if (why) report(path, () => why);
+    return why ? undefined : (value as string);
+  }
+  // A count: one text per plural category of the language, `other` always.
+  const forms: Record<string, string> = {};
+  for (const [category, text] of Object.entries(value as Record<string, unknown>)) {
+    if (!allowed.includes(category)) {
+      report(`${path}.${category}`, () => `expected one of the plural categories of the language: ${allowed.join(', ')}`);
+      continue;
+    }
+    const why = textProblem(text, shape.params);
+    if (why) report(`${path}.${category}`, () => why);
+    else forms[category] = text as string;
+  }
+  if (forms.other === undefined) {
+    report(path, () => `expected a text for the plural category 'other' (the one every language has)`);
+    return undefined;
+  }
+  return forms as CatalogText;
+}
+
+/**
  * Checks the messages of one language; returns the usable ones. `pathOf(id)` is a problem's
  * path (`labels.sv["contact-person"]`); `pathOf()` that of the whole table.
  */
 export function checkMessages(raw: unknown, lang: string, pathOf: (id?: string) => string, problems: Problem[]): Messages {
   const messages: Messages = {};
-  const drop = (path: string, why: string) => problems.push({code: 'field-dropped', path, message: `${path}: ${why}. It is left out; the widget falls back along the language chain.`, fatal: false});
+  const report: Report = (path, why) => problems.push(dropped(path, why()));
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
-    drop(pathOf(), `expected an object of message ids to texts, got ${show(raw)}`);
+    report(pathOf(), () => `expected an object of message ids to texts, got ${show(raw)}`);
     return messages;
   }
-  const allowed = categoriesOf(lang);
+  const allowed = pluralCategoriesOf(lang);
   for (const [id, value] of Object.entries(raw as Record<string, unknown>)) {
-    const path = pathOf(id);
-    const shape = (SHAPES as Record<string, (typeof SHAPES)[MessageId]>)[id];
-    if (!shape) {
-      drop(path, `there is no message with the id ${show(id)} (README "Message ids" lists them)`);
-      continue;
-    }
-    if (typeof value === 'string' || !shape.plural || !value || typeof value !== 'object' || Array.isArray(value)) {
-      const why = textProblem(value, shape.params);
-      if (why) drop(path, why);
-      else messages[id as MessageId] = value as string;
-      continue;
-    }
-    // A count: one text per plural category of the language, `other` always.
-    const forms: Record<string, string> = {};
-    for (const [category, text] of Object.entries(value as Record<string, unknown>)) {
-      if (!allowed.includes(category)) {
-        drop(`${path}.${category}`, `expected one of the plural categories of '${lang}': ${allowed.join(', ')}`);
-        continue;
-      }
-      const why = textProblem(text, shape.params);
-      if (why) drop(`${path}.${category}`, why);
-      else forms[category] = text as string;
-    }
-    if (forms.other === undefined) drop(path, `expected a text for the plural category 'other' (the one every language has)`);
-    else messages[id as MessageId] = forms as CatalogText;
+    const text = checkEntry(id, value, pathOf(id), allowed, report);
+    if (text !== undefined) messages[id as MessageId] = text;
   }
   return messages;
 }

@@ -1,15 +1,14 @@
 // The host pages (test/embed/*) and the fault routes outside the test runner, on the demo
 // server: for screenshots (scripts/embed-screenshots.mjs) and for trying a page by hand:
 // node test/server/standalone.mjs → http://localhost:8090/embed/hostile.html
-import {createReadStream, statSync} from 'node:fs';
-import {extname, join, normalize, resolve} from 'node:path';
+import {resolve} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {createAppServer} from '../../server/main.mjs';
+import {staticFiles} from '../../server/static.mjs';
 import {embedPages} from './embed.mjs';
 import {faults} from './faults.mjs';
 
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
-const TYPES = {'.js': 'text/javascript', '.css': 'text/css', '.html': 'text/html', '.json': 'application/json'};
 
 /** Runs a Koa-style middleware (the test runner's) as a plain Node request handler. */
 function fromKoa(middleware) {
@@ -39,19 +38,7 @@ function fromKoa(middleware) {
 }
 
 /** Files under test/embed/ and test-results/bundles/ (what the host pages load besides dist/). */
-function testFiles(req, res) {
-  const path = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
-  const file = normalize(join(root, path));
-  if (!['test/embed/', 'test-results/bundles/'].some((dir) => file.startsWith(join(root, dir)))) return false;
-  try {
-    if (!statSync(file).isFile()) return false;
-  } catch {
-    return false;
-  }
-  res.writeHead(200, {'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store'});
-  createReadStream(file).pipe(res);
-  return true;
-}
+const testFiles = staticFiles(root, {folders: ['test/embed', 'test-results/bundles'], csp: false, cache: 'no-store', home: null});
 
 export function createEmbedServer() {
   return createAppServer({handlers: [fromKoa(faults), fromKoa(embedPages), testFiles]});

@@ -16,7 +16,8 @@
  */
 import {FIELD_SHAPES, ITEM_SHAPES, REFERENCES} from '../generated/shapes.js';
 import {isLanguageTag, type KnownIds} from '../generated/check.js';
-import {checkMessages} from '../../i18n/check.js';
+import {checkEntry, dropped, pluralCategoriesOf, type Report} from '../../i18n/check.js';
+import type {CatalogText} from '../../i18n/catalog.js';
 import type {CollectionName, Feed, Labels} from '../schema.js';
 import {PAUSE, due, runToEnd, type ErrorCode, type Problem, type Run, type Steps, type ValidationResult} from './engine.js';
 // What valibot takes for an object (lists too), as the generated checks take it.
@@ -695,31 +696,36 @@ export function* dropDangling(run: Run, name: CollectionName, position: number, 
 
 /**
  * Keeps every well-formed label, checked like a page's run-time catalog (known message ids,
- * their placeholders, plural categories); reports the rest one by one.
+ * their placeholders, plural categories); reports the rest one by one, pausing as it goes.
  */
 export function* repairLabels(run: Run, raw: unknown): Steps<Labels> {
   const labels: Labels = {};
-  const report = (problem: Problem) => {
-    if (counted(run, problem.code)) run.problems.push(problem);
-  };
-  const drop = (keys: Key[], why: () => string) => {
-    if (!counted(run, 'field-dropped')) return;
-    const path = formatPath(['labels', ...keys]);
-    run.problems.push({code: 'field-dropped', path, message: `${path}: ${why()}`, fatal: false});
+  const report: Report = (path, why) => {
+    if (counted(run, 'field-dropped')) run.problems.push(dropped(path, why()));
   };
   if (!isObject(raw)) {
-    drop([], () => `expected an object like {"sv": {"<message id>": "text"}}, got ${show(raw)}. It is left out.`);
+    report('labels', () => `expected an object like {"sv": {"<message id>": "text"}}, got ${show(raw)}`);
     return labels;
   }
   for (const lang of Object.keys(raw)) {
-    if (due(run, 1)) yield PAUSE;
+    const table = raw[lang];
+    const where = ['labels', lang];
     if (!isLanguageTag(lang)) {
-      drop([lang], () => `expected a language tag like "sv", got ${show(lang)}. It is left out.`);
+      report(formatPath(where), () => `expected a language tag like "sv", got ${show(lang)}`);
       continue;
     }
-    const found: Problem[] = [];
-    labels[lang] = checkMessages(raw[lang], lang, (id) => formatPath(id === undefined ? ['labels', lang] : ['labels', lang, id]), found) as Labels[string];
-    for (const problem of found) report(problem);
+    if (!isObject(table)) {
+      report(formatPath(where), () => `expected an object of message ids to texts, got ${show(table)}`);
+      continue;
+    }
+    const allowed = pluralCategoriesOf(lang);
+    const kept: Record<string, CatalogText> = {};
+    for (const id of Object.keys(table)) {
+      if (due(run, 1)) yield PAUSE;
+      const text = checkEntry(id, table[id], formatPath([...where, id]), allowed, report);
+      if (text !== undefined) kept[id] = text;
+    }
+    labels[lang] = kept as Labels[string];
   }
   return labels;
 }

@@ -29,7 +29,8 @@ interface ListEntry {
 /** What depends only on the feed and the language: computed once for every filter and page. */
 interface ListIndex {
   byName: ListEntry[];
-  byStart: ListEntry[];
+  /** Newest start first; sorted the first time a visitor asks for it. */
+  byStart?: ListEntry[];
   statuses: ProjectStatus[];
   organizations: {id: string; name: ResolvedText}[];
 }
@@ -47,13 +48,11 @@ function listIndex(r: Resolver): ListIndex {
     return {project, name, key: foldForSearch([name, r.text(project.title)?.text, r.text(project.summary)?.text].join(' '))};
   });
   const byName = entries.sort((a, b) => collator.compare(a.name, b.name));
-  // ISO dates, partial or not, sort as text; projects without a start come last.
-  const byStart = [...byName].sort((a, b) => (b.project.startDate ?? '').localeCompare(a.project.startDate ?? ''));
   const organizations = r.feed.organizations
     .filter((o) => used.has(o.id))
     .map((o) => ({id: o.id, name: r.name(o.name, o.id)}))
     .sort((a, b) => collator.compare(a.name.text, b.name.text));
-  index = {byName, byStart, statuses: PROJECT_STATUSES.filter((s) => entries.some((e) => e.project.status === s)), organizations};
+  index = {byName, statuses: PROJECT_STATUSES.filter((s) => entries.some((e) => e.project.status === s)), organizations};
   listIndexes.set(r, index);
   return index;
 }
@@ -90,7 +89,10 @@ export interface ListInput {
 export function projectListView(r: Resolver, input: ListInput): ProjectListView {
   const index = listIndex(r);
   const terms = foldForSearch(input.q).split(/\s+/).filter(Boolean);
-  const results = (input.sort === 'start' ? index.byStart : index.byName).filter(
+  // ISO dates, partial or not, sort as plain text (no collation needed); projects without a start come last.
+  const start = (e: ListEntry) => e.project.startDate ?? '';
+  const order = input.sort === 'start' ? (index.byStart ??= [...index.byName].sort((a, b) => (start(a) < start(b) ? 1 : start(a) > start(b) ? -1 : 0))) : index.byName;
+  const results = order.filter(
     ({project, key}) =>
       (!input.status || project.status === input.status) &&
       (!input.organization || project.participants.some((p) => p.organization === input.organization)) &&
