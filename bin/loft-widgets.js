@@ -1,5 +1,7 @@
 #!/usr/bin/env node
-// npx loft-widgets validate <file-or-url> [--strict] [--json] [--timeout=SECONDS]
+// npx loft-widgets validate <file-or-url> [--strict] [--json] [--timeout=SECONDS] [--languages=sv,en,fi]
+// npx loft-widgets validate --catalog <file> [--json]     (see bin/catalog.mjs)
+// npx loft-widgets catalog export --lang <tag> [--out <file>] | catalog check <file>
 //
 // Checks a feed with the very reading and validation the elements run (dist/feed/read.js,
 // dist/feed/validate.js), and prints the problems with their paths: the first 100 in full,
@@ -15,14 +17,20 @@ import {open} from 'node:fs/promises';
 import {Readable} from 'node:stream';
 import {FeedError, MAX_FEED_BYTES, feedSettings, fetchFeedText, parseFeedText, readFeedStream, tooLarge} from '../dist/feed/read.js';
 import {validateFeed} from '../dist/feed/validate.js';
+import {adviseFeed} from '../dist/feed/advice.js';
+import {CATALOG_USAGE, catalogCommand, validateCatalog} from './catalog.mjs';
 
-const USAGE = `Usage: loft-widgets validate <file-or-url> [--strict] [--json] [--timeout=SECONDS]
+const USAGE = `Usage: loft-widgets validate <file-or-url> [--strict] [--json] [--timeout=SECONDS] [--languages=sv,en,fi]
 
 Checks a loft-widgets feed and lists its problems with their paths (the first 100 in
-full, then a count of the rest by kind).
+full, then a count of the rest by kind), then advice for editors (the law behind a
+contact form's notice, texts missing in a language the pages can show).
 Exit code 0: no problems, or only fields left out (1 with --strict).
 Exit code 1: the feed cannot be shown, or an item in it is left out.
---timeout: how long a feed URL may take to arrive (default ${feedSettings.timeoutMs / 1000}).`;
+--timeout: how long a feed URL may take to arrive (default ${feedSettings.timeoutMs / 1000}).
+--languages: the languages the pages that show the feed can be in (default sv,en,fi).
+
+${CATALOG_USAGE}`;
 
 const KINDS = {
   isDirectory: 'a directory',
@@ -57,9 +65,11 @@ async function readFeedFile(path) {
 }
 
 /** The same reading and validation as the elements (src/feed/read.ts, src/feed/validate.ts). */
-async function check(source) {
+async function check(source, languages) {
   const text = /^https?:\/\//i.test(source) ? (await fetchFeedText(source)).text : await readFeedFile(source);
-  return validateFeed(parseFeedText(text, source));
+  const raw = parseFeedText(text, source);
+  // Advice reads the feed as the editor wrote it, so its paths count items as their file does.
+  return {...validateFeed(raw), advice: adviseFeed(raw, languages ? {languages} : {})};
 }
 
 const plural = (n, word) => `${n.toLocaleString('en')} ${word}${n === 1 ? '' : 's'}`;
@@ -69,9 +79,10 @@ function parseArguments(argv) {
   const flags = new Map(rest.filter((a) => a.startsWith('--')).map((a) => [a.split('=')[0], a.split('=')[1]]));
   const args = rest.filter((a) => !a.startsWith('--'));
   const timeout = flags.has('--timeout') ? Number(flags.get('--timeout')) : undefined;
-  const known = [...flags.keys()].every((f) => f === '--strict' || f === '--json' || f === '--timeout');
-  if (command !== 'validate' || args.length !== 1 || !known || (timeout !== undefined && !(timeout > 0))) return undefined;
-  return {source: args[0], strict: flags.has('--strict'), json: flags.has('--json'), timeout};
+  const languages = flags.get('--languages')?.split(',').filter(Boolean);
+  const known = [...flags.keys()].every((f) => ['--strict', '--json', '--timeout', '--languages'].includes(f));
+  if (command !== 'validate' || args.length !== 1 || !known || (timeout !== undefined && !(timeout > 0)) || (flags.has('--languages') && !languages?.length)) return undefined;
+  return {source: args[0], strict: flags.has('--strict'), json: flags.has('--json'), timeout, languages};
 }
 
 async function main(argv) {
@@ -79,22 +90,24 @@ async function main(argv) {
     console.log(USAGE);
     return 0;
   }
+  if (argv[0] === 'catalog') return catalogCommand(argv.slice(1));
+  if (argv[0] === 'validate' && argv[1] === '--catalog' && argv[2]) return validateCatalog(argv[2], argv.includes('--json'));
   const options = parseArguments(argv);
   if (!options) {
     console.error(USAGE);
     return 2;
   }
-  const {source, strict, json, timeout} = options;
+  const {source, strict, json, timeout, languages} = options;
   if (timeout) feedSettings.timeoutMs = timeout * 1000;
   let result;
   try {
-    result = await check(source);
+    result = await check(source, languages);
   } catch (error) {
     // Anything else is a bug of ours; still one line, never a stack trace.
     const problem = error instanceof FeedError ? error : new FeedError('feed-invalid', `${source} could not be checked: ${error.message}`);
-    result = {problems: [{code: problem.code, path: '', message: problem.message, fatal: true}], counts: {[problem.code]: 1}};
+    result = {problems: [{code: problem.code, path: '', message: problem.message, fatal: true}], counts: {[problem.code]: 1}, advice: []};
   }
-  const {problems, counts} = result;
+  const {problems, counts, advice} = result;
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
   const fatal = problems.filter((p) => p.fatal).length;
   // Every problem that is not fatal either leaves an item out (feed-invalid) or a field (field-dropped).
@@ -102,7 +115,7 @@ async function main(argv) {
   const dropped = counts['field-dropped'] ?? 0;
   const failed = fatal > 0 || skipped > 0 || (strict && dropped > 0);
   if (json) {
-    console.log(JSON.stringify({source, ok: !failed, fatal, skipped, dropped, counts, more: total - problems.length, problems}, null, 2));
+    console.log(JSON.stringify({source, ok: !failed, fatal, skipped, dropped, counts, more: total - problems.length, problems, advice}, null, 2));
     return failed ? 1 : 0;
   }
   for (const p of problems) {
@@ -113,6 +126,7 @@ async function main(argv) {
     const byCode = Object.entries(counts).map(([code, n]) => `${n.toLocaleString('en')} ${code}`);
     console.log(`…and ${plural(total - problems.length, 'more problem')} (${byCode.join(', ')} in all).`);
   }
+  for (const a of advice) console.log(`advice  ${a.message}`);
   const summary = fatal
     ? `${source}: cannot be shown (${plural(fatal, 'fatal problem')}).`
     : total === 0

@@ -40,7 +40,6 @@ const names = (text: string) => [...new Set([...text.matchAll(/\{(\w+)\}/g)].map
 /** What is wrong with one text, or undefined. */
 function textProblem(text: unknown, params: string[]): string | undefined {
   if (typeof text !== 'string') return `expected a text, got ${show(text)}`;
-  if (!text.trim()) return 'is empty (not translated yet)';
   if (text.length > MAX_TEXT) return `expected at most ${MAX_TEXT} characters, got ${text.length}`;
   const own = names(text);
   const missing = params.filter((p) => !own.includes(p));
@@ -52,6 +51,10 @@ function textProblem(text: unknown, params: string[]): string | undefined {
   }
   return undefined;
 }
+
+/** An empty text, or plural forms all empty: a message not translated yet. */
+export const untranslated = (value: unknown): boolean =>
+  typeof value === 'string' ? value.trim() === '' : !!value && typeof value === 'object' && !Array.isArray(value) && Object.values(value).every((text) => typeof text === 'string' && text.trim() === '');
 
 /**
  * Where a problem goes: its path, and (only when asked: a feed may have thousands) why.
@@ -73,6 +76,8 @@ export const dropped = (path: string, why: string): Problem => ({
  * language's plural categories (`pluralCategoriesOf`).
  */
 export function checkEntry(id: string, value: unknown, path: string, allowed: readonly string[], report: Report): CatalogText | undefined {
+  // Not translated yet (a translator's kit half filled in): missing, not wrong.
+  if (untranslated(value)) return undefined;
   const shape = (SHAPES as Record<string, (typeof SHAPES)[MessageId]>)[id];
   if (!shape) {
     report(path, () => `there is no message with the id ${show(id)} (README "Message ids" lists them)`);
@@ -86,6 +91,7 @@ export function checkEntry(id: string, value: unknown, path: string, allowed: re
   // A count: one text per plural category of the language, `other` always.
   const forms: Record<string, string> = {};
   for (const [category, text] of Object.entries(value as Record<string, unknown>)) {
+    if (untranslated(text)) continue;
     if (!allowed.includes(category)) {
       report(`${path}.${category}`, () => `expected one of the plural categories of the language: ${allowed.join(', ')}`);
       continue;
