@@ -7,10 +7,12 @@ import {readFile, writeFile} from 'node:fs/promises';
 import {MESSAGES} from '../dist/i18n/messages.js';
 import {checkCatalog, pluralCategoriesOf, untranslated} from '../dist/i18n/check.js';
 import {languageChain} from '../dist/i18n/chain.js';
-import swedishCore from '../dist/i18n/generated/sv.core.js';
-import swedishForm from '../dist/i18n/generated/sv.form.js';
+import {BUILT_IN} from '../dist/i18n/generated/built-in.js';
 
-const SWEDISH = {...swedishCore, ...swedishForm};
+/** A built-in language's whole catalog, every part of it. */
+export const builtInCatalog = async (lang) => Object.assign({}, ...(await Promise.all(Object.values(BUILT_IN[lang]).map((load) => load().then((m) => m.default)))));
+
+const SWEDISH = await builtInCatalog('sv');
 const LANGUAGE = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/;
 
 export const CATALOG_USAGE = `Usage: loft-widgets catalog export --lang <tag> [--out <file>]

@@ -6,8 +6,6 @@
  * pasted twice, an older version) leaves it to the first, and every `define/<tag>.js`
  * registers through the guarded `define`, so nothing throws and the first definition wins.
  */
-import {preloadLanguage} from './i18n/chain.js';
-
 const TAGS: Record<string, () => Promise<unknown>> = {
   'loft-project-card': () => import('./define/project-card.js'),
   'loft-member-list': () => import('./define/member-list.js'),
@@ -39,8 +37,6 @@ const FIRST = Symbol.for('loft-widgets.loader');
 const page = globalThis as {[FIRST]?: true};
 if (!page[FIRST]) {
   page[FIRST] = true;
-  // The page's language: its strings load alongside the elements' code, not after it.
-  preloadLanguage(document.documentElement.lang || 'sv');
   loadPresent();
   if (waiting.size) observer.observe(document.documentElement, {childList: true, subtree: true});
 }

@@ -1,8 +1,4 @@
-/**
- * Which languages a message is looked up in, and the built-in catalogs along that chain.
- * Small on purpose: the CDN loader uses it to fetch the page language's catalog alongside
- * the elements' code.
- */
+/** Which languages a message is looked up in, and the built-in catalogs along that chain. */
 import {BUILT_IN, type Part} from './generated/built-in.js';
 
 export type {Part};
@@ -45,8 +41,4 @@ export function builtIn(lang: string, part: Part): Promise<Messages> {
 /** The first built-in language of a chain: the lookup ends there (built-in catalogs are complete). */
 export const firstBuiltIn = (chain: readonly string[]): string => chain.find((lang) => lang in BUILT_IN) ?? 'en';
 
-/** Loads the core catalog of a language early (the CDN loader calls it for `<html lang>`). */
-export function preloadLanguage(tag: string): void {
-  builtIn(firstBuiltIn(languageChain(tag)), 'core').catch(() => undefined);
-}
 

@@ -140,11 +140,11 @@ const FORM = {
     en: 'Your message has arrived and is now a public record.',
     note: 'Confirmation after sending, when the message has become an allmän handling (Freedom of the Press Act ch. 2 § 9). Do not promise that it is registered: an authority may keep it ordered instead (Public Access to Information and Secrecy Act ch. 5 § 1).',
   },
-  'error-form-not-found': {en: 'The contact form could not be found.', note: 'Shown instead of a contact form that is not in the feed.'},
 
 } satisfies Record<string, MessageSpec>;
 
-const CORE = {
+/** The states every widget has. */
+const STATES = {
   // States every widget has
   'loading': {en: 'Loading…', note: 'Read by screen readers while a widget loads its information (visually a placeholder).'},
   'retry': {en: 'Try again', note: 'Button under a loading error; loads the information again.'},
@@ -153,8 +153,13 @@ const CORE = {
   'error-invalid': {en: 'The information is in a form that cannot be shown.', note: 'Shown instead of a widget when its feed is broken (the editor gets the details in the console).'},
   'error-too-large': {en: 'The information is too large to be shown.', note: 'Shown instead of a widget when its feed is above 20 MB.'},
   'error-file-missing': {en: 'A file of this widget could not be loaded.', note: "Shown instead of a widget when one of the widget's own script files is missing on the server."},
+  'error-person-not-found': {en: 'The person could not be found.', note: 'Shown instead of the list of people when a person it should show is not in the feed.'},
+  'error-form-not-found': {en: 'The contact form could not be found.', note: 'Shown instead of a contact form that is not in the feed.'},
   'error-project-not-found': {en: 'The project could not be found.', note: 'Shown instead of a widget when the project it should show is not in the feed.'},
+} satisfies Record<string, MessageSpec>;
 
+/** A project's facts (the card, the compact card, the list's statuses). */
+const PROJECT = {
   // Summary fact box (the seed page's "Sammanfattning")
   'summary': {en: 'Summary', note: "Heading of a project's fact box."},
   'project-name': {en: 'Project name', note: 'Label of a row in the fact box.'},
@@ -187,7 +192,10 @@ const CORE = {
   'role-funder': {en: 'Funder', note: "An organisation's role: it funds the project."},
   'role-associated': {en: 'Associated partner', note: "An organisation's role: an associated partner."},
   'role-contractor': {en: 'Contractor', note: "An organisation's role: it carries out work under contract."},
+} satisfies Record<string, MessageSpec>;
 
+/** People and the way to contact them (the member list, the project's contact). */
+const PEOPLE = {
   // People's roles in a project
   'person-role-project-manager': {en: 'Project manager', note: "A person's role in the project."},
   'person-role-contact': {en: 'Contact person', note: "A person's role in the project."},
@@ -198,7 +206,6 @@ const CORE = {
   // Member list and the contact panel
   'members': {en: 'Project members', note: 'Heading of the list of people.'},
   'no-members': {en: 'There are no people to show.', note: 'Shown in the list of people when it is empty.'},
-  'error-person-not-found': {en: 'The person could not be found.', note: 'Shown instead of the list of people when a person it should show is not in the feed.'},
   'read-more': {en: 'Read more about {name}', note: "Link to a person's profile page.", params: {name: NAME}},
   'contact-person': {en: 'Contact {name}', note: 'Button that opens a contact form for a person below it.', params: {name: NAME}},
   'contact-project': {en: 'Contact us', note: "Button that opens the project's contact form (when the project has no contact person)."},
@@ -206,7 +213,10 @@ const CORE = {
 
   // Whole project
   'contact': {en: 'Contact', note: "Heading of the project's contact section."},
+} satisfies Record<string, MessageSpec>;
 
+/** The list of projects. */
+const LIST = {
   // Project list
   'projects': {en: 'Projects', note: 'Heading of the list of projects.'},
   'search': {en: 'Search projects', note: 'Label of the search field above the list of projects.'},
@@ -222,7 +232,10 @@ const CORE = {
   },
   'no-results': {en: 'No project matches.', note: 'Shown when no project matches the search and filters.'},
   'show-more': {en: 'Show more', note: 'Button under the list that shows the next projects.'},
+} satisfies Record<string, MessageSpec>;
 
+/** Dates, where the browser's Intl has none for the language (never in a built-in catalog). */
+const DATES = {
   // Dates, where the browser's Intl has no data for the language
   'month-1': month(1, 'January'),
   'month-2': month(2, 'February'),
@@ -250,12 +263,13 @@ const CORE = {
   },
 } satisfies Record<string, MessageSpec>;
 
-export const MESSAGES = {...CORE, ...FORM};
+export const MESSAGES = {...STATES, ...PROJECT, ...PEOPLE, ...LIST, ...FORM, ...DATES};
 
-/** Catalog parts: each built-in language is one chunk for most widgets and one for the contact form. */
-export const PARTS: Record<MessageId, 'core' | 'form'> = Object.fromEntries([
-  ...Object.keys(CORE).map((id) => [id, 'core']),
-  ...Object.keys(FORM).map((id) => [id, 'form']),
-]) as Record<MessageId, 'core' | 'form'>;
+/**
+ * Catalog parts: each built-in language is a chunk per part, and a widget loads the parts
+ * it shows (a card: `core` and `project`), so a page downloads only the texts it can show.
+ */
+const GROUPS = {core: {...STATES, ...DATES}, project: PROJECT, people: PEOPLE, list: LIST, form: FORM};
+export const PARTS = Object.fromEntries(Object.entries(GROUPS).flatMap(([part, group]) => Object.keys(group).map((id) => [id, part]))) as Record<MessageId, keyof typeof GROUPS>;
 
 export type MessageId = keyof typeof MESSAGES;

@@ -45,6 +45,8 @@ type Inputs = [project: string | undefined, people: string | undefined, roles: s
 export class LoftMemberList extends LoftElement<MemberListView, Inputs> {
   static override styles = [sharedStyles, contactDisclosureStyles, memberListStyles];
 
+  protected override _catalogParts = ['core', 'people'] as const;
+
   /** The project's id: its members are shown, and its contact form is the fallback. */
   @property({reflect: true}) project?: string;
 

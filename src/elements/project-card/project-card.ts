@@ -42,6 +42,8 @@ import {compactStyles, projectCardStyles} from './project-card.styles.js';
 export class LoftProjectCard extends LoftElement<SummaryView | CompactView, [string | undefined, string]> {
   static override styles = [sharedStyles, projectCardStyles, compactStyles];
 
+  protected override _catalogParts = ['core', 'project'] as const;
+
   /** The project's id in the feed (may be left out when the feed has one project). */
   @property({reflect: true}) project?: string;
 

@@ -45,6 +45,8 @@ type Inputs = [status: string, organization: string, q: string, sort: string, li
 export class LoftProjectList extends LoftElement<ProjectListView, Inputs> {
   static override styles = [sharedStyles, compactStyles, projectListStyles];
 
+  protected override _catalogParts = ['core', 'project', 'list'] as const;
+
   protected override _skeletonRows = 17;
   protected override _skeletonRowsNarrow = 35;
 

@@ -49,6 +49,8 @@ export type {ProjectSection} from '../../feed/view/project.js';
 export class LoftProject extends LoftElement<ProjectView, [string | undefined, string | undefined]> {
   static override styles = [sharedStyles, contactDisclosureStyles, projectStyles];
 
+  protected override _catalogParts = ['core', 'project', 'people'] as const;
+
   /** The project's id in the feed (may be left out when the feed has one project). */
   @property({reflect: true}) project?: string;
 
