@@ -12,5 +12,6 @@ run('node scripts/i18n.mjs build');
 run('node scripts/generate-feed-checks.mjs'); // src/feed/generated/ from the schema
 run('npx tsc -p tsconfig.json');
 run('npx rollup -c rollup.config.js --silent');
+run('node scripts/integrity.mjs'); // dist/cdn/integrity.json and importmap.json: SRI hashes of every CDN file
 run('npx cem analyze --quiet'); // custom-elements-manifest.config.mjs
 run('node scripts/build-schema.mjs');

@@ -19,6 +19,9 @@ const files = [
     .map((chunk) => entry(`chunks/${chunk}`, `dist/cdn/chunks/${chunk}`)),
   entry('loft-widgets.single.js', 'dist/cdn/loft-widgets.single.js'),
   entry('feed-v1.json', 'schema/feed-v1.json'),
+  // SRI hashes of every file, and an import map with them for the npm CDN, to pin the bundle.
+  entry('integrity.json', 'dist/cdn/integrity.json'),
+  entry('importmap.json', 'dist/cdn/importmap.json'),
   {name: `${folder}/GUIDE.html`, data: readFileSync('docs/editor-guide.html', 'utf8').replaceAll('{{version}}', version)},
   entry('LICENSE'),
 ];

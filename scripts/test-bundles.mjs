@@ -24,6 +24,8 @@ export async function ensureTestBundles() {
     execSync('npx tsc -p tsconfig.json', {stdio: 'inherit'});
     execSync('npx rollup -c rollup.config.js --silent', {stdio: 'inherit'});
   }
+  // The SRI host pages pin the bundle with these hashes, as README's snippet does.
+  execSync('node scripts/integrity.mjs', {stdio: 'ignore'});
   // The "older copy": the same build with one visible difference, a marker on every class it
   // registers, so a test can tell which copy's definition won.
   const {default: [config]} = await import('../rollup.config.js');

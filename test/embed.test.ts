@@ -386,6 +386,19 @@ describe('host pages with the built CDN bundle', () => {
     expect(host.doc.body.textContent).not.to.contain('Informationen har en form som inte kan visas');
   });
 
+  it('run when pinned with Subresource Integrity: the entry by its hash, the chunks by the import map', async () => {
+    const host = await open('sri');
+    await ready(host);
+    for (const widget of host.widgets) expect(visibleTexts(widget), widget.localName).not.to.be.empty;
+    expect(probe(host)).to.deep.equal({violations: [], errors: []});
+  });
+
+  it('do not run when the entry file is not the one its hash pins', async () => {
+    const host = await open('sri-tampered');
+    await aTimeout(1500);
+    for (const widget of host.widgets) expect(host.win.customElements.get(widget.localName), widget.localName).to.equal(undefined);
+  });
+
   it('show the editor’s fallback content when JavaScript is off', async () => {
     const host = await open('strict-csp', {sandbox: 'allow-same-origin'});
     for (const widget of host.widgets) {

@@ -4,7 +4,9 @@
 //
 // Every page includes test/embed/widgets.html at its <!-- widgets --> marker: to cover a new
 // element, add it there (the tests check every loft-* element they find).
+import {createHash} from 'node:crypto';
 import {readFileSync} from 'node:fs';
+import {sriOf} from '../../scripts/integrity.mjs';
 
 /**
  * The strict policy from issue 7: nothing but same-origin scripts, styles, requests and
@@ -38,6 +40,8 @@ const PAGES = {
   'older-second': {'content-security-policy': STRICT_CSP},
   'lit-only': {'content-security-policy': LIT_ONLY_CSP},
   'only-entry': {'content-security-policy': STRICT_CSP},
+  sri: {'content-security-policy': STRICT_CSP},
+  'sri-tampered': {'content-security-policy': STRICT_CSP},
   'single-file': {'content-security-policy': STRICT_CSP},
 };
 
@@ -51,7 +55,21 @@ const UPLOADS = {
   single: {'loft-widgets.single.js': 'dist/cdn/loft-widgets.single.js'},
 };
 /** Pages that reuse another page's HTML under other headers. */
-const SAME_HTML = {'lit-only': 'strict-csp'};
+const SAME_HTML = {'lit-only': 'strict-csp', 'sri-tampered': 'sri'};
+
+/**
+ * The SRI pages: the entry pinned with its hash from dist/cdn/integrity.json (as README's
+ * snippet does), and its chunks with the import map's hashes; the tampered page gets a hash
+ * of other bytes. The inline import map is allowed by its own hash in `script-src`.
+ */
+function pinned(page, html, headers) {
+  const hashes = JSON.parse(readFileSync(new URL('../../dist/cdn/integrity.json', import.meta.url), 'utf8'));
+  const map = JSON.stringify({integrity: Object.fromEntries(Object.entries(hashes).map(([file, hash]) => [`/dist/cdn/${file}`, hash]))});
+  const entry = page === 'sri-tampered' ? sriOf('other bytes') : hashes['loft-widgets.js'];
+  const mapHash = `'sha256-${createHash('sha256').update(map).digest('base64')}'`;
+  headers['content-security-policy'] = STRICT_CSP.replace("script-src 'self'", `script-src 'self' ${mapHash}`);
+  return html.replace('<!-- importmap -->', `<script type="importmap">${map}</script>`).replace('ENTRY-INTEGRITY', entry);
+}
 
 const dir = new URL('../embed/', import.meta.url);
 const referenceFeed = readFileSync(new URL('../../demo/feeds/loft.feed.json', import.meta.url), 'utf8');
@@ -76,6 +94,15 @@ export async function embedPages(ctx, next) {
     }
     return;
   }
+  // The built bundle byte for byte: the dev server's esbuild plugin would otherwise re-print
+  // it, and a browser would (rightly) refuse the bytes the SRI pages pin.
+  const built = /^\/dist\/cdn\/((?:chunks\/)?[\w-]+(?:\.[\w-]+)*\.js)$/.exec(ctx.path);
+  if (built) {
+    ctx.set('cache-control', 'no-store');
+    ctx.type = 'text/javascript';
+    ctx.body = readFileSync(new URL(`../../dist/cdn/${built[1]}`, import.meta.url));
+    return;
+  }
   const upload = /^\/uploads\/([a-z-]+)\/(.+)$/.exec(ctx.path);
   if (upload && UPLOADS[upload[1]]) {
     const file = UPLOADS[upload[1]][upload[2]];
@@ -93,13 +120,15 @@ export async function embedPages(ctx, next) {
   if (!match || !(match[1] in PAGES)) return next();
   // Read on every request so an edited page needs no server restart.
   const widgets = readFileSync(new URL('widgets.html', dir), 'utf8');
-  const page = readFileSync(new URL(`${SAME_HTML[match[1]] ?? match[1]}.html`, dir), 'utf8').replace('<!-- widgets -->', widgets)
+  const headers = {...PAGES[match[1]]};
+  let page = readFileSync(new URL(`${SAME_HTML[match[1]] ?? match[1]}.html`, dir), 'utf8').replace('<!-- widgets -->', widgets)
     // A fresh key per page load, so each page has its own feed outage.
     .replaceAll('PAGEKEY', Math.random().toString(36).slice(2));
+  if (match[1].startsWith('sri')) page = pinned(match[1], page, headers);
   ctx.set({
     'cache-control': 'no-store',
     'x-content-type-options': 'nosniff',
-    ...PAGES[match[1]],
+    ...headers,
   });
   ctx.type = 'text/html; charset=utf-8';
   ctx.body = page;
