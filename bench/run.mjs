@@ -180,6 +180,11 @@ const warm = Object.fromEntries(Object.entries(cards).map(([k, v]) => [k, v.warm
 rows.push(['render', 'first render, one card from inline data (fresh page)', ms(card.loft), `vanilla ${ms(card.vanilla)}`, ratio(card.loft, card.vanilla)]);
 rows.push(['render', 'next renders, one card from inline data (same page)', ms(warm.loft), `vanilla ${ms(warm.vanilla)}`, ratio(warm.loft, warm.vanilla)]);
 
+// One card from a feed URL: the request is in both times (loopback, a cold cache in each fresh page).
+console.log('Timing one card from src…');
+const fromSrc = await renderCase(['vanilla', 'loft'], (page, kind) => page.evaluate(([k, u]) => window.bench.cardFromSrc(k, u), [kind, `${base}/demo/feeds/loft.feed.json`]));
+rows.push(['render', 'first render, one card from src (fresh page, feed fetched)', ms(fromSrc.loft), `vanilla ${ms(fromSrc.vanilla)}`, ratio(fromSrc.loft, fromSrc.vanilla)]);
+
 // Lists and the whole project (when those elements exist)
 const listUrl = `${base}/bench/.tmp/feed-10000.json`;
 const available = await fresh((page) => page.evaluate(() => ({list: window.bench.defined('loft-project-list'), project: window.bench.defined('loft-project')})));

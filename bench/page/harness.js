@@ -85,6 +85,30 @@ window.bench = {
     return ms(start);
   },
 
+  /**
+   * One summary card from a feed URL in a fresh page: the element by `src` (fetch, read,
+   * parse, check, render), or the vanilla card fetching and parsing the same feed.
+   */
+  async cardFromSrc(kind, url) {
+    clear();
+    const cssText = css();
+    const start = performance.now();
+    if (kind === 'loft') {
+      const el = document.createElement('loft-project-card');
+      el.setAttribute('project', 'loft');
+      el.setAttribute('src', url);
+      const done = shown(el);
+      stage.append(el);
+      await done;
+    } else {
+      const feed = JSON.parse(await (await fetch(url, {credentials: 'omit'})).text());
+      const root = shadowHost(stage, cssText);
+      root.append(summaryCard(feed, 'loft'));
+      root.firstElementChild.getBoundingClientRect();
+    }
+    return ms(start);
+  },
+
   /** The rendered card as a server would send it for an iframe: its markup and CSS. */
   async serverRendered(json) {
     clear();
