@@ -77,8 +77,8 @@ const BORDER_COLOUR = {
   sv: 'Om ni sätter `--loft-color-border`, ge den minst 3:1 mot bakgrunden (eller låt bli att sätta den): kontaktformuläret ritar sina fältkanter med den, inte bara kortens dekorativa ramar.',
 };
 const TEXT_SIZE = {
-  en: 'Leave text resizable: set no font size in px on the page around the widgets (they inherit it), so that 200 % text, by zoom or by text size alone, enlarges them too.',
-  sv: 'Låt texten gå att förstora: sätt ingen textstorlek i px på sidan runt widgetarna (de ärver den), så att 200 % text, med zoom eller enbart textförstoring, förstorar dem också.',
+  en: "Prefer relative font sizes (rem, em, %) on the page around the widgets, which inherit theirs from it: zoom enlarges them either way, but the browser's own text size setting does not reach a size set in px.",
+  sv: 'Använd hellre relativa textstorlekar (rem, em, %) på sidan runt widgetarna, som ärver sin storlek därifrån: zoom förstorar dem i vilket fall, men webbläsarens egen inställning för textstorlek når inte en storlek satt i px.',
 };
 const CONTAINER = {
   en: 'Put the widgets in a container that lets them grow and narrow: no fixed width or height and no `overflow: hidden` on it, so that a 320 px wide window does not cut them off.',
