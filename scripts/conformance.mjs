@@ -98,7 +98,7 @@ function evaluate(ts, node, env) {
   if (ts.isNumericLiteral(node)) return Number(node.text);
   if (node.kind === ts.SyntaxKind.TrueKeyword) return true;
   if (node.kind === ts.SyntaxKind.FalseKeyword) return false;
-  if (ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || (ts.isSatisfiesExpression && ts.isSatisfiesExpression(node))) return evaluate(ts, node.expression, env);
+  if (ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || ts.isSatisfiesExpression(node)) return evaluate(ts, node.expression, env);
   if (ts.isArrayLiteralExpression(node)) return node.elements.map((e) => evaluate(ts, e, env));
   if (ts.isIdentifier(node)) return env.has(node.text) ? env.get(node.text) : UNKNOWN;
   if (ts.isConditionalExpression(node)) {
