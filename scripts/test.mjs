@@ -13,6 +13,7 @@ const exitCode = (child) => new Promise((resolve) => child.on('exit', (code) => 
 ensureDeps();
 if (!ensureBrowsers(browsers)) process.exit(1);
 run('node scripts/i18n.mjs check');
+run('node scripts/conformance.mjs --check');
 run('node scripts/i18n.mjs build');
 run('node scripts/generate-feed-checks.mjs --check');
 run('npx tsc -p tsconfig.test.json');
