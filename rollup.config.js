@@ -70,6 +70,17 @@ export default [
     },
     plugins: plugins(),
   },
+  // Server rendering for Node (npx loft-widgets render, the /embed pages): the elements'
+  // templates minified exactly as in the CDN bundle, since hydration checks that the
+  // server rendered the very template (a digest of its strings) the browser has.
+  {
+    ...common,
+    input: 'dist/ssr/render.js',
+    preserveEntrySignatures: 'strict',
+    external: (id) => !id.startsWith('.') && !id.startsWith('/'),
+    output: {dir: 'dist/ssr/node', format: 'es', chunkFileNames: '[name]-[hash].js', sourcemap: false},
+    plugins: [minifyHTML({failOnError: true, exclude: ['dist/ssr/render.js']})],
+  },
   {
     ...common,
     input: 'dist/embed.js',

@@ -43,7 +43,8 @@ function node(fields: {[key: string]: string | string[] | JsonLdNode | JsonLdNod
 /** The `@id` of an item: its own URL with a fragment, else the feed's URL with its collection and id. */
 function idOf(r: Resolver, collection: 'projects' | 'people' | 'organizations', id: string, own: string | undefined): string {
   if (own) return own;
-  const feedUrl = new URL(r.loaded.src ?? r.loaded.baseUrl);
+  // The feed's own URL (the page's, for a feed inline in it).
+  const feedUrl = new URL(r.loaded.baseUrl);
   feedUrl.hash = `${collection}/${id}`;
   return feedUrl.href;
 }
