@@ -79,7 +79,7 @@ export default [
     preserveEntrySignatures: 'strict',
     external: (id) => !id.startsWith('.') && !id.startsWith('/'),
     output: {dir: 'dist/ssr/node', format: 'es', chunkFileNames: '[name]-[hash].js', sourcemap: false},
-    plugins: [minifyHTML({failOnError: true, exclude: ['dist/ssr/render.js']})],
+    plugins: [minifyHTML({failOnError: true})],
   },
   {
     ...common,

@@ -19,7 +19,7 @@
  */
 import {render, LitElementRenderer} from '@lit-labs/ssr';
 import {collectResultSync} from '@lit-labs/ssr/lib/render-result.js';
-import {html, unsafeStatic} from 'lit/static-html.js';
+import {html} from 'lit';
 import {LoftElement, type Outcome} from '../elements/shared/loft-element.js';
 import {FeedError, parseFeed, type LoadedFeed} from '../feed/load.js';
 import {resolverFor, type Resolver} from '../feed/view/resolver.js';
@@ -145,12 +145,11 @@ export async function renderSnippet(options: SnippetOptions): Promise<Snippet> {
   const attributes: Record<string, string> = {...options.attributes, lang};
   if (feed.src) attributes.src = feed.src;
   const shadow = options.styles !== false && element !== 'loft-contact-form';
-  const tag = unsafeStatic(element);
-  const attributeText = unsafeStatic(
-    Object.entries(attributes)
-      .map(([name, value]) => `${escapeHtml(name)}="${escapeHtml(value)}"`)
-      .join(' ')
-  );
+  const attributeText = Object.entries(attributes)
+    .map(([name, value]) => `${escapeHtml(name)}="${escapeHtml(value)}"`)
+    .join(' ');
+  // The widget's tag as a template of its own, without bindings (the tag name cannot be one).
+  const strings = Object.assign([`<${element} ${attributeText}></${element}>`], {raw: [`<${element} ${attributeText}></${element}>`]});
   let rendered: string;
   let top: Outcome<unknown> | undefined;
   current = {loaded, lang, translators};
@@ -160,7 +159,7 @@ export async function renderSnippet(options: SnippetOptions): Promise<Snippet> {
   };
   LitElementRenderer.renderOptions.push(captureTop);
   try {
-    rendered = collectResultSync(render(html`<${tag} ${attributeText}></${tag}>`));
+    rendered = collectResultSync(render(html(strings)));
     if (current.error) throw current.error;
   } finally {
     current = undefined;
