@@ -64,6 +64,8 @@ export interface SnippetOptions {
 
 export interface Snippet {
   html: string;
+  /** What the widget shows, for a page's title: the project's name, else the widget's heading. */
+  title: string;
   /** CSP hash sources of the inline `<style>`s, for `style-src` (`'sha256-…'`). */
   styleHashes: string[];
   loaded: LoadedFeed;
@@ -172,10 +174,11 @@ export async function renderSnippet(options: SnippetOptions): Promise<Snippet> {
   rendered = rendered.replaceAll(/(<template shadowroot="open" shadowrootmode="open"[^>]*>)/g, `$1<style>${WITHOUT_SCRIPTS}</style>`);
 
   const level = Number(attributes['heading-level'] ?? 2) || 2;
-  const inside = [`\n${readable(element, top, lang, level)}\n`];
-  if (options.jsonLd !== false && (element === 'loft-project' || element === 'loft-project-card') && 'view' in top) {
-    inside.push(`<script type="application/ld+json">${jsonLdText(projectJsonLd(top.resolver, attributes.project))}</script>\n`);
-  }
+  const content = readable(element, top, lang, level);
+  const inside = [`\n${content}\n`];
+  const project = (element === 'loft-project' || element === 'loft-project-card') && 'view' in top ? projectJsonLd(top.resolver, attributes.project) : undefined;
+  if (project && options.jsonLd !== false) inside.push(`<script type="application/ld+json">${jsonLdText(project)}</script>\n`);
+  const title = (project?.name as string | undefined) ?? content.match(/<h[1-6]>(.*?)<\/h[1-6]>/)?.[1]?.replace(/<[^>]*>/g, '') ?? element;
   // JSON text has "<" only inside strings, where \u003c says the same: the script cannot end early.
   if (!feed.src) inside.push(`<script type="application/json">${feed.text.replaceAll('<', '\\u003c')}</script>\n`);
   const close = `</${element}>`;
@@ -184,5 +187,5 @@ export async function renderSnippet(options: SnippetOptions): Promise<Snippet> {
 
   const styles = [...snippet.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => m[1]);
   const styleHashes = [...new Set(await Promise.all(styles.map(hashSource)))];
-  return {html: snippet, styleHashes, loaded};
+  return {html: snippet, title, styleHashes, loaded};
 }
