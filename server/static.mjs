@@ -30,8 +30,9 @@ export const STRICT_CSP = [
   "form-action 'none'",
   "frame-ancestors 'none'",
   "require-trusted-types-for 'script'",
-  // loft-altcha: the policy that lets the contact form start its same-origin ALTCHA worker.
-  "trusted-types lit-html loft-altcha 'allow-duplicates'",
+  // loft-altcha: the policy that lets the contact form start its same-origin ALTCHA worker;
+  // loft-jsonld: the one that writes a project's JSON-LD (docs/embed/README.md).
+  "trusted-types lit-html loft-altcha loft-jsonld 'allow-duplicates'",
 ].join('; ');
 
 /**

@@ -11,6 +11,7 @@
  */
 import '@lit-labs/ssr-client/lit-element-hydrate-support.js';
 import {LoftElement, type Outcome} from './elements/shared/loft-element.js';
+import {announced} from './elements/shared/prerendered.js';
 
 type LitElementClass = ReturnType<typeof Object.getPrototypeOf>;
 const LitElement: LitElementClass = Object.getPrototypeOf(LoftElement);
@@ -28,6 +29,7 @@ interface Hydrating extends HTMLElement {
   _inline?: string;
   _lang: string;
   _prerendered?: Outcome<unknown>;
+  _announced?: string;
   _hydrating?: Promise<Outcome<unknown>>;
   _inputs(): readonly unknown[];
   _outcome(source: unknown[], lang: string, catalog: string | undefined, inputs: readonly unknown[]): Promise<Outcome<unknown>>;
@@ -50,7 +52,9 @@ element.scheduleUpdate = function (this: Hydrating) {
   if (!hydrating) return scheduleUpdate.call(this);
   return hydrating.then((outcome) => {
     this._prerendered = outcome;
+    announced(this, outcome);
     this._hydrating = undefined;
     return scheduleUpdate.call(this);
   });
 };
+

@@ -21,6 +21,7 @@ import {render, LitElementRenderer} from '@lit-labs/ssr';
 import {collectResultSync} from '@lit-labs/ssr/lib/render-result.js';
 import {html} from 'lit';
 import {LoftElement, type Outcome} from '../elements/shared/loft-element.js';
+import {announced} from '../elements/shared/prerendered.js';
 import {FeedError, parseFeed, type LoadedFeed} from '../feed/load.js';
 import {resolverFor, type Resolver} from '../feed/view/resolver.js';
 import type {Part} from '../i18n/chain.js';
@@ -87,6 +88,7 @@ interface Prerenderable {
   _dir: 'ltr' | 'rtl';
   _catalogParts: readonly Part[];
   _prerendered?: Outcome<unknown>;
+  _announced?: string;
   _inputs(): readonly unknown[];
   _view(r: Resolver, inputs: readonly unknown[]): unknown;
 }
@@ -104,6 +106,7 @@ LitElementRenderer.renderOptions.push((instance) => {
   try {
     const view = element._view(resolver, element._inputs());
     element._prerendered = {view, loaded: current.loaded, resolver, source: [element.src, element.data, element._inline], catalogProblems: []};
+    announced(element, element._prerendered);
   } catch (error) {
     // The widget's own id matches nothing: the editor is told (a nested element keeps its loading state).
     current.error ??= error;
