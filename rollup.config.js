@@ -30,6 +30,32 @@ const common = {
   },
 };
 
+/**
+ * The elements' shared chunk, named: LoftElement with everything it imports statically, and
+ * the styles and `define` helper every element uses (less what the entry itself holds).
+ * Rollup would otherwise group modules by the lazy modules that reach them, and hydration
+ * and JSON-LD, which reach only part of this code, would split it: every page would
+ * download one more file for modules it never loads.
+ */
+function sharedChunk(id, {getModuleInfo}) {
+  if (!sharedChunk.members) {
+    const file = (path) => new URL(path, import.meta.url).pathname;
+    const reach = (from, seen = new Set()) => {
+      if (seen.has(from)) return seen;
+      seen.add(from);
+      for (const next of getModuleInfo(from)?.importedIds ?? []) reach(next, seen);
+      return seen;
+    };
+    const entry = reach(file('dist/embed.js'));
+    const shared = ['dist/elements/shared/loft-element.js', 'dist/elements/shared/shared.styles.js', 'dist/define/define.js'];
+    sharedChunk.entry = entry;
+    sharedChunk.members = new Set(shared.flatMap((path) => [...reach(file(path))]));
+  }
+  // What the entry imports stays in it (a manual chunk would otherwise take it in).
+  if (sharedChunk.entry.has(id)) return 'loft-widgets';
+  return sharedChunk.members.has(id) ? 'define' : undefined;
+}
+
 export default [
   {
     ...common,
@@ -39,9 +65,21 @@ export default [
       format: 'es',
       entryFileNames: (chunk) => (chunk.name === 'altcha-worker' ? 'chunks/altcha-worker.js' : '[name].js'),
       chunkFileNames: 'chunks/[name]-[hash].js',
+      manualChunks: sharedChunk,
       sourcemap: false,
     },
     plugins: plugins(),
+  },
+  // Server rendering for Node (npx loft-widgets render, the /embed pages): the elements'
+  // templates minified exactly as in the CDN bundle, since hydration checks that the
+  // server rendered the very template (a digest of its strings) the browser has.
+  {
+    ...common,
+    input: 'dist/ssr/render.js',
+    preserveEntrySignatures: 'strict',
+    external: (id) => !id.startsWith('.') && !id.startsWith('/'),
+    output: {dir: 'dist/ssr/node', format: 'es', chunkFileNames: '[name]-[hash].js', sourcemap: false},
+    plugins: [minifyHTML({failOnError: true})],
   },
   {
     ...common,

@@ -12,15 +12,14 @@
 //      item left out (a project, person, organisation or form with a broken required field
 //      or a duplicate id: an element that asks for it shows an error)
 //   2  wrong usage
-import {constants} from 'node:fs';
-import {open} from 'node:fs/promises';
-import {Readable} from 'node:stream';
-import {FeedError, MAX_FEED_BYTES, feedSettings, fetchFeedText, parseFeedText, readFeedStream, tooLarge} from '../dist/feed/read.js';
+import {FeedError, feedSettings, fetchFeedText, parseFeedText} from '../dist/feed/read.js';
+import {problemLine, readFeedFile} from './feed-file.mjs';
 import {validateFeed} from '../dist/feed/validate.js';
 import {adviseFeed} from '../dist/feed/advice.js';
 import {CATALOG_USAGE, catalogCommand, validateCatalog} from './catalog.mjs';
 
 const USAGE = `Usage: loft-widgets validate <file-or-url> [--strict] [--json] [--timeout=SECONDS] [--languages=sv,en,fi]
+       loft-widgets render <file-or-url> --element <tag> [options]   (render --help)
 
 Checks a loft-widgets feed and lists its problems with their paths (the first 100 in
 full, then a count of the rest by kind), then advice for editors (the law behind a
@@ -31,38 +30,6 @@ Exit code 1: the feed cannot be shown, or an item in it is left out.
 --languages: the languages the pages that show the feed can be in (default sv,en,fi).
 
 ${CATALOG_USAGE}`;
-
-const KINDS = {
-  isDirectory: 'a directory',
-  isFIFO: 'a named pipe',
-  isCharacterDevice: 'a device',
-  isBlockDevice: 'a device',
-  isSocket: 'a socket',
-};
-
-/**
- * A feed file's text. Only a regular file: a device such as /dev/zero never ends, and a
- * named pipe would wait for a writer (it is opened without waiting, to be asked what it is).
- */
-async function readFeedFile(path) {
-  let handle;
-  try {
-    handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
-  } catch (error) {
-    throw new FeedError('feed-unreachable', `${path} could not be read: ${error.code === 'ENOENT' ? 'no such file' : error.message}.`);
-  }
-  try {
-    const info = await handle.stat();
-    if (!info.isFile()) {
-      const kind = Object.keys(KINDS).find((test) => info[test]());
-      throw new FeedError('feed-unreachable', `${path} is ${KINDS[kind] ?? 'not a regular file'}, not a feed file. Give the path of a JSON file.`);
-    }
-    if (info.size > MAX_FEED_BYTES) throw tooLarge(path);
-    return await readFeedStream(Readable.toWeb(handle.createReadStream({autoClose: false})), path);
-  } finally {
-    await handle.close();
-  }
-}
 
 /** The same reading and validation as the elements (src/feed/read.ts, src/feed/validate.ts). */
 async function check(source, languages) {
@@ -86,6 +53,7 @@ function parseArguments(argv) {
 }
 
 async function main(argv) {
+  if (argv[0] === 'render') return (await import('./render.mjs')).main(argv.slice(1));
   if (['--help', '-h', 'help'].includes(argv[0])) {
     console.log(USAGE);
     return 0;
@@ -118,10 +86,7 @@ async function main(argv) {
     console.log(JSON.stringify({source, ok: !failed, fatal, skipped, dropped, counts, more: total - problems.length, problems, advice}, null, 2));
     return failed ? 1 : 0;
   }
-  for (const p of problems) {
-    const level = p.fatal ? 'error  ' : p.skipped ? 'skipped' : 'warning';
-    console.log(`${level} ${p.code.padEnd(14)} ${p.message}`);
-  }
+  for (const p of problems) console.log(problemLine(p));
   if (total > problems.length) {
     const byCode = Object.entries(counts).map(([code, n]) => `${n.toLocaleString('en')} ${code}`);
     console.log(`…and ${plural(total - problems.length, 'more problem')} (${byCode.join(', ')} in all).`);

@@ -2,7 +2,7 @@
 // The local server behind `npm start`: the demo page, the CDN bundle and the feeds on one
 // origin, with the reference contact-form receiver (server/receiver.mjs: /api/contact,
 // /api/altcha-challenge, /healthz, /readyz, configured by its LOFT_* variables; without
-// LOFT_FEEDS it takes the demo feeds). Environment: PORT (default 8080), HOST (default 127.0.0.1).
+// LOFT_FEEDS it takes the demo feeds) and the embed pages and oEmbed (server/embed.mjs). Environment: PORT (default 8080), HOST (default 127.0.0.1).
 import {createServer} from 'node:http';
 import {fileURLToPath} from 'node:url';
 import {staticFiles} from './static.mjs';
@@ -10,6 +10,7 @@ import {DEMO_FEEDS, optionsFromEnv} from './config.mjs';
 import {hardenServer, serverOptions, shutDownOnSignals} from './http.mjs';
 import {createLogger} from './log.mjs';
 import {createReceiver, exitOnConfigError} from './receiver.mjs';
+import {createEmbed} from './embed.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -37,7 +38,8 @@ export async function startServer({port = Number(process.env.PORT ?? 8080), host
   const options = optionsFromEnv();
   if (!options.feeds.length) options.feeds = DEMO_FEEDS;
   const receiver = await createReceiver({...options, log}).catch(exitOnConfigError);
-  const server = createAppServer({handlers: [receiver.handle], options: serverOptions(receiver.options)});
+  const embed = await createEmbed({feeds: options.feeds});
+  const server = createAppServer({handlers: [receiver.handle, embed.handle], options: serverOptions(receiver.options)});
   shutDownOnSignals(server, hardenServer(server, receiver.options, log), receiver, log);
   server.listen(port, host, () => {
     const shown = host === '0.0.0.0' || host === '127.0.0.1' ? 'localhost' : host;

@@ -30,16 +30,18 @@ export const STRICT_CSP = [
   "form-action 'none'",
   "frame-ancestors 'none'",
   "require-trusted-types-for 'script'",
-  // loft-altcha: the policy that lets the contact form start its same-origin ALTCHA worker.
-  "trusted-types lit-html loft-altcha 'allow-duplicates'",
+  // loft-altcha: the policy that lets the contact form start its same-origin ALTCHA worker;
+  // loft-jsonld: the one that writes a project's JSON-LD (docs/embed/README.md).
+  "trusted-types lit-html loft-altcha loft-jsonld 'allow-duplicates'",
 ].join('; ');
 
 /**
  * A request handler for the files below `root` in `folders` (`['.']`: all of it); it
  * returns false for anything else, so handlers chain. HTML gets `csp` (false: none);
- * `cache` is the Cache-Control header; `/` is `home` (the demo page), else an index.html.
+ * `cache` is the Cache-Control header; `/` is `home` (the demo page), else an index.html;
+ * `cors` adds `Access-Control-Allow-Origin: *`.
  */
-export function staticFiles(root, {folders = ['demo', 'dist', 'schema'], csp = STRICT_CSP, cache = 'no-cache', home = '/demo/index.html'} = {}) {
+export function staticFiles(root, {folders = ['demo', 'dist', 'schema'], csp = STRICT_CSP, cache = 'no-cache', home = '/demo/index.html', cors = false} = {}) {
   const base = resolve(root);
   const allowed = folders.map((dir) => (dir === '.' ? base : join(base, dir)) + '/');
   return function serveStatic(req, res) {
@@ -71,6 +73,8 @@ export function staticFiles(root, {folders = ['demo', 'dist', 'schema'], csp = S
       'x-content-type-options': 'nosniff',
       'referrer-policy': 'strict-origin-when-cross-origin',
       ...(csp && extname(file) === '.html' ? {'content-security-policy': csp} : {}),
+      // Public files that a sandboxed frame (an opaque origin) may load: the /embed pages' bundle.
+      ...(cors ? {'access-control-allow-origin': '*'} : {}),
     });
     if (req.method === 'HEAD') res.end();
     else createReadStream(file).pipe(res);

@@ -16,12 +16,16 @@ const TAGS: Record<string, () => Promise<unknown>> = {
 
 const waiting = new Set(Object.keys(TAGS));
 
+/** Lit's hydrate support, loaded first where the server rendered a widget (it has a shadow root before any code ran). */
+let hydrating: Promise<unknown> | undefined;
+
 /** Imports the code of every tag now on the page that is not loaded yet. */
 function loadPresent(): void {
+  hydrating ??= [...document.querySelectorAll(Object.keys(TAGS).join())].some((el) => el.shadowRoot) ? import('./hydrate.js') : undefined;
   for (const tag of waiting) {
     if (!document.getElementsByTagName(tag).length) continue;
     waiting.delete(tag);
-    TAGS[tag]().catch((error: unknown) => {
+    Promise.resolve(hydrating).then(TAGS[tag]).catch((error: unknown) => {
       // The element stays as the editor's fallback content. Say which file is missing (Chromium's
       // and Firefox's errors name it; WebKit's does not, so the folder is named too).
       const chunks = new URL('./chunks/', import.meta.url).href;
@@ -37,6 +41,8 @@ const FIRST = Symbol.for('loft-widgets.loader');
 const page = globalThis as {[FIRST]?: true};
 if (!page[FIRST]) {
   page[FIRST] = true;
+  // JSON-LD for search engines, once a widget shows its content (it never delays it).
+  addEventListener('loft-load', () => setTimeout(() => import('./structured-data/live.js'), 500), {once: true});
   loadPresent();
   if (waiting.size) observer.observe(document.documentElement, {childList: true, subtree: true});
 }

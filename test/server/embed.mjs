@@ -10,9 +10,9 @@ import {sriOf} from '../../scripts/integrity.mjs';
 
 /**
  * The strict policy from issue 7: nothing but same-origin scripts, styles, requests and
- * images, no inline code, and Trusted Types enforced with only the bundle's two policies
- * allowed: Lit's `lit-html` and the contact form's `loft-altcha` (the URL of its ALTCHA
- * worker; see docs/embed/README.md). `allow-duplicates` lets a second copy of the bundle
+ * images, no inline code, and Trusted Types enforced with only the bundle's policies
+ * allowed: Lit's `lit-html`, the contact form's `loft-altcha` (the URL of its ALTCHA
+ * worker) and `loft-jsonld` (a project's JSON-LD); see docs/embed/README.md. `allow-duplicates` lets a second copy of the bundle
  * (and of Lit) create its policies too.
  */
 export const STRICT_CSP = [
@@ -25,11 +25,11 @@ export const STRICT_CSP = [
   "base-uri 'none'",
   "form-action 'none'",
   "require-trusted-types-for 'script'",
-  "trusted-types lit-html loft-altcha 'allow-duplicates'",
+  "trusted-types lit-html loft-altcha loft-jsonld 'allow-duplicates'",
 ].join('; ');
 
-/** The same policy on a page that allows only Lit's Trusted Types policy, not `loft-altcha`. */
-export const LIT_ONLY_CSP = STRICT_CSP.replace(' loft-altcha', '');
+/** The same policy on a page that allows only Lit's Trusted Types policy, not `loft-altcha` nor `loft-jsonld`. */
+export const LIT_ONLY_CSP = STRICT_CSP.replace(' loft-altcha loft-jsonld', '');
 
 /** page name → response headers (every page also gets the defaults below). */
 const PAGES = {
@@ -76,8 +76,45 @@ const referenceFeed = readFileSync(new URL('../../demo/feeds/loft.feed.json', im
 /** Keys of /embed/outage feeds that are back up. */
 const repaired = new Set();
 
+/**
+ * /ssr/<element>.html?lang=sv&bundle=1&<attribute>=…: a widget server-rendered at request time
+ * (dist/ssr/node/render.js, as `npx loft-widgets render` does) from the reference feed (or,
+ * for the list, the Exempelby feed), on a page under the strict CSP with the snippet's style
+ * hashes, with the CDN bundle when `bundle=1`.
+ */
+async function ssrPage(ctx) {
+  const {renderSnippet} = await import('../../dist/ssr/node/render.js');
+  const element = /^\/ssr\/([a-z-]+)\.html$/.exec(ctx.path)[1];
+  const params = new URL(ctx.url, 'http://localhost').searchParams;
+  const src = element === 'loft-project-list' ? '/demo/feeds/exempelby.feed.json' : '/demo/feeds/loft.feed.json';
+  const attributes = Object.fromEntries([...params].filter(([name]) => !['lang', 'bundle', 'load'].includes(name)));
+  const lang = params.get('lang') ?? 'sv';
+  const snippet = await renderSnippet({
+    element,
+    lang,
+    attributes,
+    feed: {text: readFileSync(new URL(`../..${src}`, import.meta.url), 'utf8'), baseUrl: `http://${ctx.host}${src}`, src},
+  });
+  ctx.set({
+    'cache-control': 'no-store',
+    'content-security-policy': STRICT_CSP.replace("style-src 'self'", `style-src 'self' ${snippet.styleHashes.join(' ')}`),
+  });
+  ctx.type = 'text/html; charset=utf-8';
+  ctx.body = `<!doctype html>
+<html lang="${lang}">
+<head><meta charset="utf-8"><title>${snippet.title}</title>
+<script src="/test/embed/probe.js"></script>
+<script src="/test/embed/ssr-before.js" defer></script>
+${params.get('bundle') === '1' ? '<script type="module" src="/dist/cdn/loft-widgets.js"></script>' : ''}
+</head>
+<body>
+${snippet.html}</body>
+</html>`;
+}
+
 /** Koa middleware for /embed/<page>.html */
 export async function embedPages(ctx, next) {
+  if (/^\/ssr\/loft-[a-z-]+\.html$/.test(ctx.path)) return ssrPage(ctx);
   // /embed/outage?key=K answers 503 until /embed/repair?key=K is called, then the feed.
   if (ctx.path === '/embed/outage' || ctx.path === '/embed/repair') {
     const key = new URL(ctx.url, 'http://localhost').searchParams.get('key');

@@ -81,6 +81,16 @@ export abstract class LoftElement<V, A extends readonly unknown[] = readonly unk
   private _reportedFeed?: LoadedFeed;
   private _reportedCatalogs?: Problem[];
 
+  /**
+   * Server rendering and hydration: an outcome to show while the task has none. The server
+   * (src/ssr/) sets it, as it renders without running the task; an element that finds the
+   * shadow root the server rendered for it computes it before its first update (src/hydrate.ts,
+   * loaded only on such pages), which then hydrates the very template the server wrote: no
+   * loading state in between, so nothing flashes or moves. The task still runs, and its
+   * equal outcome takes over.
+   */
+  protected _prerendered?: Outcome<V>;
+
   protected readonly _task = new Task(this, {
     args: () => [this.src, this.data, this._inline, this._lang, this.catalog, ...this._inputs()] as const,
     task: async ([src, data, inline, lang, catalog, ...inputs]) => this._outcome([src, data, inline], lang, catalog, inputs as unknown as A),
@@ -218,7 +228,7 @@ export abstract class LoftElement<V, A extends readonly unknown[] = readonly unk
 
   /** The current view, unless the feed's source changed since it was computed. */
   protected get _outcomeNow(): Outcome<V> | undefined {
-    const outcome = this._task.value;
+    const outcome = this._task.value ?? this._prerendered;
     // A retry shows the loading state, not the old error.
     if (!outcome || ('error' in outcome && this._task.status === TaskStatus.PENDING)) return undefined;
     const [src, data, inline] = outcome.source;
@@ -227,7 +237,8 @@ export abstract class LoftElement<V, A extends readonly unknown[] = readonly unk
 
   override render() {
     const outcome = this._outcomeNow;
-    const pending = this._task.status === TaskStatus.PENDING || this._task.status === TaskStatus.INITIAL;
+    // The server's outcome is no load in progress.
+    const pending = (!outcome || outcome !== this._prerendered) && (this._task.status === TaskStatus.PENDING || this._task.status === TaskStatus.INITIAL);
     // One wrapper for every state, so focus placed on it survives the change of state.
     return html`<div part="base" class="base" tabindex="-1" aria-busy=${pending ? 'true' : 'false'} dir=${this._dir}>
       ${!outcome ? this._renderLoading() : 'error' in outcome ? this._renderError(outcome) : this._renderView(outcome.view)}
