@@ -26,7 +26,8 @@ const DEJAVU = '/usr/share/fonts/truetype/dejavu';
  * A fontconfig setup in which the browsers find DejaVu (fonts-dejavu-core, which CI installs)
  * and no other font, with the system's own rules (generic families, hinting) on top, so the
  * screenshots do not change with the other fonts a machine has: every engine here finds its
- * fonts through fontconfig. Returns the environment variable that points them at it.
+ * fonts through fontconfig (tried: a font added to /usr/local/share/fonts, which all three
+ * then used, is left unseen). Returns the environment variable that points them at it.
  */
 export function fontEnvironment(dir) {
   mkdirSync(join(dir, 'fontconfig-cache'), {recursive: true});
@@ -54,7 +55,7 @@ export async function openEngine(engine, {forcedColors}) {
   return ENGINES[engine].open({forcedColors});
 }
 
-export const ENGINES = {
+const ENGINES = {
   chromium: {
     forcedColors: true,
     async open({forcedColors}) {
