@@ -144,8 +144,9 @@ export const sharedStyles = css`
     }
   }
   @media (forced-colors: active) {
+    /* background-color only: the shorthand would reset background-clip and merge the lines into one block. */
     .skeleton-line {
-      background: GrayText;
+      background-color: GrayText;
     }
     .button {
       border-color: ButtonText;
