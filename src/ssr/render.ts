@@ -25,6 +25,7 @@ import {announced} from '../elements/shared/prerendered.js';
 import {FeedError, parseFeed, type LoadedFeed} from '../feed/load.js';
 import {resolverFor, type Resolver} from '../feed/view/resolver.js';
 import type {Part} from '../i18n/chain.js';
+import {BUILT_IN} from '../i18n/generated/built-in.js';
 import {dirOfLang} from '../i18n/lang.js';
 import {translatorFor, type Translator} from '../i18n/translator.js';
 import {jsonLdText, projectJsonLd} from '../structured-data/json-ld.js';
@@ -86,7 +87,6 @@ interface Prerenderable {
   _inline?: string;
   _lang: string;
   _dir: 'ltr' | 'rtl';
-  _catalogParts: readonly Part[];
   _prerendered?: Outcome<unknown>;
   _announced?: string;
   _inputs(): readonly unknown[];
@@ -94,7 +94,7 @@ interface Prerenderable {
 }
 
 /** The one render in progress (rendering is synchronous, so there is never more than one). */
-let current: {loaded: LoadedFeed; lang: string; translators: Map<string, Translator>; error?: unknown} | undefined;
+let current: {loaded: LoadedFeed; lang: string; translator: Translator; error?: unknown} | undefined;
 
 LitElementRenderer.renderOptions.push((instance) => {
   if (!current || !(instance instanceof LoftElement)) return undefined;
@@ -102,7 +102,8 @@ LitElementRenderer.renderOptions.push((instance) => {
   if (element._prerendered) return undefined;
   element._lang = current.lang;
   element._dir = dirOfLang(current.lang);
-  const resolver = resolverFor(current.loaded, current.translators.get(element._catalogParts.join())!);
+  // Every element gets every part of the catalog: a server loads them all at once anyway.
+  const resolver = resolverFor(current.loaded, current.translator);
   try {
     const view = element._view(resolver, element._inputs());
     element._prerendered = {view, loaded: current.loaded, resolver, source: [element.src, element.data, element._inline], catalogProblems: []};
@@ -144,8 +145,7 @@ export async function renderSnippet(options: SnippetOptions): Promise<Snippet> {
   const {element, lang, feed} = options;
   if (!(element in ELEMENTS)) throw new FeedError('not-found', `There is no element <${element}>: choose one of ${Object.keys(ELEMENTS).join(', ')}.`);
   const loaded = await parseFeed(feed.text, feed.baseUrl, feed.src);
-  const translators = new Map<string, Translator>();
-  for (const parts of [['core'], ['core', 'form']] as Part[][]) translators.set(parts.join(), await translatorFor(lang, parts));
+  const translator = await translatorFor(lang, Object.keys(BUILT_IN.sv) as Part[]);
 
   const attributes: Record<string, string> = {...options.attributes, lang};
   if (feed.src) attributes.src = feed.src;
@@ -157,7 +157,7 @@ export async function renderSnippet(options: SnippetOptions): Promise<Snippet> {
   const strings = Object.assign([`<${element} ${attributeText}></${element}>`], {raw: [`<${element} ${attributeText}></${element}>`]});
   let rendered: string;
   let top: Outcome<unknown> | undefined;
-  current = {loaded, lang, translators};
+  current = {loaded, lang, translator};
   const captureTop = (instance: HTMLElement) => {
     if (!top && instance.localName === element) top = (instance as unknown as Prerenderable)._prerendered;
     return shadow ? undefined : {disableSsr: true};
