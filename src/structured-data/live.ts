@@ -5,8 +5,9 @@
  * loader imports this module after the first widget has shown its content: nothing here
  * delays what visitors see.
  *
- * Trusted Types: a page that enforces them refuses a script's text given as a string (and
- * one changed through a text node). The text goes through a policy of its own,
+ * Trusted Types: a page that enforces them refuses a script's text given as a string, and
+ * reports one given as a text node (Chromium, Firefox and WebKit check a script's text before
+ * its type, so a data block too). The text goes through a policy of its own,
  * `loft-jsonld`, whose one rule is that the text is JSON with no `<`, `>` or `&` (so it can
  * neither run nor end the script element). A page whose `trusted-types` directive does not
  * list `loft-jsonld` refuses to create the policy: then no JSON-LD is written, and nothing

@@ -43,6 +43,8 @@ const PAGES = {
   sri: {'content-security-policy': STRICT_CSP},
   'sri-tampered': {'content-security-policy': STRICT_CSP},
   'single-file': {'content-security-policy': STRICT_CSP},
+  // No widget on it: for what the browser itself does under the policy.
+  blank: {'content-security-policy': STRICT_CSP},
 };
 
 /**
