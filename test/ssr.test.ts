@@ -190,6 +190,45 @@ describe('live widgets', () => {
   });
 });
 
+describe('live JSON-LD', () => {
+  /** The JSON-LD in a host page's element, parsed; undefined while there is none. */
+  const jsonLdIn = (doc: Document, id: string) => {
+    const script = doc.querySelector(`#${id} > script[type="application/ld+json"]`);
+    return script ? JSON.parse(script.textContent!) : undefined;
+  };
+
+  it("follows the element's language, and the page's", async () => {
+    const {win, doc} = await openHost('strict-csp');
+    await waitUntil(() => jsonLdIn(doc, 'project') && jsonLdIn(doc, 'card-src'), 'no JSON-LD in the live elements', {timeout: 8000});
+    expect(jsonLdIn(doc, 'project').keywords.name).to.equal('Pågående');
+    doc.getElementById('project')!.setAttribute('lang', 'en');
+    await waitUntil(() => jsonLdIn(doc, 'project').keywords.name === 'Ongoing', 'the JSON-LD stayed Swedish after lang="en"', {timeout: 8000});
+    expect(jsonLdIn(doc, 'project').member[0].roleName).to.equal('Project leader');
+    // The page's language reaches every widget without a lang of its own (Finnish loads lazily).
+    doc.documentElement.lang = 'fi';
+    await waitUntil(() => jsonLdIn(doc, 'card-src').keywords.name === 'Käynnissä', 'the card\'s JSON-LD did not follow <html lang="fi">', {timeout: 8000});
+    expect(jsonLdIn(doc, 'project').keywords.name).to.equal('Ongoing');
+    expect(win.__embed).to.deep.equal({violations: [], errors: []});
+  });
+
+  it('of a project list is an ItemList of the projects it shows, the same as the server writes', async () => {
+    const {doc} = await openHost('strict-csp');
+    await waitUntil(() => jsonLdIn(doc, 'list'), 'no JSON-LD in the live list', {timeout: 8000});
+    const data = jsonLdIn(doc, 'list');
+    const list = doc.getElementById('list')!;
+    const headings = [...list.shadowRoot!.querySelectorAll('.compact [role="heading"]')].map((h) => h.textContent!.trim());
+    expect(data['@type']).to.equal('ItemList');
+    expect(data.numberOfItems).to.equal((await (await fetch('/demo/feeds/exempelby.feed.json')).json()).projects.length);
+    expect(data.itemListElement.map((e: any) => e.position)).to.deep.equal(data.itemListElement.map((_: unknown, i: number) => i + 1));
+    expect(data.itemListElement.map((e: any) => e.item.name)).to.deep.equal(headings);
+    // Each project by the @id its own card's JSON-LD gives it.
+    const card = jsonLdIn(doc, 'card-compact');
+    expect(data.itemListElement.find((e: any) => e.item.name === card.name).item['@id']).to.equal(card['@id']);
+    const {widget} = await open('loft-project-list', {}, {scripts: false});
+    expect(JSON.parse(widget.querySelector(':scope > script[type="application/ld+json"]')!.textContent!)).to.deep.equal(data);
+  });
+});
+
 describe('JSON-LD under Trusted Types', () => {
   // Why live widgets need a policy of their own (loft-jsonld) for their JSON-LD: a data
   // block built without one is reported like a script, although it never runs. When this

@@ -6,8 +6,8 @@
  * - its shadow root as Declarative Shadow DOM, rendered by `@lit-labs/ssr` from the
  *   element's own `render()`, styles included: browsers show it without JavaScript, and
  *   the CDN bundle, where present, hydrates it (src/hydrate.ts);
- * - inside the tag, readable HTML from the same views (./light-dom.ts) and the project's
- *   JSON-LD (src/structured-data/json-ld.ts);
+ * - inside the tag, readable HTML from the same views (./light-dom.ts) and the schema.org
+ *   JSON-LD (src/structured-data/json-ld.ts), a project's or a list's;
  * - the feed, as the element's `src`, or inline as its JSON child.
  *
  * Lit's renderer calls `willUpdate()` and `render()`, never the feed task, so every loft
@@ -28,7 +28,7 @@ import type {Part} from '../i18n/chain.js';
 import {BUILT_IN} from '../i18n/generated/built-in.js';
 import {dirOfLang} from '../i18n/lang.js';
 import {translatorFor, type Translator} from '../i18n/translator.js';
-import {jsonLdText, projectJsonLd} from '../structured-data/json-ld.js';
+import {elementJsonLd, jsonLdText} from '../structured-data/json-ld.js';
 import {escapeHtml, LightDom} from './light-dom.js';
 import '../define/project-card.js';
 import '../define/member-list.js';
@@ -179,9 +179,9 @@ export async function renderSnippet(options: SnippetOptions): Promise<Snippet> {
   const level = Number(attributes['heading-level'] ?? 2) || 2;
   const content = readable(element, top, lang, level);
   const inside = [`\n${content}\n`];
-  const project = (element === 'loft-project' || element === 'loft-project-card') && 'view' in top ? projectJsonLd(top.resolver, attributes.project) : undefined;
-  if (project && options.jsonLd !== false) inside.push(`<script type="application/ld+json">${jsonLdText(project)}</script>\n`);
-  const title = (project?.name as string | undefined) ?? content.match(/<h[1-6]>(.*?)<\/h[1-6]>/)?.[1]?.replace(/<[^>]*>/g, '') ?? element;
+  const data = 'view' in top ? elementJsonLd(element, top.resolver, top.view, attributes.project) : undefined;
+  if (data && options.jsonLd !== false) inside.push(`<script type="application/ld+json">${jsonLdText(data)}</script>\n`);
+  const title = (data?.name as string | undefined) ?? content.match(/<h[1-6]>(.*?)<\/h[1-6]>/)?.[1]?.replace(/<[^>]*>/g, '') ?? element;
   // JSON text has "<" only inside strings, where \u003c says the same: the script cannot end early.
   if (!feed.src) inside.push(`<script type="application/json">${feed.text.replaceAll('<', '\\u003c')}</script>\n`);
   const close = `</${element}>`;

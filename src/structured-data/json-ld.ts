@@ -10,15 +10,17 @@
  * `contactPoint`. `@id`s are stable across pages: the project's, people's and
  * organisations' own URLs (a person's ORCID iD first), else the feed's URL with
  * `#projects/<id>`, `#people/<id>` or `#organizations/<id>`, so the same project on two
- * pages is one thing to a search engine. Test/types/json-ld.types.ts checks the shape
- * against schema.org's types (schema-dts).
+ * pages is one thing to a search engine. A project list is an `ItemList` of the projects
+ * it shows, each by the same `@id`. Test/types/json-ld.types.ts checks the shapes against
+ * schema.org's types (schema-dts).
  */
 import type {Organization, Person, Project} from '../feed/schema.js';
 import {PERSON_ROLES} from '../feed/codes.js';
+import type {ProjectListView} from '../feed/view/project-list.js';
 import {selectProject, type Resolver} from '../feed/view/resolver.js';
 
 /** A JSON-LD node: plain JSON, ready for `JSON.stringify`. */
-export type JsonLdNode = {[key: string]: string | string[] | JsonLdNode | JsonLdNode[]};
+export type JsonLdNode = {[key: string]: string | number | string[] | JsonLdNode | JsonLdNode[]};
 
 /** The schema.org type of each organisation type of the feed. */
 const ORGANIZATION_TYPES: Record<string, string> = {
@@ -32,7 +34,7 @@ const ORGANIZATION_TYPES: Record<string, string> = {
 };
 
 /** Leaves out keys without a value, so the JSON has no empty fields. */
-function node(fields: {[key: string]: string | string[] | JsonLdNode | JsonLdNode[] | undefined}): JsonLdNode {
+function node(fields: {[key: string]: string | number | string[] | JsonLdNode | JsonLdNode[] | undefined}): JsonLdNode {
   const out: JsonLdNode = {};
   for (const [key, value] of Object.entries(fields)) {
     if (value !== undefined && !(Array.isArray(value) && value.length === 0)) out[key] = value;
@@ -91,6 +93,9 @@ function roleLabel(role: MemberRole, r: Resolver): string | undefined {
 /** A schema.org Role: the value of `property` with the role's name(s). */
 const role = (property: string, value: JsonLdNode, names: string[]): JsonLdNode => node({'@type': 'OrganizationRole', roleName: names.length === 1 ? names[0] : names, [property]: value});
 
+/** The `@id` of a project: its page (`url`, else `website`) with `#project`, else the feed's URL with `#projects/<id>`. */
+const projectIdOf = (r: Resolver, id: string, page: string | undefined) => idOf(r, 'projects', id, withFragment(page, 'project'));
+
 /** The JSON-LD of a project, in the resolver's language. Throws `FeedError('not-found')` like the elements. */
 export function projectJsonLd(r: Resolver, projectId: string | undefined): JsonLdNode {
   const project: Project = selectProject(r.loaded, projectId);
@@ -119,7 +124,7 @@ export function projectJsonLd(r: Resolver, projectId: string | undefined): JsonL
   return node({
     '@context': 'https://schema.org',
     '@type': 'ResearchProject',
-    '@id': idOf(r, 'projects', project.id, withFragment(url ?? website, 'project')),
+    '@id': projectIdOf(r, project.id, url ?? website),
     name: r.name(project.name, project.id).text,
     alternateName: r.text(project.title)?.text,
     description: description?.text,
@@ -142,6 +147,33 @@ export function projectJsonLd(r: Resolver, projectId: string | undefined): JsonL
         })
       : undefined,
   });
+}
+
+/**
+ * The JSON-LD of a project list, in the resolver's language: an `ItemList` of the projects
+ * it shows (each by its `@id`, name and page, in the list's order), and how many match in
+ * all (`numberOfItems`, which counts the pages of "Show more" not shown yet).
+ */
+export function projectListJsonLd(r: Resolver, view: ProjectListView): JsonLdNode {
+  return node({
+    '@context': 'https://schema.org',
+    '@type': 'ItemList',
+    name: view.heading.text,
+    numberOfItems: view.total,
+    itemListElement: view.cards.map((card, i) =>
+      node({'@type': 'ListItem', position: i + 1, item: node({'@type': 'ResearchProject', '@id': projectIdOf(r, card.id, card.href), name: card.name.text, url: card.href})})
+    ),
+  });
+}
+
+/**
+ * The JSON-LD of what an element shows: its project (`<loft-project>`, `<loft-project-card>`),
+ * its list of projects (`<loft-project-list>`), else none.
+ */
+export function elementJsonLd(tag: string, r: Resolver, view: unknown, project: string | undefined): JsonLdNode | undefined {
+  if (tag === 'loft-project' || tag === 'loft-project-card') return projectJsonLd(r, project);
+  if (tag === 'loft-project-list') return projectListJsonLd(r, view as ProjectListView);
+  return undefined;
 }
 
 /**

@@ -1,9 +1,10 @@
 /**
- * JSON-LD for live elements: each `<loft-project>` and `<loft-project-card>` of the page
- * (not those nested in another widget) gets a `<script type="application/ld+json">` with
- * its project in its light DOM, where search engines that run JavaScript read it. The
- * loader imports this module after the first widget has shown its content: nothing here
- * delays what visitors see.
+ * JSON-LD for live elements: each `<loft-project>`, `<loft-project-card>` and
+ * `<loft-project-list>` of the page (not those nested in another widget) gets a
+ * `<script type="application/ld+json">` with its project, or its list of projects, in its
+ * light DOM, where search engines that run JavaScript read it, in the element's language.
+ * The loader imports this module after the first widget has shown its content: nothing
+ * here delays what visitors see.
  *
  * Trusted Types: a page that enforces them refuses a script's text given as a string, and
  * reports one given as a text node (Chromium, Firefox and WebKit check a script's text before
@@ -14,9 +15,9 @@
  * else changes (docs/embed/README.md).
  */
 import type {Outcome} from '../elements/shared/loft-element.js';
-import {jsonLdText, projectJsonLd} from './json-ld.js';
+import {elementJsonLd, jsonLdText} from './json-ld.js';
 
-const TAGS = ['loft-project', 'loft-project-card'];
+const TAGS = ['loft-project', 'loft-project-card', 'loft-project-list'];
 
 interface TrustedTypesLike {
   createPolicy(name: string, rules: {createScript(text: string): string}): {createScript(text: string): unknown};
@@ -60,7 +61,7 @@ function describe(element: Element): void {
   if (!outcome || !('view' in outcome)) return;
   let json: string;
   try {
-    json = jsonLdText(projectJsonLd(outcome.resolver, element.getAttribute('project') ?? undefined));
+    json = jsonLdText(elementJsonLd(element.localName, outcome.resolver, outcome.view, element.getAttribute('project') ?? undefined)!);
   } catch {
     return;
   }
@@ -77,8 +78,15 @@ function describe(element: Element): void {
 }
 
 for (const element of document.querySelectorAll(TAGS.join())) describe(element);
-// A project or language shown later (the page changes an attribute, a widget is added).
+// A project or filter shown later (the page changes an attribute, a widget is added).
 document.addEventListener('loft-load', (event) => {
   const target = event.composedPath()[0];
   if (target instanceof Element && TAGS.includes(target.localName)) describe(target);
 });
+// Another language (the element's `lang`, an ancestor's, the page's) is no new load: once
+// the widgets show it (their own observer of `lang` ran first), their JSON-LD says it too.
+new MutationObserver(() => {
+  for (const element of document.querySelectorAll<Element & {updateComplete?: Promise<unknown>}>(TAGS.join())) {
+    void Promise.resolve(element.updateComplete).then(() => describe(element));
+  }
+}).observe(document.documentElement, {attributes: true, attributeFilter: ['lang'], subtree: true});
