@@ -62,9 +62,11 @@ export function estimateHeight(readableHtml, width) {
 
 /**
  * The embed pages and oEmbed, for the feeds in `feeds` (file paths): `handle(req, res)`
- * answers their routes and returns false for anything else, so handlers chain.
+ * answers their routes and returns false for anything else, so handlers chain. Behind
+ * `trustProxy` reverse proxies (LOFT_TRUST_PROXY), the scheme visitors use is the proxies'
+ * `X-Forwarded-Proto`: an https embed URL is then this server's own.
  */
-export async function createEmbed({feeds = []} = {}) {
+export async function createEmbed({feeds = [], trustProxy = 0} = {}) {
   const {ELEMENTS, renderSnippet} = await import('../dist/ssr/node/render.js');
   /** URL path → file, for the configured feeds that this server publishes (its demo/ folder). */
   const served = new Map();
@@ -112,7 +114,8 @@ export async function createEmbed({feeds = []} = {}) {
   }
 
   function pageHtml(url, {snippet, title, lang}) {
-    const oembed = `/oembed?url=${encodeURIComponent(url.href)}&format=json`;
+    // Absolute: WordPress's discovery takes the href as it is, and cannot fetch a path.
+    const oembed = `${url.origin}/oembed?url=${encodeURIComponent(url.href)}&format=json`;
     return `<!doctype html>
 <html lang="${escapeHtml(lang)}">
 <head>
@@ -131,7 +134,8 @@ ${snippet.html}</body>
   }
 
   async function handle(req, res) {
-    const url = new URL(req.url, `http://${req.headers.host ?? 'localhost'}`);
+    const forwarded = trustProxy ? String(req.headers['x-forwarded-proto'] ?? '').split(',')[0].trim() : '';
+    const url = new URL(req.url, `${forwarded === 'https' ? 'https' : 'http'}://${req.headers.host ?? 'localhost'}`);
     if (req.method !== 'GET' && req.method !== 'HEAD') return false;
     if (url.pathname === '/embed/resize.js') {
       send(res, 200, 'text/javascript; charset=utf-8', resizer, {'access-control-allow-origin': '*'});

@@ -38,7 +38,7 @@ export async function startServer({port = Number(process.env.PORT ?? 8080), host
   const options = optionsFromEnv();
   if (!options.feeds.length) options.feeds = DEMO_FEEDS;
   const receiver = await createReceiver({...options, log}).catch(exitOnConfigError);
-  const embed = await createEmbed({feeds: options.feeds});
+  const embed = await createEmbed({feeds: options.feeds, trustProxy: receiver.options.trustProxy});
   const server = createAppServer({handlers: [receiver.handle, embed.handle], options: serverOptions(receiver.options)});
   shutDownOnSignals(server, hardenServer(server, receiver.options, log), receiver, log);
   server.listen(port, host, () => {

@@ -3,6 +3,7 @@
 import {test, before, after} from 'node:test';
 import assert from 'node:assert/strict';
 import {createHash} from 'node:crypto';
+import {request} from 'node:http';
 import {execFile} from 'node:child_process';
 import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
@@ -103,7 +104,9 @@ test('the reference server’s embed page: the widget, the bundle, its CSP with 
   assert.ok(!csp.includes('unsafe-inline'));
   assert.ok(html.includes('<script type="module" src="/dist/cdn/loft-widgets.js"></script>'));
   const discovery = /<link rel="alternate" type="application\/json\+oembed" href="([^"]+)"/.exec(html)[1].replaceAll('&amp;', '&');
-  const oembed = await (await fetch(new URL(discovery, origin))).json();
+  // Absolute: WordPress fetches the href as it is (a path fails there).
+  assert.equal(discovery, `${origin}/oembed?url=${encodeURIComponent(url)}&format=json`);
+  const oembed = await (await fetch(discovery)).json();
   assert.equal(oembed.type, 'rich');
   assert.equal(oembed.version, '1.0');
   assert.match(oembed.html, /^<iframe src="[^"]+" width="\d+" height="\d+" title="LOFT" frameborder="0"><\/iframe>$/);
@@ -111,6 +114,38 @@ test('the reference server’s embed page: the widget, the bundle, its CSP with 
   // The feed and the bundle are there for a sandboxed frame (an opaque origin).
   assert.equal((await fetch(`${origin}/demo/feeds/loft.feed.json`)).headers.get('access-control-allow-origin'), '*');
   assert.equal((await fetch(`${origin}/dist/cdn/loft-widgets.js`)).headers.get('access-control-allow-origin'), '*');
+});
+
+/** GET with headers fetch() would not send (Host), as a reverse proxy passes them on. */
+function getThrough(url, headers) {
+  return new Promise((resolve, reject) => {
+    request(url, {headers}, (res) => {
+      let body = '';
+      res.setEncoding('utf8').on('data', (chunk) => (body += chunk)).on('end', () => resolve(body));
+    })
+      .on('error', reject)
+      .end();
+  });
+}
+
+test('behind a trusted proxy, the embed page and oEmbed use the scheme visitors use', async () => {
+  const embed = await createEmbed({feeds: DEMO_FEEDS, trustProxy: 1});
+  const proxied = createAppServer({handlers: [embed.handle]});
+  await new Promise((resolve) => proxied.listen(0, '127.0.0.1', resolve));
+  try {
+    const headers = {host: 'widgets.example.org', 'x-forwarded-proto': 'https'};
+    const local = `http://127.0.0.1:${proxied.address().port}`;
+    const html = await getThrough(`${local}/embed/loft-project?src=/demo/feeds/loft.feed.json&project=loft`, headers);
+    assert.match(html, /href="https:\/\/widgets\.example\.org\/oembed\?url=https%3A%2F%2Fwidgets\.example\.org%2Fembed%2Floft-project%3F/);
+    const page = 'https://widgets.example.org/embed/loft-project?src=/demo/feeds/loft.feed.json&project=loft';
+    const oembed = JSON.parse(await getThrough(`${local}/oembed?url=${encodeURIComponent(page)}&format=json`, headers));
+    assert.ok(oembed.html.startsWith(`<iframe src="${page.replace('&', '&amp;')}"`), oembed.html);
+    // Without a trusted proxy, the header is the client's own writing: ignored.
+    const direct = await getThrough(`${origin}/embed/loft-project?src=/demo/feeds/loft.feed.json&project=loft`, {'x-forwarded-proto': 'https'});
+    assert.match(direct, /href="http:\/\/127\.0\.0\.1:\d+\/oembed\?/);
+  } finally {
+    proxied.close();
+  }
 });
 
 test('the embed page and oEmbed take only the feeds the server is configured for (no open proxy)', async () => {
