@@ -7,6 +7,7 @@ import {webdriverLauncher} from '@web/test-runner-webdriver';
 import {faults} from './test/server/faults.mjs';
 import {receiverMiddleware} from './test/server/receiver.mjs';
 import {embedPages} from './test/server/embed.mjs';
+import {referenceEmbed} from './test/server/reference-embed.mjs';
 import {countingReporter} from './test/server/counting-reporter.mjs';
 
 export const CHROMIUM_ARGS = [
@@ -76,6 +77,7 @@ export default {
   testFramework: {config: {timeout: 10000}},
   plugins: [esbuildPlugin({ts: true, tsconfig: './tsconfig.json', target: 'es2022'}), touchTap],
   // faults first: its contact routes fail once, then pass the request on to the real receiver.
-  middleware: [faults, embedPages, receiverMiddleware],
+  // referenceEmbed before embedPages: it adds CORS to the bundle that embedPages serves.
+  middleware: [faults, referenceEmbed, embedPages, receiverMiddleware],
   reporters: [countingReporter()],
 };

@@ -30,14 +30,19 @@ const hashOf = (text) => `'sha256-${createHash('sha256').update(text).digest('ba
 
 const escapeHtml = (value) => value.replace(/[&<>"']/g, (c) => ({'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;'})[c]);
 
-/** The embed page's Content-Security-Policy: the server's strict one, with the page's inline styles by hash, framed by anyone. */
-export function embedCsp(styleHashes) {
+/**
+ * The embed page's Content-Security-Policy: the server's strict one, with the page's inline
+ * styles by hash, framed by anyone. Its own `origin` is named beside `'self'`: in WordPress's
+ * sandbox (no `allow-same-origin`) the page's origin is opaque, and WebKit's `'self'` then
+ * matches nothing, not even the page's own scripts (Chromium and Firefox match the URL's origin).
+ */
+export function embedCsp(styleHashes, origin) {
   return [
     "default-src 'none'",
-    "script-src 'self'",
+    `script-src 'self' ${origin}`,
     `style-src ${[hashOf(PAGE_STYLE), ...styleHashes].join(' ')}`,
-    "connect-src 'self'",
-    "img-src 'self' https:",
+    `connect-src 'self' ${origin}`,
+    `img-src 'self' ${origin} https:`,
     "base-uri 'none'",
     "form-action 'none'",
     'frame-ancestors *',
@@ -144,7 +149,7 @@ ${snippet.html}</body>
     if (url.pathname.startsWith('/embed/')) {
       const answer = await page(url);
       if (answer.message) send(res, answer.status, 'text/plain; charset=utf-8', answer.message);
-      else send(res, 200, 'text/html; charset=utf-8', pageHtml(url, answer), {'content-security-policy': embedCsp(answer.snippet.styleHashes)});
+      else send(res, 200, 'text/html; charset=utf-8', pageHtml(url, answer), {'content-security-policy': embedCsp(answer.snippet.styleHashes, url.origin)});
       return true;
     }
     if (url.pathname === '/oembed') {

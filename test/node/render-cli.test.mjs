@@ -101,6 +101,8 @@ test('the reference server’s embed page: the widget, the bundle, its CSP with 
   const html = await response.text();
   for (const [, style] of html.matchAll(/<style>([\s\S]*?)<\/style>/g)) assert.ok(csp.includes(sha256(style)));
   assert.match(csp, /frame-ancestors \*/);
+  // Its own origin by name too: WebKit's 'self' matches nothing in a sandbox without allow-same-origin.
+  assert.ok(csp.includes(`script-src 'self' ${origin};`) && csp.includes(`connect-src 'self' ${origin};`), csp);
   assert.ok(!csp.includes('unsafe-inline'));
   assert.ok(html.includes('<script type="module" src="/dist/cdn/loft-widgets.js"></script>'));
   const discovery = /<link rel="alternate" type="application\/json\+oembed" href="([^"]+)"/.exec(html)[1].replaceAll('&amp;', '&');
