@@ -64,6 +64,62 @@ const touchTap = {
   },
 };
 
+/** The accessibility tree's nodes (CDP) in tree order, as a screen reader meets them: headings and lists. */
+function outline(nodes) {
+  const byId = new Map(nodes.map((node) => [node.nodeId, node]));
+  const out = [];
+  const visit = (node) => {
+    const role = node.ignored ? undefined : node.role?.value;
+    if (role === 'heading') {
+      const level = node.properties?.find((p) => p.name === 'level')?.value.value;
+      out.push(`heading ${level}: ${node.name?.value ?? ''}`);
+    } else if (role === 'list' || role === 'DescriptionList') {
+      // Its items: the listitems (or terms) below it, not those of a list inside one of them.
+      let items = 0;
+      const count = (child) => {
+        const childRole = child.ignored ? undefined : child.role?.value;
+        if (childRole === 'list' || childRole === 'DescriptionList') return;
+        if (childRole === 'listitem' || childRole === 'term' || childRole === 'DescriptionListTerm') items++;
+        for (const id of child.childIds ?? []) count(byId.get(id));
+      };
+      for (const id of node.childIds ?? []) count(byId.get(id));
+      out.push(`${role} of ${items}`);
+    }
+    for (const id of node.childIds ?? []) visit(byId.get(id));
+  };
+  const root = nodes.find((node) => !node.parentId);
+  if (root) visit(root);
+  return out;
+}
+
+/**
+ * `executeServerCommand('ax-outline', {frame})`: the headings (level and name) and lists (how
+ * many items) of Chromium's accessibility tree (CDP `Accessibility.getFullAXTree`) of the
+ * test page's frame whose URL contains `frame`, in order. False where the launcher gives no
+ * CDP session (Firefox over BiDi, WebKit's WebDriver), so a test can say so.
+ */
+const axOutline = {
+  name: 'ax-outline',
+  async executeCommand({command, payload, session}) {
+    if (command !== 'ax-outline') return undefined;
+    const page = session.browser.getPage?.(session.id);
+    let cdp;
+    try {
+      cdp = await page.createCDPSession();
+    } catch {
+      return false;
+    }
+    try {
+      const find = (tree) => (tree.frame.url.includes(payload.frame) ? tree.frame.id : (tree.childFrames ?? []).map(find).find(Boolean));
+      const frameId = find((await cdp.send('Page.getFrameTree')).frameTree);
+      if (!frameId) throw new Error(`no frame with ${payload.frame} in its URL`);
+      return outline((await cdp.send('Accessibility.getFullAXTree', {frameId})).nodes);
+    } finally {
+      await cdp.detach();
+    }
+  },
+};
+
 export default {
   files: process.env.LOFT_TEST_FILES ? process.env.LOFT_TEST_FILES.split(',') : ['test/**/*.test.ts'],
   nodeResolve: true,
@@ -75,7 +131,7 @@ export default {
   testsStartTimeout: 60000,
   testsFinishTimeout: 180000,
   testFramework: {config: {timeout: 10000}},
-  plugins: [esbuildPlugin({ts: true, tsconfig: './tsconfig.json', target: 'es2022'}), touchTap],
+  plugins: [esbuildPlugin({ts: true, tsconfig: './tsconfig.json', target: 'es2022'}), touchTap, axOutline],
   // faults first: its contact routes fail once, then pass the request on to the real receiver.
   // referenceEmbed before embedPages: it adds CORS to the bundle that embedPages serves.
   middleware: [faults, referenceEmbed, embedPages, receiverMiddleware],

@@ -5,6 +5,7 @@
  * at request time by test/server/embed.mjs under the strict CSP) open in iframes.
  */
 import {expect, waitUntil} from '@open-wc/testing';
+import {executeServerCommand} from '@web/test-runner-commands';
 
 type SsrWindow = Window & typeof globalThis & {
   __embed?: {violations: string[]; errors: string[]};
@@ -175,6 +176,33 @@ async function openHost(page: string) {
   await loaded;
   return {frame, win: frame.contentWindow as SsrWindow, doc: frame.contentDocument!};
 }
+
+describe('what a screen reader meets', () => {
+  // Chromium's accessibility tree (through CDP: web-test-runner.config.mjs's ax-outline) of the
+  // snippet with JavaScript off and of the live element rendered in the browser alone: the
+  // same headings (level and name) and the same lists (how many items), in the same order.
+  const cases: [string, Record<string, string>][] = [
+    ['loft-project', {project: 'loft', 'heading-level': '1'}],
+    ['loft-project-card', {project: 'loft'}],
+    ['loft-project-card', {project: 'loft', variant: 'compact', 'heading-level': '3'}],
+    ['loft-member-list', {project: 'loft'}],
+    ['loft-project-list', {'page-size': '2'}],
+  ];
+  for (const [element, query] of cases) {
+    it(`the same headings and lists in a server-rendered ${element}${query.variant ? ` (${query.variant})` : ''} without JavaScript as in the live one (Chromium)`, async function () {
+      const outline = (frame: string) => executeServerCommand<string[] | false, {frame: string}>('ax-outline', {frame});
+      const live = await open(element, {...query, live: '1'});
+      await hydrated(live.win, live.widget);
+      const liveOutline = await outline(live.win.location.search);
+      if (liveOutline === false) this.skip();
+      const server = await open(element, query, {scripts: false});
+      expect(server.widget.shadowRoot, 'no Declarative Shadow DOM').to.exist;
+      const serverOutline = await outline(server.win.location.search);
+      expect(liveOutline!.filter((line) => line.startsWith('heading')).length, 'no heading at all').to.be.above(0);
+      expect(serverOutline).to.deep.equal(liveOutline);
+    });
+  }
+});
 
 describe('live widgets', () => {
   it('put the same JSON-LD in their light DOM under the strict CSP, with no Trusted Types violation', async () => {

@@ -82,14 +82,15 @@ const repaired = new Set();
  * /ssr/<element>.html?lang=sv&bundle=1&<attribute>=…: a widget server-rendered at request time
  * (dist/ssr/node/render.js, as `npx loft-widgets render` does) from the reference feed (or,
  * for the list, the Exempelby feed), on a page under the strict CSP with the snippet's style
- * hashes, with the CDN bundle when `bundle=1`.
+ * hashes, with the CDN bundle when `bundle=1`. `live=1`: the same widget as the bare tag with
+ * the bundle, rendered in the browser only, to compare with.
  */
 async function ssrPage(ctx) {
   const {renderSnippet} = await import('../../dist/ssr/node/render.js');
   const element = /^\/ssr\/([a-z-]+)\.html$/.exec(ctx.path)[1];
   const params = new URL(ctx.url, 'http://localhost').searchParams;
   const src = element === 'loft-project-list' ? '/demo/feeds/exempelby.feed.json' : '/demo/feeds/loft.feed.json';
-  const attributes = Object.fromEntries([...params].filter(([name]) => !['lang', 'bundle', 'load'].includes(name)));
+  const attributes = Object.fromEntries([...params].filter(([name]) => !['lang', 'bundle', 'load', 'live'].includes(name)));
   const lang = params.get('lang') ?? 'sv';
   const snippet = await renderSnippet({
     element,
@@ -97,6 +98,10 @@ async function ssrPage(ctx) {
     attributes,
     feed: {text: readFileSync(new URL(`../..${src}`, import.meta.url), 'utf8'), baseUrl: `http://${ctx.host}${src}`, src},
   });
+  if (params.get('live') === '1') {
+    // The snippet's own tag (its attributes), closed at once: nothing rendered on the server.
+    snippet.html = `${snippet.html.slice(0, snippet.html.indexOf('>') + 1)}</${element}>\n`;
+  }
   ctx.set({
     'cache-control': 'no-store',
     'content-security-policy': STRICT_CSP.replace("style-src 'self'", `style-src 'self' ${snippet.styleHashes.join(' ')}`),
@@ -107,7 +112,7 @@ async function ssrPage(ctx) {
 <head><meta charset="utf-8"><title>${snippet.title}</title>
 <script src="/test/embed/probe.js"></script>
 <script src="/test/embed/ssr-before.js" defer></script>
-${params.get('bundle') === '1' ? '<script type="module" src="/dist/cdn/loft-widgets.js"></script>' : ''}
+${params.get('bundle') === '1' || params.get('live') === '1' ? '<script type="module" src="/dist/cdn/loft-widgets.js"></script>' : ''}
 </head>
 <body>
 ${snippet.html}</body>
