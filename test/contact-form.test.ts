@@ -117,6 +117,25 @@ function contrast(a: string, b: string): number {
   return (x + 0.05) / (y + 0.05);
 }
 
+/** The first colour painted behind an element: its own background, else its nearest ancestor's (across shadow roots). */
+function backgroundBehind(el: Element): string {
+  for (let node: Element | null = el; node; node = node.parentElement ?? ((node.getRootNode() as ShadowRoot).host ?? null)) {
+    const colour = getComputedStyle(node).backgroundColor;
+    if (colour !== 'transparent' && colour !== 'rgba(0, 0, 0, 0)') return colour;
+  }
+  return 'white';
+}
+
+/** The Storybook themes (stories/support/themes.css): what a municipality's CMS page sets. */
+function loadThemes(): Promise<void> {
+  if (document.querySelector('link[data-themes]')) return Promise.resolve();
+  const link = Object.assign(document.createElement('link'), {rel: 'stylesheet', href: '/stories/support/themes.css'});
+  link.dataset.themes = '';
+  const loaded = new Promise<void>((resolve) => link.addEventListener('load', () => resolve(), {once: true}));
+  document.head.append(link);
+  return loaded;
+}
+
 describe('<loft-contact-form>', () => {
   before(() => performance.setResourceTimingBufferSize(100_000));
   beforeEach(() => setPageLang('sv'));
@@ -289,6 +308,31 @@ describe('<loft-contact-form>', () => {
     }
     await expect(el).to.be.accessible();
   });
+
+  for (const theme of ['exempelby', 'sjostad'] as const) {
+    it(`draws field borders at 3:1 or more in the ${theme} theme, whose light --loft-color-border is for decorative frames`, async () => {
+      await loadThemes();
+      const page = await fixture<HTMLDivElement>(html`<div class="loft-story" data-theme=${theme}>
+        <loft-contact-form .data=${await exempelbyFeed()} form="kommun-kontakt"></loft-contact-form>
+      </div>`);
+      const el = page.querySelector('loft-contact-form')!;
+      await settled(el);
+      const frames = getComputedStyle(page).getPropertyValue('--loft-color-border').trim();
+      const outside = backgroundBehind(page);
+      const fields = [...root(el).querySelectorAll<HTMLElement>('[data-field]')];
+      expect(fields.map((f) => f.dataset.field)).to.deep.equal(['name', 'email', 'phone', 'subject', 'message']);
+      for (const field of fields) {
+        const style = getComputedStyle(field);
+        const inside = backgroundBehind(field);
+        // The theme's frame colour is too light for a field's edge: the fields must not use it.
+        expect(contrast(frames, inside), `${theme}: --loft-color-border ${frames} on ${inside}`).to.be.below(3);
+        expect(contrast(style.borderTopColor, inside), `${field.dataset.field}: border ${style.borderTopColor} on the field's ${inside}`).to.be.at.least(3);
+        expect(contrast(style.borderTopColor, outside), `${field.dataset.field}: border ${style.borderTopColor} on the page's ${outside}`).to.be.at.least(3);
+        expect(parseFloat(style.borderTopWidth)).to.be.at.least(2);
+      }
+      await expect(el).to.be.accessible();
+    });
+  }
 
   it('shows the receiver’s 422 field errors on the fields', async () => {
     // The feed says the subject is optional; the receiver knows the real form requires it.

@@ -66,7 +66,7 @@ function controlError(control: HTMLInputElement | HTMLTextAreaElement): FieldErr
  * @cssproperty [--loft-color-muted=inherit] - Colour of hints and the required legend.
  * @cssproperty [--loft-color-accent=inherit] - Colour of links, focus and the send button.
  * @cssproperty [--loft-color-surface=transparent] - Background of fields.
- * @cssproperty [--loft-color-border=currentColor] - Colour of field borders.
+ * @cssproperty [--loft-color-field-border=currentColor] - Colour of field borders: give it at least 3:1 against the page and `--loft-color-surface` (unset, the text colour). `--loft-color-border`, for decorative frames, does not reach the fields.
  * @cssproperty [--loft-color-error=#b00020 mixed half with the text colour] - Colour of error marks (unset, it stays readable on light and dark pages).
  * @cssproperty [--loft-radius=4px] - Corner radius.
  * @cssproperty [--loft-space=1rem] - Base spacing.
