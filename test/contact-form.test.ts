@@ -293,6 +293,35 @@ describe('<loft-contact-form>', () => {
     expect(emailField.hasAttribute('aria-invalid')).to.be.false;
   });
 
+  const PHONE_FORMAT = {
+    sv: 'Skriv telefonnumret med siffror, till exempel 070-123 45 67 eller +46 70 123 45 67. Du kan använda mellanslag, bindestreck, parenteser och + i början.',
+    en: 'Enter the phone number in digits, like 070-123 45 67 or +46 70 123 45 67. You can use spaces, hyphens, brackets and a + at the start.',
+    fi: 'Kirjoita puhelinnumero numeroin, esimerkiksi 040 123 4567 tai +358 40 123 4567. Voit käyttää välilyöntejä, yhdysmerkkejä, sulkeita ja alussa plusmerkkiä.',
+  };
+  for (const lang of ['sv', 'en', 'fi'] as const) {
+    it(`says which format a phone number takes when it is written wrongly, at the field and in the summary (${lang})`, async () => {
+      await setPageLang(lang);
+      const el = await fixture<LoftContactForm>(html`<loft-contact-form .data=${await exempelbyFeed()} form="kommun-kontakt"></loft-contact-form>`);
+      await settled(el);
+      await waitUntil(() => textOf(root(el).querySelector('.legend')) === {sv: '* Obligatoriskt', en: '* Required', fi: '* Pakollinen'}[lang], `${lang} did not load`);
+      fillRequired(el, email());
+      fill(el, 'subject', 'Parkering');
+      fill(el, 'phone', 'ring mig på kvällen');
+      submitButton(el).click();
+      await summary(el);
+      expect(active(el)?.classList.contains('summary')).to.be.true;
+      expect([...root(el).querySelectorAll('.summary a')].map((a) => textOf(a))).to.deep.equal([PHONE_FORMAT[lang]]);
+      const phone = control(el, 'f-phone');
+      expect(phone.getAttribute('aria-invalid')).to.equal('true');
+      expect(textOf(root(el).getElementById(phone.getAttribute('aria-describedby')!))).to.equal(PHONE_FORMAT[lang]);
+      await expect(el).to.be.accessible();
+      // Written as the message says, the number is right.
+      fill(el, 'phone', lang === 'fi' ? '+358 40 123 4567' : '(070) 123-45 67');
+      await el.updateComplete;
+      expect(phone.hasAttribute('aria-invalid')).to.be.false;
+    });
+  }
+
   it('keeps its error messages readable on a dark host page that sets no --loft-* colours', async () => {
     const page = await fixture<HTMLDivElement>(html`<div style="background: #15171c; color: #e9eaee; color-scheme: dark; padding: 1rem">
       <loft-contact-form .data=${await exempelbyFeed()} form="kommun-samtycke"></loft-contact-form>

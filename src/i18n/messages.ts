@@ -100,6 +100,10 @@ const FORM = {
   'contact-error-required': {en: '{field} is missing.', note: 'Error when a required field is empty.', params: {field: FIELD}},
   'contact-error-invalid': {en: '{field} is not in the right format.', note: 'Error when a field is filled in wrongly.', params: {field: FIELD}},
   'contact-error-email': {en: 'Enter an e-mail address like name@example.org.', note: 'Error when the e-mail address is not an e-mail address.'},
+  'contact-error-phone': {
+    en: 'Enter the phone number in digits, like 070-123 45 67 or +46 70 123 45 67. You can use spaces, hyphens, brackets and a + at the start.',
+    note: 'Error when the phone number is not one: it must be 5 to 40 digits, spaces, hyphens and round brackets, with a + only at the start. Say what is allowed; the example numbers may be ones that look familiar to readers of the language.',
+  },
   'contact-error-too-long': {
     en: '{field} is too long: at most {max} characters.',
     note: 'Error when a field is longer than allowed.',
