@@ -2,7 +2,7 @@ import {aTimeout, expect, fixture, html, waitUntil} from '@open-wc/testing';
 import {sendKeys} from '@web/test-runner-commands';
 import type {LoftContactForm} from '../src/elements/contact-form/contact-form.js';
 import type {LoftSubmitErrorEvent, LoftSubmitEvent, LoftSubmittedEvent} from '../src/events/events.js';
-import {collect, exempelbyFeed, referenceFeed, setPageLang, settled, textOf, uniqueKey} from './helpers/fixtures.js';
+import {collect, exempelbyFeed, referenceFeed, requestCount, setPageLang, settled, textOf, uniqueKey} from './helpers/fixtures.js';
 
 /** The test receiver's minimum fill time (test/server/receiver.mjs) plus a margin. */
 const FILL_TIME = 700;
@@ -31,15 +31,37 @@ function requestsSince(since: number, part = ''): PerformanceResourceTiming[] {
   return (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((e) => e.startTime >= since && e.name.includes(part));
 }
 
-/** What the real receiver stored for an e-mail address. */
-async function stored(email: string): Promise<any[]> {
-  const rows: any[] = await (await fetch('/test-receiver/submissions')).json();
+/** What the real receiver stored for an e-mail address (`expiring`: the one whose challenges expire in seconds). */
+async function stored(email: string, receiver: 'main' | 'expiring' = 'main'): Promise<any[]> {
+  const rows: any[] = await (await fetch(`/test-receiver/submissions?receiver=${receiver}`)).json();
   return rows.filter((row) => row.email === email);
+}
+
+/** Longer than a challenge of the receiver under /expiring/ lives (3 s: test/server/receiver.mjs). */
+const CHALLENGE_EXPIRED = 3500;
+
+/** The reference feed with its form on the receiver whose challenges expire in seconds. */
+async function onExpiringReceiver(endpoint = '/expiring/api/contact'): Promise<Record<string, any>> {
+  const feed = await withEndpoint(endpoint);
+  feed.contactForms[0].captcha.challengeUrl = '/expiring/api/altcha-challenge';
+  return feed;
 }
 
 async function sent(el: LoftContactForm): Promise<void> {
   await waitUntil(() => root(el).querySelector('.sent'), 'the form was not sent', {timeout: 8000});
   await el.updateComplete;
+}
+
+/** Sends, and waits for the confirmation: one loft-submitted (201), no loft-submit-error. */
+async function sendAccepted(el: LoftContactForm): Promise<void> {
+  const errors = collect<LoftSubmitErrorEvent>('loft-submit-error');
+  const submitted = collect<LoftSubmittedEvent>('loft-submitted');
+  submitButton(el).click();
+  await sent(el);
+  errors.stop();
+  submitted.stop();
+  expect(errors.events.map((e) => e.detail)).to.deep.equal([]);
+  expect(submitted.events.map((e) => e.detail.status)).to.deep.equal([201]);
 }
 
 async function summary(el: LoftContactForm): Promise<void> {
@@ -429,6 +451,42 @@ describe('<loft-contact-form>', () => {
     const replay = await fetch('/api/contact', {method: 'POST', headers: {'content-type': 'application/json'}, body: JSON.stringify({...payload, email: email()})});
     expect(replay.status).to.equal(422);
     expect(await replay.json()).to.deep.equal({errors: {_form: 'captcha'}});
+  });
+
+  it('fetches a fresh spam check before sending when the one from the first keystroke has expired, and sends once', async () => {
+    const el = await fixture<LoftContactForm>(html`<loft-contact-form .data=${await onExpiringReceiver()} recipient="amanda-sundberg"></loft-contact-form>`);
+    await settled(el);
+    const touched = performance.now();
+    const address = email();
+    fillRequired(el, address);
+    await waitUntil(() => requestsSince(touched, '/expiring/api/altcha-challenge').length === 1, 'the challenge was not fetched on first interaction');
+    // The visitor pauses for longer than the challenge lives, then sends.
+    await aTimeout(CHALLENGE_EXPIRED);
+    await sendAccepted(el);
+    await waitUntil(() => requestsSince(touched, '/expiring/api/contact').length > 0, 'no submission request was seen');
+    await aTimeout(300);
+    expect(requestsSince(touched, '/expiring/api/altcha-challenge'), 'a fresh challenge before sending').to.have.length(2);
+    expect(requestsSince(touched, '/expiring/api/contact'), 'one send, not a refused one and a second').to.have.length(1);
+    expect(await stored(address, 'expiring')).to.have.length(1);
+    await expect(el).to.be.accessible();
+  });
+
+  it('solves a fresh spam check and sends once more by itself when the receiver refuses one that expired on the way, keeping what was typed', async () => {
+    const key = uniqueKey();
+    // The first send is held on the way until its challenge has expired, then reaches the receiver.
+    const feed = await onExpiringReceiver(`/faults/contact?key=${key}&fail=late&ms=${CHALLENGE_EXPIRED}&receiver=expiring`);
+    const el = await fixture<LoftContactForm>(html`<loft-contact-form .data=${feed} recipient="amanda-sundberg"></loft-contact-form>`);
+    await settled(el);
+    const address = email();
+    fillRequired(el, address);
+    await aTimeout(FILL_TIME);
+    await sendAccepted(el);
+    expect(await requestCount(key), 'the refused send and one more').to.equal(2);
+    const rows = await stored(address, 'expiring');
+    expect(rows).to.have.length(1);
+    expect(rows[0]).to.include({name: 'Alva Andersson', message: 'Hej! Jag vill veta mer om projektet.'});
+    expect(active(el)?.classList.contains('sent')).to.be.true;
+    await expect(el).to.be.accessible();
   });
 
   for (const [fail, code, text] of [
