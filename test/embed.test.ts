@@ -165,6 +165,34 @@ function typography(widget: HTMLElement): string[] {
   return out;
 }
 
+/**
+ * WCAG 1.4.12's spacing, as the W3C's text-spacing bookmarklet sets it, put into every shadow
+ * root of a widget (nested ones too): a page's own stylesheet cannot reach inside, so this is
+ * what a tool that styles each shadow root does. A constructed sheet, which the strict CSP allows.
+ */
+const TEXT_SPACING = `* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; }
+p { margin-bottom: 2em !important; }`;
+
+function spaceText(host: Host, widget: HTMLElement): void {
+  const sheet = new host.win.CSSStyleSheet();
+  sheet.replaceSync(TEXT_SPACING);
+  const roots = [widget.shadowRoot!, ...[...deep(widget.shadowRoot!)].filter(isElement).flatMap((el) => (el.shadowRoot ? [el.shadowRoot] : []))];
+  for (const root of roots) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+}
+
+/** Boxes of a widget that hold text and are narrower or lower than that text (whatever their overflow does with the rest). */
+function cutText(widget: HTMLElement): string[] {
+  const out: string[] = [];
+  for (const node of deep(widget.shadowRoot!)) {
+    if (!isElement(node) || hiddenOnPurpose(node)) continue;
+    const text = [...node.childNodes].filter((c) => c.nodeType === Node.TEXT_NODE).map((c) => c.textContent!.trim()).join(' ').trim();
+    if (!text || ['inline', 'contents', 'none'].includes(getComputedStyle(node).display)) continue;
+    if (node.scrollWidth > node.clientWidth + 1) out.push(`${node.localName} "${text}": ${node.scrollWidth} px of text in ${node.clientWidth} px`);
+    if (node.scrollHeight > node.clientHeight + 1) out.push(`${node.localName} "${text}": ${node.scrollHeight} px high in ${node.clientHeight} px`);
+  }
+  return out;
+}
+
 /** Records every Worker the page starts from now on, and the first message each sends back. */
 function watchWorkers(host: Host): {urls: string[]; answers: unknown[]} {
   const seen = {urls: [] as string[], answers: [] as unknown[]};
@@ -303,6 +331,29 @@ describe('host pages with the built CDN bundle', () => {
     });
     expect(probe(hostile)).to.deep.equal({violations: [], errors: []});
   });
+
+  for (const width of [320, 1024]) {
+    it(`keep every text whole with WCAG 1.4.12 text spacing in a ${width} px window (line height 1.5, paragraphs 2em, letters 0.12em, words 0.16em)`, async () => {
+      const host = await open('strict-csp', {width});
+      await ready(host);
+      // A contact panel open too: its form is nested two shadow roots deep, in a narrower box.
+      const members = host.doc.querySelector('#members') as HTMLElement;
+      members.shadowRoot!.querySelector<HTMLButtonElement>('button.contact')!.click();
+      await waitUntil(() => members.shadowRoot!.querySelector('loft-contact-form')?.shadowRoot?.querySelector('form'), 'the contact panel did not open');
+      const before = host.widgets.map((widget) => visibleTexts(widget));
+      for (const widget of host.widgets) spaceText(host, widget);
+      const panelForm = members.shadowRoot!.querySelector('loft-contact-form')!;
+      expect(getComputedStyle(panelForm.shadowRoot!.querySelector('label')!).letterSpacing, 'the spacing reached the nested form').not.to.equal('normal');
+      host.widgets.forEach((widget, i) => {
+        expect(visibleTexts(widget), `${widget.id}: visible text`).to.deep.equal(before[i]);
+        expect(hiddenOrClipped(widget), `${widget.id}: hidden or clipped`).to.deep.equal([]);
+        expect(cutText(widget), `${widget.id}: text cut off in its box`).to.deep.equal([]);
+        expect(overlaps(widget), `${widget.id}: overlapping boxes`).to.deep.equal([]);
+      });
+      expect(host.doc.documentElement.scrollWidth, 'no horizontal scrolling').to.be.at.most(width);
+      expect(probe(host)).to.deep.equal({violations: [], errors: []});
+    });
+  }
 
   it('work when the snippet is pasted twice (the module runs twice, the first definition wins)', async () => {
     const host = await open('twice');
