@@ -48,20 +48,41 @@ if (wanted.includes('webkit')) {
 }
 
 /**
- * `executeServerCommand('tap', {x, y})`: a real touch tap at viewport coordinates, through
- * the browser's own input pipeline (Puppeteer's touchscreen: Chromium, Firefox). Answers
- * false where the launcher has no touchscreen (WebKit's WebDriver), so a test can say so.
+ * A server command that runs on the test's Puppeteer page (Chromium, Firefox); it answers
+ * false where the launcher has no such page (WebKit's WebDriver) or `run` cannot do it, so a
+ * test can say so.
  */
-const touchTap = {
-  name: 'touch-tap',
+const pageCommand = (name, run) => ({
+  name,
   async executeCommand({command, payload, session}) {
-    if (command !== 'tap') return undefined;
+    if (command !== name) return undefined;
     const page = session.browser.getPage?.(session.id);
-    if (!page?.touchscreen) return false;
-    await page.touchscreen.tap(payload.x, payload.y);
-    return true;
+    return page ? run(page, payload) : false;
   },
-};
+});
+
+/**
+ * `executeServerCommand('tap', {x, y})`: a real touch tap at viewport coordinates, through
+ * the browser's own input pipeline (Puppeteer's touchscreen).
+ */
+const touchTap = pageCommand('tap', async (page, {x, y}) => {
+  if (!page.touchscreen) return false;
+  await page.touchscreen.tap(x, y);
+  return true;
+});
+
+/**
+ * `executeServerCommand('forced-colors', {active})`: emulates Windows' forced colours (high
+ * contrast) through DevTools' media emulation (Chromium; Firefox over BiDi cannot).
+ */
+const forcedColors = pageCommand('forced-colors', async (page, {active}) => {
+  try {
+    await page.emulateMediaFeatures([{name: 'forced-colors', value: active ? 'active' : 'none'}]);
+    return true;
+  } catch {
+    return false;
+  }
+});
 
 export default {
   files: process.env.LOFT_TEST_FILES ? process.env.LOFT_TEST_FILES.split(',') : ['test/**/*.test.ts'],
@@ -74,7 +95,7 @@ export default {
   testsStartTimeout: 60000,
   testsFinishTimeout: 180000,
   testFramework: {config: {timeout: 10000}},
-  plugins: [esbuildPlugin({ts: true, tsconfig: './tsconfig.json', target: 'es2022'}), touchTap],
+  plugins: [esbuildPlugin({ts: true, tsconfig: './tsconfig.json', target: 'es2022'}), touchTap, forcedColors],
   // faults first: its contact routes fail once, then pass the request on to the real receiver.
   middleware: [faults, embedPages, receiverMiddleware],
   reporters: [countingReporter()],

@@ -8,6 +8,7 @@
  * adding it to test/embed/widgets.html.
  */
 import {aTimeout, expect, waitUntil} from '@open-wc/testing';
+import {executeServerCommand, sendKeys} from '@web/test-runner-commands';
 
 interface Probe {
   violations: string[];
@@ -61,6 +62,25 @@ async function ready(host: Host): Promise<void> {
     await Promise.all(host.widgets.map((el) => (el as any).updateComplete));
     await new Promise((resolve) => host.win.setTimeout(resolve, 0));
   } while (host.widgets.some((el) => (el as any).isUpdatePending));
+}
+
+/** axe-core's violations in an element of a host page (loaded into the page; its CSP must let a same-origin script in). */
+async function axeViolations(host: Host, el: Element): Promise<string[]> {
+  const win = host.win as HostWindow & {axe?: any};
+  if (!win.axe) {
+    const script = host.doc.createElement('script');
+    const loaded = new Promise((resolve, reject) => {
+      script.addEventListener('load', resolve);
+      script.addEventListener('error', reject);
+    });
+    script.src = '/node_modules/axe-core/axe.min.js';
+    host.doc.head.append(script);
+    await loaded;
+  }
+  // The rules that judge a whole page, not a widget (as the Storybook smoke test leaves them).
+  const rules = Object.fromEntries(['region', 'landmark-one-main', 'page-has-heading-one'].map((id) => [id, {enabled: false}]));
+  const {violations} = await win.axe!.run(el, {rules});
+  return violations.map((v: any) => `${v.id}: ${v.nodes.map((n: any) => n.target.join(' ')).join(', ')}`);
 }
 
 /** What the page's console would have shown. */
@@ -435,6 +455,42 @@ describe('host pages with the built CDN bundle', () => {
       if (link) expect(link.getBoundingClientRect().height, widget.localName).to.be.greaterThan(0);
     }
     expect(host.doc.body.textContent).not.to.contain('Informationen har en form som inte kan visas');
+  });
+
+  it('say in the contact panel that a file is missing when the contact form’s chunk was not uploaded, with focus shown on the panel', async () => {
+    const host = await open('no-form');
+    await ready(host);
+    const members = host.doc.querySelector('#members') as HTMLElement;
+    const root = members.shadowRoot!;
+    const button = root.querySelector<HTMLButtonElement>('button.contact')!;
+    button.focus();
+    await sendKeys({press: 'Enter'});
+    await waitUntil(() => root.querySelector('.panel [role="alert"]'), 'no message in the panel');
+    const panel = root.querySelector<HTMLElement>('.panel')!;
+    expect(root.querySelector('.panel [role="alert"]')!.textContent!.trim()).to.equal('En fil som hör till den här widgeten kunde inte hämtas.');
+    expect(root.activeElement, 'focus stays on the panel').to.equal(panel);
+    const ring = () => {
+      const style = host.win.getComputedStyle(panel);
+      return `${style.outlineStyle} ${parseFloat(style.outlineWidth)}px`;
+    };
+    expect(ring(), 'the focused panel shows its focus').to.equal('solid 3px');
+    // Forced colours keep the outline (where the browser can emulate them here: Chromium).
+    if (await executeServerCommand<boolean, {active: boolean}>('forced-colors', {active: true})) {
+      try {
+        expect(host.win.matchMedia('(forced-colors: active)').matches).to.be.true;
+        expect(ring(), 'in forced colours').to.equal('solid 3px');
+      } finally {
+        await executeServerCommand('forced-colors', {active: false});
+      }
+    }
+    // The editor is told in the console, as the loader tells them; no unhandled rejection.
+    const consoleErrors: string[] = (host.win as unknown as {__consoleErrors: string[]}).__consoleErrors;
+    expect(consoleErrors.join('\n')).to.contain('<loft-member-list>: a file of the widget could not be loaded').and.to.contain('chunks/ included');
+    expect(probe(host)).to.deep.equal({violations: [], errors: []});
+    expect(await axeViolations(host, members)).to.deep.equal([]);
+    await sendKeys({press: 'Escape'});
+    await waitUntil(() => !root.querySelector('.panel'), 'Escape did not close the panel');
+    expect(root.activeElement).to.equal(button);
   });
 
   it('run when pinned with Subresource Integrity: the entry by its hash, the chunks by the import map', async () => {

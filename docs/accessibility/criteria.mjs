@@ -72,6 +72,8 @@ const ALTCHA_RENEWAL = [
   form('fetches a fresh spam check before sending when the one from the first keystroke has expired, and sends once'),
   form('solves a fresh spam check and sends once more by itself when the receiver refuses one that expired on the way, keeping what was typed'),
 ];
+/** A contact panel whose form's code is missing: focus ring, message, console. */
+const PANEL_FOCUS = embed('say in the contact panel that a file is missing when the contact form’s chunk was not uploaded, with focus shown on the panel');
 const PHONE_FORMAT = source('src/contact/view.ts', "name === 'phone' ? r.t('contact-error-phone')");
 const OPENS_FORM = members('moves focus into the contact form, on its first field');
 const PROJECT_OPENS_FORM = project('opens "Kontakta Amanda" with focus inside the panel, and Escape brings focus back');
@@ -461,6 +463,14 @@ export const criteria = {
       reason: 'Fields, links, buttons and the focused summary show a 3 px outline in the accent (else text) colour on keyboard focus. Read from the styles: no test looks at the ring.',
       evidence: [source(FORM_STYLES, 'outline: 3px solid var(--loft-color-accent, currentColor);'), source(SHARED_STYLES, 'outline: 3px solid currentColor;')],
     },
+    'loft-member-list': {
+      reason: 'Links and buttons show a 3 px outline in the text colour on keyboard focus (read from the styles); so does the contact panel, which holds focus while the form\'s code loads and keeps it, with a message, when that code cannot be loaded: measured on a host page, in forced colours too (Chromium).',
+      evidence: [source(SHARED_STYLES, 'outline: 3px solid currentColor;'), PANEL_FOCUS],
+    },
+    'loft-project': {
+      reason: 'Links and buttons show a 3 px outline in the text colour on keyboard focus (read from the styles); so does its contact panel while focus waits in it, as in the member list\'s, whose panel is measured on a host page.',
+      evidence: [source(SHARED_STYLES, 'outline: 3px solid currentColor;'), source('src/elements/shared/contact-disclosure.styles.ts', '.panel:focus-visible {'), PANEL_FOCUS],
+    },
     'loft-project-list': {
       reason: 'Fields, links, buttons and the card that "Visa fler" focuses show a 3 px outline in the text colour on keyboard focus. Read from the styles: no test looks at the ring.',
       evidence: [source('src/elements/project-list/project-list.styles.ts', '.item:focus-visible {'), source(SHARED_STYLES, 'outline: 3px solid currentColor;')],
@@ -661,7 +671,10 @@ export const criteria = {
       reason: 'Loading is a polite status ("Laddar…"); an error is an alert.',
       evidence: [card('shows a loading state that is announced and keeps its height'), card('shows a localized error with a retry that works')],
     },
-    'loft-member-list': {reason: 'Loading is a polite status; an error is an alert.', evidence: [members('shows a loading state that is announced, then an error with retry')]},
+    'loft-member-list': {
+      reason: "Loading is a polite status; an error is an alert, and so is the message in a contact panel whose form's code cannot be loaded.",
+      evidence: [members('shows a loading state that is announced, then an error with retry'), PANEL_FOCUS],
+    },
     'loft-contact-form': {
       reason: '"Skickar…" and the spam-check notice are polite status messages below the button; errors are an alert summary, announced once per send; the confirmation is a status.',
       evidence: [

@@ -156,7 +156,7 @@ const STATES = {
   'error-timeout': {en: 'Loading the information took too long.', note: 'Shown instead of a widget when its feed takes too long to arrive.'},
   'error-invalid': {en: 'The information is in a form that cannot be shown.', note: 'Shown instead of a widget when its feed is broken (the editor gets the details in the console).'},
   'error-too-large': {en: 'The information is too large to be shown.', note: 'Shown instead of a widget when its feed is above 20 MB.'},
-  'error-file-missing': {en: 'A file of this widget could not be loaded.', note: "Shown instead of a widget when one of the widget's own script files is missing on the server."},
+  'error-file-missing': {en: 'A file of this widget could not be loaded.', note: "Shown instead of a widget (or, in a contact panel, instead of the contact form) when one of the widget's own script files is missing on the server."},
   'error-person-not-found': {en: 'The person could not be found.', note: 'Shown instead of the list of people when a person it should show is not in the feed.'},
   'error-form-not-found': {en: 'The contact form could not be found.', note: 'Shown instead of a contact form that is not in the feed.'},
   'error-project-not-found': {en: 'The project could not be found.', note: 'Shown instead of a widget when the project it should show is not in the feed.'},

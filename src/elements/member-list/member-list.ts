@@ -108,7 +108,8 @@ export class LoftMemberList extends LoftElement<MemberListView, Inputs> {
         {key: person.id, recipient: person.id, project: view.project, feed: this._feedForChild(), catalog: this.catalog},
         this._level(2),
         view.close,
-        text
+        text,
+        view.fileMissing
       )}
     </li>`;
   }

@@ -30,7 +30,13 @@ export const contactDisclosureStyles = css`
     background: var(--loft-color-surface, transparent);
     padding: var(--loft-space, 1rem);
   }
-  .panel:focus {
+  /* Focus waits on the panel while the form's code loads, and stays there with the message
+     if it cannot be loaded: shown as on every other element, an outline that forced colours keep. */
+  .panel:focus-visible {
+    outline: 3px solid currentColor;
+    outline-offset: 2px;
+  }
+  .panel:focus:not(:focus-visible) {
     outline: none;
   }
   /* "Stäng" belongs to the panel, not to the form: below a rule, well away from "Skicka". */

@@ -83,6 +83,8 @@ export interface MemberListView {
   members: MemberView[];
   empty: ResolvedText;
   close: ResolvedText;
+  /** Said in a contact panel whose form's code could not be loaded. */
+  fileMissing: ResolvedText;
 }
 
 export function memberListView(r: Resolver, input: {project?: string; people?: string; roles?: string; heading?: string}): MemberListView {
@@ -104,5 +106,6 @@ export function memberListView(r: Resolver, input: {project?: string; people?: s
     members: members.map((m) => memberView(m.person, m.roles, project, r)),
     empty: r.ui('no-members'),
     close: r.ui('close'),
+    fileMissing: r.ui('error-file-missing'),
   };
 }
