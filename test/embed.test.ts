@@ -352,6 +352,18 @@ describe('host pages with the built CDN bundle', () => {
     expect(probe(hostile)).to.deep.equal({violations: [], errors: []});
   });
 
+  it('keep the list role of every list drawn without markers (Safari drops it unless role="list" says so)', async () => {
+    const host = await open('strict-csp');
+    await ready(host);
+    const unmarked = host.widgets.flatMap((widget) =>
+      [...deep(widget.shadowRoot!)].filter(isElement).filter((el) => ['ul', 'ol'].includes(el.localName) && getComputedStyle(el).listStyleType === 'none')
+    );
+    const name = (el: Element) => `${el.localName}.${el.className}`;
+    // The card's partners, the people and their roles, the list's cards (and the same nested in <loft-project>).
+    expect([...new Set(unmarked.map(name))].sort()).to.deep.equal(['ul.partners', 'ul.people', 'ul.projects', 'ul.roles']);
+    expect(unmarked.filter((el) => el.getAttribute('role') !== 'list').map(name)).to.deep.equal([]);
+  });
+
   for (const width of [320, 1024]) {
     it(`keep every text whole with WCAG 1.4.12 text spacing in a ${width} px window (line height 1.5, paragraphs 2em, letters 0.12em, words 0.16em)`, async () => {
       const host = await open('strict-csp', {width});

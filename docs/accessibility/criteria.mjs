@@ -72,6 +72,8 @@ const ALTCHA_RENEWAL = [
   form('fetches a fresh spam check before sending when the one from the first keystroke has expired, and sends once'),
   form('solves a fresh spam check and sends once more by itself when the receiver refuses one that expired on the way, keeping what was typed'),
 ];
+/** Every list drawn without markers keeps its role (Safari). */
+const LIST_ROLE = embed('keep the list role of every list drawn without markers (Safari drops it unless role="list" says so)');
 /** A contact panel whose form's code is missing: focus ring, message, console. */
 const PANEL_FOCUS = embed('say in the contact panel that a file is missing when the contact form’s chunk was not uploaded, with focus shown on the panel');
 const PHONE_FORMAT = source('src/contact/view.ts', "name === 'phone' ? r.t('contact-error-phone')");
@@ -131,24 +133,24 @@ export const criteria = {
   '1.3.1': {
     all: {result: 'supports', author: HEADING_LEVEL},
     'loft-project-card': {
-      reason: 'A heading whose level comes from `heading-level`; the facts a description list (`dl`, `dt`, `dd`); the partners a list.',
-      evidence: [card('shows every fact of the seed page in Swedish'), card('sets its heading level from heading-level')],
+      reason: 'A heading whose level comes from `heading-level`; the facts a description list (`dl`, `dt`, `dd`); the partners a list (with `role="list"`, which Safari needs for a list drawn without markers).',
+      evidence: [card('shows every fact of the seed page in Swedish'), card('sets its heading level from heading-level'), LIST_ROLE],
     },
     'loft-member-list': {
-      reason: "A section named by its heading; the people a list, each person's name a heading one level down; roles a list.",
-      evidence: [members('shows the seed page\'s members with their roles, "Läs mer om Amanda" and "Kontakta Amanda"')],
+      reason: "A section named by its heading; the people a list, each person's name a heading one level down; roles a list (both with `role=\"list\"`, which Safari needs for a list drawn without markers).",
+      evidence: [members('shows the seed page\'s members with their roles, "Läs mer om Amanda" and "Kontakta Amanda"'), LIST_ROLE],
     },
     'loft-contact-form': {
       reason: 'Every field has a `<label>`; required fields have `required`; optional consents are a `fieldset` with a `legend`; an error is tied to its field by `aria-describedby` and `aria-invalid`.',
       evidence: [FORM_CHECKS, form('shows the public-task notice, public record and retention, and stores a ticked optional consent (en)'), form('sends nothing without the consent box, then sends once it is ticked (fi, consent)')],
     },
     'loft-project': {
-      reason: 'An article headed by the title; description paragraphs; quotations as `figure`, `blockquote` and `figcaption`; the nested elements one heading level down.',
-      evidence: [project('renders the whole seed page from one tag')],
+      reason: 'An article headed by the title; description paragraphs; quotations as `figure`, `blockquote` and `figcaption`; the nested elements one heading level down, with their lists as in their reports.',
+      evidence: [project('renders the whole seed page from one tag'), LIST_ROLE],
     },
     'loft-project-list': {
-      reason: 'Each control has a `<label>`; the controls are a search landmark; the cards a list, each with a heading one level down.',
-      evidence: [list('lists every project as a compact card, sorted by name, with a count and labelled controls')],
+      reason: 'Each control has a `<label>`; the controls are a search landmark; the cards a list (with `role="list"`, which Safari needs for a list drawn without markers), each with a heading one level down.',
+      evidence: [list('lists every project as a compact card, sorted by name, with a count and labelled controls'), LIST_ROLE],
     },
   },
   '1.3.2': {

@@ -75,7 +75,7 @@ export class LoftMemberList extends LoftElement<MemberListView, Inputs> {
     return html`<section aria-labelledby="heading">
       <div part="heading" class="heading" id="heading" role="heading" aria-level=${this._level()}>${this._text(view.heading)}</div>
       ${view.members.length
-        ? html`<ul part="list" class="people">
+        ? html`<ul part="list" class="people" role="list">
             ${view.members.map((m) => this._renderPerson(m, view))}
           </ul>`
         : html`<p>${this._text(view.empty)}</p>`}
@@ -95,7 +95,7 @@ export class LoftMemberList extends LoftElement<MemberListView, Inputs> {
         ${person.title ? html`<div class="muted">${this._text(person.title)}</div>` : nothing}
         ${person.organization ? html`<div class="muted">${this._text(person.organization)}</div>` : nothing}
         ${person.roles.length
-          ? html`<ul part="roles" class="roles">
+          ? html`<ul part="roles" class="roles" role="list">
               ${person.roles.map((role) => html`<li>${this._text(role)}</li>`)}
             </ul>`
           : nothing}

@@ -191,7 +191,7 @@ export class LoftProjectList extends LoftElement<ProjectListView, Inputs> {
       </form>
       <p class="count" role="status">${this._announced ?? ''}</p>
       ${view.cards.length
-        ? html`<ul part="list" class="projects">
+        ? html`<ul part="list" class="projects" role="list">
             ${view.cards.map(
               (card, i) =>
                 html`<li part="item" class="item" tabindex="-1" data-index=${i}>
