@@ -11,7 +11,10 @@ const PLACES = ['Skellefteå', 'Lidingö', 'Strängnäs', 'Enköping', 'Kungsbac
 const q = <T extends HTMLElement = HTMLElement>(el: Element, selector: string) => el.shadowRoot!.querySelector<T>(selector);
 const qa = (el: Element, selector: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(selector)];
 const names = (el: Element) => qa(el, '[part="item"] [role="heading"]').map((h) => textOf(h));
-const count = (el: Element) => textOf(q(el, '[role="status"]'));
+const count = (el: Element) => textOf(q(el, '.count'));
+/** The accessible name of a landmark: its aria-label, else the text of what aria-labelledby names. */
+const landmarkName = (el: Element, landmark: Element) =>
+  landmark.getAttribute('aria-label') ?? textOf(el.shadowRoot!.getElementById(landmark.getAttribute('aria-labelledby') ?? ''));
 
 /** A feed with `n` projects spread over places, statuses and start dates. */
 async function manyProjects(n: number): Promise<Record<string, any>> {
@@ -112,15 +115,23 @@ describe('<loft-project-list>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('names its search landmark apart from the list, so a screen reader’s list of landmarks tells them apart', async () => {
+    const el = await fixture<LoftProjectList>(html`<loft-project-list src=${FEED}></loft-project-list>`);
+    await settled(el);
+    expect(landmarkName(el, q(el, 'section')!)).to.equal('Projekt');
+    expect(landmarkName(el, q(el, '[role="search"]')!)).to.equal('Sök och filtrera projekt');
+    await expect(el).to.be.accessible();
+  });
+
   it('announces the count once typing pauses', async () => {
     const el = await fixture<LoftProjectList>(html`<loft-project-list .data=${await manyProjects(40)}></loft-project-list>`);
     await settled(el);
     await waitUntil(() => count(el) === '40 projekt');
-    const live = q(el, '[role="status"]')!;
+    const live = q(el, '.count')!;
     q(el, '#q')!.focus();
     await sendKeys({type: 'ume'});
     await waitUntil(() => count(el) === '10 projekt', 'the new count was not announced');
-    expect(live).to.equal(q(el, '[role="status"]'));
+    expect(live).to.equal(q(el, '.count'));
     await choose(el, 'q', 'umeå projekt 0006');
     await waitUntil(() => count(el) === '1 projekt');
   });
@@ -169,9 +180,9 @@ describe('<loft-project-list>', () => {
     await expect(el).to.be.accessible();
   });
 
-  for (const [lang, heading, label, found] of [
-    ['en', 'Projects', 'Search projects', '3 projects'],
-    ['fi', 'Hankkeet', 'Hae hankkeita', '3 hanketta'],
+  for (const [lang, heading, label, found, landmark] of [
+    ['en', 'Projects', 'Search projects', '3 projects', 'Search and filter projects'],
+    ['fi', 'Hankkeet', 'Hae hankkeita', '3 hanketta', 'Hae ja suodata hankkeita'],
   ] as const) {
     it(`speaks ${lang}`, async () => {
       await setPageLang(lang);
@@ -179,6 +190,7 @@ describe('<loft-project-list>', () => {
       await settled(el);
       await waitUntil(() => textOf(q(el, '[part="heading"]')) === heading, `no ${lang} heading`);
       expect(textOf(q(el, 'label'))).to.equal(label);
+      expect(landmarkName(el, q(el, '[role="search"]')!)).to.equal(landmark);
       await waitUntil(() => count(el) === found, `count was ${count(el)}`);
       await expect(el).to.be.accessible();
     });

@@ -72,6 +72,8 @@ const ALTCHA_RENEWAL = [
   form('fetches a fresh spam check before sending when the one from the first keystroke has expired, and sends once'),
   form('solves a fresh spam check and sends once more by itself when the receiver refuses one that expired on the way, keeping what was typed'),
 ];
+/** The project list's search landmark has a name of its own. */
+const SEARCH_LANDMARK = list('names its search landmark apart from the list, so a screen reader’s list of landmarks tells them apart');
 /** Every list drawn without markers keeps its role (Safari). */
 const LIST_ROLE = embed('keep the list role of every list drawn without markers (Safari drops it unless role="list" says so)');
 /** A contact panel whose form's code is missing: focus ring, message, console. */
@@ -149,8 +151,8 @@ export const criteria = {
       evidence: [project('renders the whole seed page from one tag'), LIST_ROLE],
     },
     'loft-project-list': {
-      reason: 'Each control has a `<label>`; the controls are a search landmark; the cards a list (with `role="list"`, which Safari needs for a list drawn without markers), each with a heading one level down.',
-      evidence: [list('lists every project as a compact card, sorted by name, with a count and labelled controls'), LIST_ROLE],
+      reason: 'Each control has a `<label>`; the controls are a search landmark named "Sök och filtrera projekt", apart from the list\'s own region ("Projekt"); the cards a list (with `role="list"`, which Safari needs for a list drawn without markers), each with a heading one level down.',
+      evidence: [list('lists every project as a compact card, sorted by name, with a count and labelled controls'), SEARCH_LANDMARK, LIST_ROLE],
     },
   },
   '1.3.2': {
@@ -453,7 +455,10 @@ export const criteria = {
       evidence: [form('makes no request before the visitor touches the form, then sends one submission the receiver stores with the exact notice (sv, legitimate interest, ALTCHA)'), FORM_CHECKS],
     },
     'loft-project': {reason: "The project's title heads it; the nested elements' headings as in their reports.", evidence: [project('renders the whole seed page from one tag')]},
-    'loft-project-list': {reason: 'The heading ("Projekt") and the labels "Sök bland projekten", "Status", "Organisation", "Sortera efter".', evidence: [list('lists every project as a compact card, sorted by name, with a count and labelled controls')]},
+    'loft-project-list': {
+      reason: 'The heading ("Projekt") and the labels "Sök bland projekten", "Status", "Organisation", "Sortera efter"; the search landmark is "Sök och filtrera projekt", so it is not a second "Projekt".',
+      evidence: [list('lists every project as a compact card, sorted by name, with a count and labelled controls'), SEARCH_LANDMARK],
+    },
   },
   '2.4.7': {
     all: {

@@ -224,6 +224,10 @@ const LIST = {
   // Project list
   'projects': {en: 'Projects', note: 'Heading of the list of projects.'},
   'search': {en: 'Search projects', note: 'Label of the search field above the list of projects.'},
+  'search-landmark': {
+    en: 'Search and filter projects',
+    note: "Name of the area above the list that holds the search field, the filters and the sort order. Screen readers say it when they list a page's areas (a search landmark), so it must differ from the list's heading (projects).",
+  },
   'organization': {en: 'Organisation', note: 'Label of the filter by participating organisation.'},
   'all': {en: 'All', note: 'The filter option that shows every status or organisation.'},
   'sort': {en: 'Sort by', note: 'Label of the sort order control.'},

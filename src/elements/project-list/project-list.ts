@@ -182,7 +182,7 @@ export class LoftProjectList extends LoftElement<ProjectListView, Inputs> {
     </div>`;
     return html`<section aria-labelledby="heading">
       <div part="heading" class="heading" id="heading" role="heading" aria-level=${this._level()}>${this._text(view.heading)}</div>
-      <form part="form" class="filters" role="search" aria-labelledby="heading" @submit=${(e: Event) => e.preventDefault()}>
+      <form part="form" class="filters" role="search" aria-label=${view.labels.searchLandmark.text} @submit=${(e: Event) => e.preventDefault()}>
         <div part="field" class="field search">
           <label for="q">${this._text(view.labels.search)}</label>
           <input id="q" type="search" autocomplete="off" .value=${this.q} @input=${(e: Event) => this._handleControl('q', (e.target as HTMLInputElement).value)} />
