@@ -12,6 +12,11 @@ const q = <T extends HTMLElement = HTMLElement>(el: Element, selector: string) =
 const qa = (el: Element, selector: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(selector)];
 const names = (el: Element) => qa(el, '[part="item"] [role="heading"]').map((h) => textOf(h));
 const count = (el: Element) => textOf(q(el, '.count'));
+/** How a screen reader treats changes of the count: `off` (not a live region) or `polite`. */
+function politeness(el: Element): string {
+  const p = q(el, '.count')!;
+  return p.getAttribute('aria-live') ?? (p.getAttribute('role') === 'status' ? 'polite' : 'off');
+}
 /** The accessible name of a landmark: its aria-label, else the text of what aria-labelledby names. */
 const landmarkName = (el: Element, landmark: Element) =>
   landmark.getAttribute('aria-label') ?? textOf(el.shadowRoot!.getElementById(landmark.getAttribute('aria-labelledby') ?? ''));
@@ -120,6 +125,18 @@ describe('<loft-project-list>', () => {
     await settled(el);
     expect(landmarkName(el, q(el, 'section')!)).to.equal('Projekt');
     expect(landmarkName(el, q(el, '[role="search"]')!)).to.equal('Sök och filtrera projekt');
+    await expect(el).to.be.accessible();
+  });
+
+  it('announces the count only after the visitor changes the search, a filter, the sort or the page, not as the page loads', async () => {
+    const el = await fixture<LoftProjectList>(html`<loft-project-list src=${FEED}></loft-project-list>`);
+    await settled(el);
+    await waitUntil(() => count(el) === '3 projekt', 'no count shown');
+    expect(politeness(el), 'at load').to.equal('off');
+    await expect(el).to.be.accessible();
+    await choose(el, 'status', 'ongoing');
+    expect(politeness(el), 'after a filter').to.equal('polite');
+    await waitUntil(() => count(el) === '1 projekt', 'the new count was not shown');
     await expect(el).to.be.accessible();
   });
 
@@ -296,6 +313,8 @@ describe('<loft-project-list url-state>', () => {
     expect(q<HTMLInputElement>(el, '#q')!.value).to.equal('projekt');
     expect(q<HTMLSelectElement>(el, '#status')!.value).to.equal('ongoing');
     expect(names(el)).to.have.length(40);
+    // The address is not the visitor's change on this page: nothing is announced.
+    expect(politeness(el)).to.equal('off');
   });
 
   it('writes the visitor\'s choices into the address, and Back undoes a filter', async () => {

@@ -692,8 +692,12 @@ export const criteria = {
     },
     'loft-project': {reason: 'Loading is a polite status; an error is an alert.', evidence: [project('says the project was not found, and shows a loading state')]},
     'loft-project-list': {
-      reason: 'The number of results is a polite status, said once typing pauses; loading and errors as in the other elements.',
-      evidence: [list('announces the count once typing pauses'), list('shows loading and error states')],
+      reason: 'The number of results is shown above the cards and becomes a polite live region (`aria-live`) only when the visitor changes the search, a filter, the sort or the page, so it is said after their change, once typing pauses, and never at load; loading and errors as in the other elements.',
+      evidence: [
+        list('announces the count only after the visitor changes the search, a filter, the sort or the page, not as the page loads'),
+        list('announces the count once typing pauses'),
+        list('shows loading and error states'),
+      ],
     },
   },
 };
