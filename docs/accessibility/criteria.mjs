@@ -139,8 +139,12 @@ export const criteria = {
       evidence: [card('shows every fact of the seed page in Swedish'), card('sets its heading level from heading-level'), LIST_ROLE],
     },
     'loft-member-list': {
-      reason: "A section named by its heading; the people a list, each person's name a heading one level down; roles a list (both with `role=\"list\"`, which Safari needs for a list drawn without markers).",
-      evidence: [members('shows the seed page\'s members with their roles, "Läs mer om Amanda" and "Kontakta Amanda"'), LIST_ROLE],
+      reason: "A region named by its heading and its project (\"Projektmedlemmar (LOFT)\"), so several lists on a page are told apart, and no landmark for a list without a project (its heading still finds it); the people a list, each person's name a heading one level down; roles a list (both with `role=\"list\"`, which Safari needs for a list drawn without markers).",
+      evidence: [
+        members('shows the seed page\'s members with their roles, "Läs mer om Amanda" and "Kontakta Amanda"'),
+        members('names its region after its project, so several lists on a page are told apart, and is no landmark without a project'),
+        LIST_ROLE,
+      ],
     },
     'loft-contact-form': {
       reason: 'Every field has a `<label>`; required fields have `required`; optional consents are a `fieldset` with a `legend`; an error is tied to its field by `aria-describedby` and `aria-invalid`.',
