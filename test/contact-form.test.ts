@@ -522,23 +522,35 @@ describe('<loft-contact-form>', () => {
     });
   }
 
-  it('is accessible while sending: the button is disabled and busy', async () => {
+  it('is accessible while sending: the button keeps focus, is marked disabled and busy, and ignores clicks', async () => {
     const el = await fixture<LoftContactForm>(html`<loft-contact-form .data=${await referenceFeed()} recipient="amanda-sundberg"></loft-contact-form>`);
     await settled(el);
     let resolve!: (value: {ok: boolean}) => void;
+    const submits = collect<LoftSubmitEvent>('loft-submit');
     const host = (e: LoftSubmitEvent) => {
       e.preventDefault();
       e.detail.respondWith(new Promise((r) => (resolve = r)));
     };
     el.addEventListener('loft-submit', host);
     fillRequired(el, email());
-    submitButton(el).click();
+    const button = submitButton(el);
+    button.focus();
+    await sendKeys({press: 'Enter'});
     await waitUntil(() => resolve, 'loft-submit was not fired', {timeout: 8000});
     await el.updateComplete;
-    expect(submitButton(el).disabled).to.be.true;
-    expect(submitButton(el).getAttribute('aria-busy')).to.equal('true');
+    // aria-disabled, not disabled: a disabled button would drop focus to the page.
+    // Compared as a boolean: a failing comparison of two elements makes mocha stringify them, which does not end.
+    expect(active(el) === button, `focus stays on the button, not on ${active(el)?.localName ?? 'the page'}`).to.be.true;
+    expect(button.disabled).to.be.false;
+    expect(button.getAttribute('aria-disabled')).to.equal('true');
+    expect(button.getAttribute('aria-busy')).to.equal('true');
     expect(textOf(root(el).querySelector('.status'))).to.equal('Skickar…');
     await expect(el).to.be.accessible();
+    button.click();
+    await sendKeys({press: 'Enter'});
+    await el.updateComplete;
+    submits.stop();
+    expect(submits.events, 'clicks while sending send nothing').to.have.length(1);
     resolve({ok: true});
     await sent(el);
     expect(textOf(root(el).querySelector('.sent'))).to.contain('Tack, ditt meddelande är skickat');

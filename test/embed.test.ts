@@ -480,7 +480,7 @@ describe('host pages with the built CDN bundle', () => {
     await waitUntil(() => root.querySelector('.panel [role="alert"]'), 'no message in the panel');
     const panel = root.querySelector<HTMLElement>('.panel')!;
     expect(root.querySelector('.panel [role="alert"]')!.textContent!.trim()).to.equal('En fil som hör till den här widgeten kunde inte hämtas.');
-    expect(root.activeElement, 'focus stays on the panel').to.equal(panel);
+    expect(root.activeElement === panel, 'focus stays on the panel').to.be.true;
     const ring = () => {
       const style = host.win.getComputedStyle(panel);
       return `${style.outlineStyle} ${parseFloat(style.outlineWidth)}px`;
@@ -502,7 +502,7 @@ describe('host pages with the built CDN bundle', () => {
     expect(await axeViolations(host, members)).to.deep.equal([]);
     await sendKeys({press: 'Escape'});
     await waitUntil(() => !root.querySelector('.panel'), 'Escape did not close the panel');
-    expect(root.activeElement).to.equal(button);
+    expect(root.activeElement === button, 'focus back on the button').to.be.true;
   });
 
   it('run when pinned with Subresource Integrity: the entry by its hash, the chunks by the import map', async () => {

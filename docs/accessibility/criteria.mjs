@@ -67,6 +67,8 @@ const THROUGH_FORM = 'Its only input is the contact form it opens, which meets t
 const NO_INPUT = (folder) => absent(/<(input|select|textarea)\b/, `src/elements/${folder}`);
 const FORM_CHECKS = form('checks the fields itself, with inline messages and a summary that links to each (sv)');
 const FORM_KEYBOARD = form('can be completed with the keyboard alone');
+/** The send button while sending: focus stays, aria-disabled and busy. */
+const SENDING = form('is accessible while sending: the button keeps focus, is marked disabled and busy, and ignores clicks');
 /** The spam check's challenge renewed before it expires, and replaced once when the receiver still refuses it. */
 const ALTCHA_RENEWAL = [
   form('fetches a fresh spam check before sending when the one from the first keystroke has expired, and sends once'),
@@ -413,8 +415,8 @@ export const criteria = {
       evidence: [members('opens the contact form for the person with the keyboard, moves focus inside, and Escape returns focus to the button'), members('closes with the close button and with a second press of the opener, returning focus'), OPENS_FORM],
     },
     'loft-contact-form': {
-      reason: 'Tab order follows the form; the error summary takes focus and its links move focus to their field; a failure message or the confirmation takes focus.',
-      evidence: [FORM_KEYBOARD, FORM_CHECKS, form('keeps every value after a 500 answer, and sending again is one click')],
+      reason: 'Tab order follows the form; the error summary takes focus and its links move focus to their field; focus stays on the send button while sending; a failure message or the confirmation takes focus.',
+      evidence: [FORM_KEYBOARD, FORM_CHECKS, SENDING, form('keeps every value after a 500 answer, and sending again is one click')],
     },
     'loft-project': {
       reason: 'Source order; the contact panel takes focus when opened and gives it back to its button when closed.',
@@ -667,8 +669,8 @@ export const criteria = {
       evidence: [members('opens the contact form for the person with the keyboard, moves focus inside, and Escape returns focus to the button')],
     },
     'loft-contact-form': {
-      reason: 'Native fields with labels, `required`, `aria-invalid` and `aria-describedby`; the send button is disabled and `aria-busy` while sending.',
-      evidence: [form('is accessible while sending: the button is disabled and busy'), FORM_CHECKS],
+      reason: 'Native fields with labels, `required`, `aria-invalid` and `aria-describedby`; while sending, the send button is `aria-disabled` (not `disabled`, so focus stays on it) and `aria-busy`, and ignores clicks.',
+      evidence: [SENDING, FORM_CHECKS],
     },
     'loft-project': {reason: 'As its nested elements; its own button is a native disclosure button.', evidence: [project('renders the whole seed page from one tag'), project("offers the project's contact form when there is no contact person")]},
     'loft-project-list': {
@@ -691,7 +693,7 @@ export const criteria = {
       evidence: [
         hand('sending before the spam check is done says so once, politely, below the button'),
         hand('the error summary takes focus once, is not announced again while fields are fixed, and axe finds nothing, not even incomplete'),
-        form('is accessible while sending: the button is disabled and busy'),
+        SENDING,
       ],
     },
     'loft-project': {reason: 'Loading is a polite status; an error is an alert.', evidence: [project('says the project was not found, and shows a loading state')]},

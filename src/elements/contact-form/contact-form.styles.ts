@@ -123,7 +123,7 @@ export const contactFormStyles = css`
     justify-self: start;
     font-weight: bold;
   }
-  .submit:disabled {
+  .submit[aria-disabled='true'] {
     cursor: progress;
     opacity: 0.75;
   }

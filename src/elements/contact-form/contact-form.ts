@@ -180,7 +180,7 @@ export class LoftContactForm extends LoftElement<ContactFormView, Inputs> {
           </fieldset>`
         : nothing}
       ${this._phase === 'failed' && this._failure ? this._renderFailure(view) : nothing}
-      <button part="submit" class="button submit" type="submit" ?disabled=${sending} aria-busy=${sending ? 'true' : 'false'}>
+      <button part="submit" class="button submit" type="submit" aria-disabled=${ifDefined(sending ? 'true' : undefined)} aria-busy=${sending ? 'true' : 'false'}>
         ${this._text(sending ? view.text.sending : view.text.send)}
       </button>
       <p class="status" role="status">${this._text(this._status)}</p>
@@ -289,6 +289,7 @@ export class LoftContactForm extends LoftElement<ContactFormView, Inputs> {
 
   private async _handleSubmit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
+    // While sending, the button is aria-disabled, not disabled (which would take focus off it): a click does nothing.
     if (this._phase === 'sending') return;
     this._handleInteraction();
     const errors: SubmissionErrors = {};
