@@ -31,10 +31,11 @@ export const contactDisclosureStyles = css`
     padding: var(--loft-space, 1rem);
   }
   /* Focus waits on the panel while the form's code loads, and stays there with the message
-     if it cannot be loaded: shown as on every other element, an outline that forced colours keep. */
+     if it cannot be loaded: an outline as on every other element (forced colours keep it),
+     drawn inside the panel's edge, so a page column that clips its overflow cannot hide it. */
   .panel:focus-visible {
     outline: 3px solid currentColor;
-    outline-offset: 2px;
+    outline-offset: -4px;
   }
   .panel:focus:not(:focus-visible) {
     outline: none;
