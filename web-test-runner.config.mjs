@@ -49,20 +49,41 @@ if (wanted.includes('webkit')) {
 }
 
 /**
- * `executeServerCommand('tap', {x, y})`: a real touch tap at viewport coordinates, through
- * the browser's own input pipeline (Puppeteer's touchscreen: Chromium, Firefox). Answers
- * false where the launcher has no touchscreen (WebKit's WebDriver), so a test can say so.
+ * A server command that runs on the test's Puppeteer page (Chromium, Firefox); it answers
+ * false where the launcher has no such page (WebKit's WebDriver) or `run` cannot do it, so a
+ * test can say so.
  */
-const touchTap = {
-  name: 'touch-tap',
+const pageCommand = (name, run) => ({
+  name,
   async executeCommand({command, payload, session}) {
-    if (command !== 'tap') return undefined;
+    if (command !== name) return undefined;
     const page = session.browser.getPage?.(session.id);
-    if (!page?.touchscreen) return false;
-    await page.touchscreen.tap(payload.x, payload.y);
-    return true;
+    return page ? run(page, payload) : false;
   },
-};
+});
+
+/**
+ * `executeServerCommand('tap', {x, y})`: a real touch tap at viewport coordinates, through
+ * the browser's own input pipeline (Puppeteer's touchscreen).
+ */
+const touchTap = pageCommand('tap', async (page, {x, y}) => {
+  if (!page.touchscreen) return false;
+  await page.touchscreen.tap(x, y);
+  return true;
+});
+
+/**
+ * `executeServerCommand('forced-colors', {active})`: emulates Windows' forced colours (high
+ * contrast) through DevTools' media emulation (Chromium; Firefox over BiDi cannot).
+ */
+const forcedColors = pageCommand('forced-colors', async (page, {active}) => {
+  try {
+    await page.emulateMediaFeatures([{name: 'forced-colors', value: active ? 'active' : 'none'}]);
+    return true;
+  } catch {
+    return false;
+  }
+});
 
 /** The accessibility tree's nodes (CDP) in tree order, as a screen reader meets them: headings and lists. */
 function outline(nodes) {
@@ -98,27 +119,22 @@ function outline(nodes) {
  * test page's frame whose URL contains `frame`, in order. False where the launcher gives no
  * CDP session (Firefox over BiDi, WebKit's WebDriver), so a test can say so.
  */
-const axOutline = {
-  name: 'ax-outline',
-  async executeCommand({command, payload, session}) {
-    if (command !== 'ax-outline') return undefined;
-    const page = session.browser.getPage?.(session.id);
-    let cdp;
-    try {
-      cdp = await page.createCDPSession();
-    } catch {
-      return false;
-    }
-    try {
-      const find = (tree) => (tree.frame.url.includes(payload.frame) ? tree.frame.id : (tree.childFrames ?? []).map(find).find(Boolean));
-      const frameId = find((await cdp.send('Page.getFrameTree')).frameTree);
-      if (!frameId) throw new Error(`no frame with ${payload.frame} in its URL`);
-      return outline((await cdp.send('Accessibility.getFullAXTree', {frameId})).nodes);
-    } finally {
-      await cdp.detach();
-    }
-  },
-};
+const axOutline = pageCommand('ax-outline', async (page, {frame}) => {
+  let cdp;
+  try {
+    cdp = await page.createCDPSession();
+  } catch {
+    return false;
+  }
+  try {
+    const find = (tree) => (tree.frame.url.includes(frame) ? tree.frame.id : (tree.childFrames ?? []).map(find).find(Boolean));
+    const frameId = find((await cdp.send('Page.getFrameTree')).frameTree);
+    if (!frameId) throw new Error(`no frame with ${frame} in its URL`);
+    return outline((await cdp.send('Accessibility.getFullAXTree', {frameId})).nodes);
+  } finally {
+    await cdp.detach();
+  }
+});
 
 export default {
   files: process.env.LOFT_TEST_FILES ? process.env.LOFT_TEST_FILES.split(',') : ['test/**/*.test.ts'],
@@ -131,7 +147,7 @@ export default {
   testsStartTimeout: 60000,
   testsFinishTimeout: 180000,
   testFramework: {config: {timeout: 10000}},
-  plugins: [esbuildPlugin({ts: true, tsconfig: './tsconfig.json', target: 'es2022'}), touchTap, axOutline],
+  plugins: [esbuildPlugin({ts: true, tsconfig: './tsconfig.json', target: 'es2022'}), touchTap, forcedColors, axOutline],
   // faults first: its contact routes fail once, then pass the request on to the real receiver.
   // referenceEmbed before embedPages: it adds CORS to the bundle that embedPages serves.
   middleware: [faults, referenceEmbed, embedPages, receiverMiddleware],

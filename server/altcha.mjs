@@ -1,18 +1,20 @@
 // ALTCHA proof of work with a key ring. Every challenge names the key that signed it (`kid`
 // in its salt, which the signature covers), so keys can be rotated: the newest key signs,
 // and an older key kept in the ring still verifies the challenges it signed until they
-// expire (CHALLENGE_LIFETIME_MS); after that it can go.
+// expire (`lifetimeMs`, CHALLENGE_LIFETIME_MS unless configured); after that it can go.
+// The expiry is in the salt (`expires=`, seconds), so the form knows it too and fetches a
+// fresh challenge before sending with one about to expire.
 import {createChallenge, extractParams, verifySolution} from 'altcha-lib/v1';
 
 export const CHALLENGE_LIFETIME_MS = 10 * 60_000;
 
-/** `keys`: [{id, secret}], newest first. */
-export function altchaKeyRing(keys, maxNumber) {
+/** `keys`: [{id, secret}], newest first; `lifetimeMs`: how long a challenge can be solved and sent. */
+export function altchaKeyRing(keys, maxNumber, lifetimeMs = CHALLENGE_LIFETIME_MS) {
   const [signing] = keys;
   const byId = new Map(keys.map((key) => [key.id, key.secret]));
   return {
     challenge: () =>
-      createChallenge({hmacKey: signing.secret, maxNumber, expires: new Date(Date.now() + CHALLENGE_LIFETIME_MS), params: {kid: signing.id}}),
+      createChallenge({hmacKey: signing.secret, maxNumber, expires: new Date(Date.now() + lifetimeMs), params: {kid: signing.id}}),
 
     /**
      * A solution (base64 JSON, as the form sends it) to a challenge one of the keys signed,

@@ -4,6 +4,7 @@
 // every variable.
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
+import {CHALLENGE_LIFETIME_MS} from './altcha.mjs';
 import {isDuration} from './retention.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -19,6 +20,8 @@ export const DEFAULTS = {
   /** `[{id, secret}]`: the first signs new challenges, every one verifies. Empty: one key generated and kept in the store. */
   altchaKeys: [],
   altchaMaxNumber: 100_000,
+  /** How long a challenge is good for (the form renews one that is about to expire). */
+  altchaLifetimeMs: CHALLENGE_LIFETIME_MS,
   minFillMs: 3000,
   maxBodyBytes: 65_536,
   rateLimit: 10,
@@ -86,6 +89,7 @@ export function optionsFromEnv(env = process.env) {
   options.allowedOrigins = list(env.LOFT_ALLOWED_ORIGINS);
   options.altchaKeys = altchaKeysFromEnv(env, problems);
   set('altchaMaxNumber', whole('LOFT_ALTCHA_MAX_NUMBER', 1));
+  set('altchaLifetimeMs', whole('LOFT_ALTCHA_LIFETIME_MS', 1000));
   set('minFillMs', whole('LOFT_MIN_FILL_MS'));
   set('maxBodyBytes', whole('LOFT_MAX_BODY_BYTES', 1024));
   set('rateLimit', whole('LOFT_RATE_LIMIT', 1));

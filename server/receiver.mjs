@@ -73,7 +73,7 @@ export async function createReceiver(options = {}) {
 
   const store = await openStore(o);
   const altchaKeys = o.altchaKeys.length ? o.altchaKeys : [{id: 'local', secret: await store.secret('altcha-hmac-key', () => randomBytes(32).toString('hex'))}];
-  const altcha = altchaKeyRing(altchaKeys, o.altchaMaxNumber);
+  const altcha = altchaKeyRing(altchaKeys, o.altchaMaxNumber, o.altchaLifetimeMs);
   const channels = {
     ...(o.smtpUrl ? {email: emailChannel(o, forms, client)} : {}),
     ...(Object.keys(o.webhooks).length ? {webhook: webhookChannel(o)} : {}),

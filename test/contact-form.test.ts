@@ -2,7 +2,7 @@ import {aTimeout, expect, fixture, html, waitUntil} from '@open-wc/testing';
 import {sendKeys} from '@web/test-runner-commands';
 import type {LoftContactForm} from '../src/elements/contact-form/contact-form.js';
 import type {LoftSubmitErrorEvent, LoftSubmitEvent, LoftSubmittedEvent} from '../src/events/events.js';
-import {collect, exempelbyFeed, referenceFeed, setPageLang, settled, textOf, uniqueKey} from './helpers/fixtures.js';
+import {collect, exempelbyFeed, referenceFeed, requestCount, setPageLang, settled, textOf, uniqueKey} from './helpers/fixtures.js';
 
 /** The test receiver's minimum fill time (test/server/receiver.mjs) plus a margin. */
 const FILL_TIME = 700;
@@ -31,15 +31,37 @@ function requestsSince(since: number, part = ''): PerformanceResourceTiming[] {
   return (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((e) => e.startTime >= since && e.name.includes(part));
 }
 
-/** What the real receiver stored for an e-mail address. */
-async function stored(email: string): Promise<any[]> {
-  const rows: any[] = await (await fetch('/test-receiver/submissions')).json();
+/** What the real receiver stored for an e-mail address (`expiring`: the one whose challenges expire in seconds). */
+async function stored(email: string, receiver: 'main' | 'expiring' = 'main'): Promise<any[]> {
+  const rows: any[] = await (await fetch(`/test-receiver/submissions?receiver=${receiver}`)).json();
   return rows.filter((row) => row.email === email);
+}
+
+/** Longer than a challenge of the receiver under /expiring/ lives (3 s: test/server/receiver.mjs). */
+const CHALLENGE_EXPIRED = 3500;
+
+/** The reference feed with its form on the receiver whose challenges expire in seconds. */
+async function onExpiringReceiver(endpoint = '/expiring/api/contact'): Promise<Record<string, any>> {
+  const feed = await withEndpoint(endpoint);
+  feed.contactForms[0].captcha.challengeUrl = '/expiring/api/altcha-challenge';
+  return feed;
 }
 
 async function sent(el: LoftContactForm): Promise<void> {
   await waitUntil(() => root(el).querySelector('.sent'), 'the form was not sent', {timeout: 8000});
   await el.updateComplete;
+}
+
+/** Sends, and waits for the confirmation: one loft-submitted (201), no loft-submit-error. */
+async function sendAccepted(el: LoftContactForm): Promise<void> {
+  const errors = collect<LoftSubmitErrorEvent>('loft-submit-error');
+  const submitted = collect<LoftSubmittedEvent>('loft-submitted');
+  submitButton(el).click();
+  await sent(el);
+  errors.stop();
+  submitted.stop();
+  expect(errors.events.map((e) => e.detail)).to.deep.equal([]);
+  expect(submitted.events.map((e) => e.detail.status)).to.deep.equal([201]);
 }
 
 async function summary(el: LoftContactForm): Promise<void> {
@@ -115,6 +137,25 @@ function contrast(a: string, b: string): number {
   };
   const [x, y] = [luminance(a), luminance(b)].sort((m, n) => n - m);
   return (x + 0.05) / (y + 0.05);
+}
+
+/** The first colour painted behind an element: its own background, else its nearest ancestor's (across shadow roots). */
+function backgroundBehind(el: Element): string {
+  for (let node: Element | null = el; node; node = node.parentElement ?? ((node.getRootNode() as ShadowRoot).host ?? null)) {
+    const colour = getComputedStyle(node).backgroundColor;
+    if (colour !== 'transparent' && colour !== 'rgba(0, 0, 0, 0)') return colour;
+  }
+  return 'white';
+}
+
+/** The Storybook themes (stories/support/themes.css): what a municipality's CMS page sets. */
+function loadThemes(): Promise<void> {
+  if (document.querySelector('link[data-themes]')) return Promise.resolve();
+  const link = Object.assign(document.createElement('link'), {rel: 'stylesheet', href: '/stories/support/themes.css'});
+  link.dataset.themes = '';
+  const loaded = new Promise<void>((resolve) => link.addEventListener('load', () => resolve(), {once: true}));
+  document.head.append(link);
+  return loaded;
 }
 
 describe('<loft-contact-form>', () => {
@@ -274,6 +315,35 @@ describe('<loft-contact-form>', () => {
     expect(emailField.hasAttribute('aria-invalid')).to.be.false;
   });
 
+  const PHONE_FORMAT = {
+    sv: 'Skriv telefonnumret med siffror, till exempel 070-123 45 67 eller +46 70 123 45 67. Du kan använda mellanslag, bindestreck, parenteser och + i början.',
+    en: 'Enter the phone number in digits, like 070-123 45 67 or +46 70 123 45 67. You can use spaces, hyphens, brackets and a + at the start.',
+    fi: 'Kirjoita puhelinnumero numeroin, esimerkiksi 040 123 4567 tai +358 40 123 4567. Voit käyttää välilyöntejä, yhdysmerkkejä, sulkeita ja alussa plusmerkkiä.',
+  };
+  for (const lang of ['sv', 'en', 'fi'] as const) {
+    it(`says which format a phone number takes when it is written wrongly, at the field and in the summary (${lang})`, async () => {
+      await setPageLang(lang);
+      const el = await fixture<LoftContactForm>(html`<loft-contact-form .data=${await exempelbyFeed()} form="kommun-kontakt"></loft-contact-form>`);
+      await settled(el);
+      await waitUntil(() => textOf(root(el).querySelector('.legend')) === {sv: '* Obligatoriskt', en: '* Required', fi: '* Pakollinen'}[lang], `${lang} did not load`);
+      fillRequired(el, email());
+      fill(el, 'subject', 'Parkering');
+      fill(el, 'phone', 'ring mig på kvällen');
+      submitButton(el).click();
+      await summary(el);
+      expect(active(el)?.classList.contains('summary')).to.be.true;
+      expect([...root(el).querySelectorAll('.summary a')].map((a) => textOf(a))).to.deep.equal([PHONE_FORMAT[lang]]);
+      const phone = control(el, 'f-phone');
+      expect(phone.getAttribute('aria-invalid')).to.equal('true');
+      expect(textOf(root(el).getElementById(phone.getAttribute('aria-describedby')!))).to.equal(PHONE_FORMAT[lang]);
+      await expect(el).to.be.accessible();
+      // Written as the message says, the number is right.
+      fill(el, 'phone', lang === 'fi' ? '+358 40 123 4567' : '(070) 123-45 67');
+      await el.updateComplete;
+      expect(phone.hasAttribute('aria-invalid')).to.be.false;
+    });
+  }
+
   it('keeps its error messages readable on a dark host page that sets no --loft-* colours', async () => {
     const page = await fixture<HTMLDivElement>(html`<div style="background: #15171c; color: #e9eaee; color-scheme: dark; padding: 1rem">
       <loft-contact-form .data=${await exempelbyFeed()} form="kommun-samtycke"></loft-contact-form>
@@ -289,6 +359,31 @@ describe('<loft-contact-form>', () => {
     }
     await expect(el).to.be.accessible();
   });
+
+  for (const theme of ['exempelby', 'sjostad'] as const) {
+    it(`draws field borders at 3:1 or more in the ${theme} theme, whose light --loft-color-border is for decorative frames`, async () => {
+      await loadThemes();
+      const page = await fixture<HTMLDivElement>(html`<div class="loft-story" data-theme=${theme}>
+        <loft-contact-form .data=${await exempelbyFeed()} form="kommun-kontakt"></loft-contact-form>
+      </div>`);
+      const el = page.querySelector('loft-contact-form')!;
+      await settled(el);
+      const frames = getComputedStyle(page).getPropertyValue('--loft-color-border').trim();
+      const outside = backgroundBehind(page);
+      const fields = [...root(el).querySelectorAll<HTMLElement>('[data-field]')];
+      expect(fields.map((f) => f.dataset.field)).to.deep.equal(['name', 'email', 'phone', 'subject', 'message']);
+      for (const field of fields) {
+        const style = getComputedStyle(field);
+        const inside = backgroundBehind(field);
+        // The theme's frame colour is too light for a field's edge: the fields must not use it.
+        expect(contrast(frames, inside), `${theme}: --loft-color-border ${frames} on ${inside}`).to.be.below(3);
+        expect(contrast(style.borderTopColor, inside), `${field.dataset.field}: border ${style.borderTopColor} on the field's ${inside}`).to.be.at.least(3);
+        expect(contrast(style.borderTopColor, outside), `${field.dataset.field}: border ${style.borderTopColor} on the page's ${outside}`).to.be.at.least(3);
+        expect(parseFloat(style.borderTopWidth)).to.be.at.least(2);
+      }
+      await expect(el).to.be.accessible();
+    });
+  }
 
   it('shows the receiver’s 422 field errors on the fields', async () => {
     // The feed says the subject is optional; the receiver knows the real form requires it.
@@ -358,6 +453,42 @@ describe('<loft-contact-form>', () => {
     expect(await replay.json()).to.deep.equal({errors: {_form: 'captcha'}});
   });
 
+  it('fetches a fresh spam check before sending when the one from the first keystroke has expired, and sends once', async () => {
+    const el = await fixture<LoftContactForm>(html`<loft-contact-form .data=${await onExpiringReceiver()} recipient="amanda-sundberg"></loft-contact-form>`);
+    await settled(el);
+    const touched = performance.now();
+    const address = email();
+    fillRequired(el, address);
+    await waitUntil(() => requestsSince(touched, '/expiring/api/altcha-challenge').length === 1, 'the challenge was not fetched on first interaction');
+    // The visitor pauses for longer than the challenge lives, then sends.
+    await aTimeout(CHALLENGE_EXPIRED);
+    await sendAccepted(el);
+    await waitUntil(() => requestsSince(touched, '/expiring/api/contact').length > 0, 'no submission request was seen');
+    await aTimeout(300);
+    expect(requestsSince(touched, '/expiring/api/altcha-challenge'), 'a fresh challenge before sending').to.have.length(2);
+    expect(requestsSince(touched, '/expiring/api/contact'), 'one send, not a refused one and a second').to.have.length(1);
+    expect(await stored(address, 'expiring')).to.have.length(1);
+    await expect(el).to.be.accessible();
+  });
+
+  it('solves a fresh spam check and sends once more by itself when the receiver refuses one that expired on the way, keeping what was typed', async () => {
+    const key = uniqueKey();
+    // The first send is held on the way until its challenge has expired, then reaches the receiver.
+    const feed = await onExpiringReceiver(`/faults/contact?key=${key}&fail=late&ms=${CHALLENGE_EXPIRED}&receiver=expiring`);
+    const el = await fixture<LoftContactForm>(html`<loft-contact-form .data=${feed} recipient="amanda-sundberg"></loft-contact-form>`);
+    await settled(el);
+    const address = email();
+    fillRequired(el, address);
+    await aTimeout(FILL_TIME);
+    await sendAccepted(el);
+    expect(await requestCount(key), 'the refused send and one more').to.equal(2);
+    const rows = await stored(address, 'expiring');
+    expect(rows).to.have.length(1);
+    expect(rows[0]).to.include({name: 'Alva Andersson', message: 'Hej! Jag vill veta mer om projektet.'});
+    expect(active(el)?.classList.contains('sent')).to.be.true;
+    await expect(el).to.be.accessible();
+  });
+
   for (const [fail, code, text] of [
     ['500', 'server', 'på grund av ett fel hos mottagaren'],
     ['429', 'rate-limited', 'Försök igen om 2 minuter.'],
@@ -391,23 +522,35 @@ describe('<loft-contact-form>', () => {
     });
   }
 
-  it('is accessible while sending: the button is disabled and busy', async () => {
+  it('is accessible while sending: the button keeps focus, is marked disabled and busy, and ignores clicks', async () => {
     const el = await fixture<LoftContactForm>(html`<loft-contact-form .data=${await referenceFeed()} recipient="amanda-sundberg"></loft-contact-form>`);
     await settled(el);
     let resolve!: (value: {ok: boolean}) => void;
+    const submits = collect<LoftSubmitEvent>('loft-submit');
     const host = (e: LoftSubmitEvent) => {
       e.preventDefault();
       e.detail.respondWith(new Promise((r) => (resolve = r)));
     };
     el.addEventListener('loft-submit', host);
     fillRequired(el, email());
-    submitButton(el).click();
+    const button = submitButton(el);
+    button.focus();
+    await sendKeys({press: 'Enter'});
     await waitUntil(() => resolve, 'loft-submit was not fired', {timeout: 8000});
     await el.updateComplete;
-    expect(submitButton(el).disabled).to.be.true;
-    expect(submitButton(el).getAttribute('aria-busy')).to.equal('true');
+    // aria-disabled, not disabled: a disabled button would drop focus to the page.
+    // Compared as a boolean: a failing comparison of two elements makes mocha stringify them, which does not end.
+    expect(active(el) === button, `focus stays on the button, not on ${active(el)?.localName ?? 'the page'}`).to.be.true;
+    expect(button.disabled).to.be.false;
+    expect(button.getAttribute('aria-disabled')).to.equal('true');
+    expect(button.getAttribute('aria-busy')).to.equal('true');
     expect(textOf(root(el).querySelector('.status'))).to.equal('Skickar…');
     await expect(el).to.be.accessible();
+    button.click();
+    await sendKeys({press: 'Enter'});
+    await el.updateComplete;
+    submits.stop();
+    expect(submits.events, 'clicks while sending send nothing').to.have.length(1);
     resolve({ok: true});
     await sent(el);
     expect(textOf(root(el).querySelector('.sent'))).to.contain('Tack, ditt meddelande är skickat');

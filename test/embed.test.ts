@@ -8,6 +8,7 @@
  * adding it to test/embed/widgets.html.
  */
 import {aTimeout, expect, waitUntil} from '@open-wc/testing';
+import {executeServerCommand, sendKeys} from '@web/test-runner-commands';
 
 interface Probe {
   violations: string[];
@@ -61,6 +62,25 @@ async function ready(host: Host): Promise<void> {
     await Promise.all(host.widgets.map((el) => (el as any).updateComplete));
     await new Promise((resolve) => host.win.setTimeout(resolve, 0));
   } while (host.widgets.some((el) => (el as any).isUpdatePending));
+}
+
+/** axe-core's violations in an element of a host page (loaded into the page; its CSP must let a same-origin script in). */
+async function axeViolations(host: Host, el: Element): Promise<string[]> {
+  const win = host.win as HostWindow & {axe?: any};
+  if (!win.axe) {
+    const script = host.doc.createElement('script');
+    const loaded = new Promise((resolve, reject) => {
+      script.addEventListener('load', resolve);
+      script.addEventListener('error', reject);
+    });
+    script.src = '/node_modules/axe-core/axe.min.js';
+    host.doc.head.append(script);
+    await loaded;
+  }
+  // The rules that judge a whole page, not a widget (as the Storybook smoke test leaves them).
+  const rules = Object.fromEntries(['region', 'landmark-one-main', 'page-has-heading-one'].map((id) => [id, {enabled: false}]));
+  const {violations} = await win.axe!.run(el, {rules});
+  return violations.map((v: any) => `${v.id}: ${v.nodes.map((n: any) => n.target.join(' ')).join(', ')}`);
 }
 
 /** What the page's console would have shown. */
@@ -161,6 +181,34 @@ function typography(widget: HTMLElement): string[] {
     const style = getComputedStyle(node);
     const lineHeight = style.lineHeight === 'normal' ? 'normal' : (parseFloat(style.lineHeight) / parseFloat(style.fontSize)).toFixed(2);
     out.push(`${node.localName}: ${OWN_PROPERTIES.map((p) => style.getPropertyValue(p)).join(' | ')} | line-height ${lineHeight}`);
+  }
+  return out;
+}
+
+/**
+ * WCAG 1.4.12's spacing, as the W3C's text-spacing bookmarklet sets it, put into every shadow
+ * root of a widget (nested ones too): a page's own stylesheet cannot reach inside, so this is
+ * what a tool that styles each shadow root does. A constructed sheet, which the strict CSP allows.
+ */
+const TEXT_SPACING = `* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; }
+p { margin-bottom: 2em !important; }`;
+
+function spaceText(host: Host, widget: HTMLElement): void {
+  const sheet = new host.win.CSSStyleSheet();
+  sheet.replaceSync(TEXT_SPACING);
+  const roots = [widget.shadowRoot!, ...[...deep(widget.shadowRoot!)].filter(isElement).flatMap((el) => (el.shadowRoot ? [el.shadowRoot] : []))];
+  for (const root of roots) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+}
+
+/** Boxes of a widget that hold text and are narrower or lower than that text (whatever their overflow does with the rest). */
+function cutText(widget: HTMLElement): string[] {
+  const out: string[] = [];
+  for (const node of deep(widget.shadowRoot!)) {
+    if (!isElement(node) || hiddenOnPurpose(node)) continue;
+    const text = [...node.childNodes].filter((c) => c.nodeType === Node.TEXT_NODE).map((c) => c.textContent!.trim()).join(' ').trim();
+    if (!text || ['inline', 'contents', 'none'].includes(getComputedStyle(node).display)) continue;
+    if (node.scrollWidth > node.clientWidth + 1) out.push(`${node.localName} "${text}": ${node.scrollWidth} px of text in ${node.clientWidth} px`);
+    if (node.scrollHeight > node.clientHeight + 1) out.push(`${node.localName} "${text}": ${node.scrollHeight} px high in ${node.clientHeight} px`);
   }
   return out;
 }
@@ -306,6 +354,41 @@ describe('host pages with the built CDN bundle', () => {
     expect(probe(hostile)).to.deep.equal({violations: [], errors: []});
   });
 
+  it('keep the list role of every list drawn without markers (Safari drops it unless role="list" says so)', async () => {
+    const host = await open('strict-csp');
+    await ready(host);
+    const unmarked = host.widgets.flatMap((widget) =>
+      [...deep(widget.shadowRoot!)].filter(isElement).filter((el) => ['ul', 'ol'].includes(el.localName) && getComputedStyle(el).listStyleType === 'none')
+    );
+    const name = (el: Element) => `${el.localName}.${el.className}`;
+    // The card's partners, the people and their roles, the list's cards (and the same nested in <loft-project>).
+    expect([...new Set(unmarked.map(name))].sort()).to.deep.equal(['ul.partners', 'ul.people', 'ul.projects', 'ul.roles']);
+    expect(unmarked.filter((el) => el.getAttribute('role') !== 'list').map(name)).to.deep.equal([]);
+  });
+
+  for (const width of [320, 1024]) {
+    it(`keep every text whole with WCAG 1.4.12 text spacing in a ${width} px window (line height 1.5, paragraphs 2em, letters 0.12em, words 0.16em)`, async () => {
+      const host = await open('strict-csp', {width});
+      await ready(host);
+      // A contact panel open too: its form is nested two shadow roots deep, in a narrower box.
+      const members = host.doc.querySelector('#members') as HTMLElement;
+      members.shadowRoot!.querySelector<HTMLButtonElement>('button.contact')!.click();
+      await waitUntil(() => members.shadowRoot!.querySelector('loft-contact-form')?.shadowRoot?.querySelector('form'), 'the contact panel did not open');
+      const before = host.widgets.map((widget) => visibleTexts(widget));
+      for (const widget of host.widgets) spaceText(host, widget);
+      const panelForm = members.shadowRoot!.querySelector('loft-contact-form')!;
+      expect(getComputedStyle(panelForm.shadowRoot!.querySelector('label')!).letterSpacing, 'the spacing reached the nested form').not.to.equal('normal');
+      host.widgets.forEach((widget, i) => {
+        expect(visibleTexts(widget), `${widget.id}: visible text`).to.deep.equal(before[i]);
+        expect(hiddenOrClipped(widget), `${widget.id}: hidden or clipped`).to.deep.equal([]);
+        expect(cutText(widget), `${widget.id}: text cut off in its box`).to.deep.equal([]);
+        expect(overlaps(widget), `${widget.id}: overlapping boxes`).to.deep.equal([]);
+      });
+      expect(host.doc.documentElement.scrollWidth, 'no horizontal scrolling').to.be.at.most(width);
+      expect(probe(host)).to.deep.equal({violations: [], errors: []});
+    });
+  }
+
   it('work when the snippet is pasted twice (the module runs twice, the first definition wins)', async () => {
     const host = await open('twice');
     await ready(host);
@@ -386,6 +469,42 @@ describe('host pages with the built CDN bundle', () => {
       if (link) expect(link.getBoundingClientRect().height, widget.localName).to.be.greaterThan(0);
     }
     expect(host.doc.body.textContent).not.to.contain('Informationen har en form som inte kan visas');
+  });
+
+  it('say in the contact panel that a file is missing when the contact form’s chunk was not uploaded, with focus shown on the panel', async () => {
+    const host = await open('no-form');
+    await ready(host);
+    const members = host.doc.querySelector('#members') as HTMLElement;
+    const root = members.shadowRoot!;
+    const button = root.querySelector<HTMLButtonElement>('button.contact')!;
+    button.focus();
+    await sendKeys({press: 'Enter'});
+    await waitUntil(() => root.querySelector('.panel [role="alert"]'), 'no message in the panel');
+    const panel = root.querySelector<HTMLElement>('.panel')!;
+    expect(root.querySelector('.panel [role="alert"]')!.textContent!.trim()).to.equal('En fil som hör till den här widgeten kunde inte hämtas.');
+    expect(root.activeElement === panel, 'focus stays on the panel').to.be.true;
+    const ring = () => {
+      const style = host.win.getComputedStyle(panel);
+      return `${style.outlineStyle} ${parseFloat(style.outlineWidth)}px`;
+    };
+    expect(ring(), 'the focused panel shows its focus').to.equal('solid 3px');
+    // Forced colours keep the outline (where the browser can emulate them here: Chromium).
+    if (await executeServerCommand<boolean, {active: boolean}>('forced-colors', {active: true})) {
+      try {
+        expect(host.win.matchMedia('(forced-colors: active)').matches).to.be.true;
+        expect(ring(), 'in forced colours').to.equal('solid 3px');
+      } finally {
+        await executeServerCommand('forced-colors', {active: false});
+      }
+    }
+    // The editor is told in the console, as the loader tells them; no unhandled rejection.
+    const consoleErrors: string[] = (host.win as unknown as {__consoleErrors: string[]}).__consoleErrors;
+    expect(consoleErrors.join('\n')).to.contain('<loft-member-list>: a file of the widget could not be loaded').and.to.contain('chunks/ included');
+    expect(probe(host)).to.deep.equal({violations: [], errors: []});
+    expect(await axeViolations(host, members)).to.deep.equal([]);
+    await sendKeys({press: 'Escape'});
+    await waitUntil(() => !root.querySelector('.panel'), 'Escape did not close the panel');
+    expect(root.activeElement === button, 'focus back on the button').to.be.true;
   });
 
   it('run when pinned with Subresource Integrity: the entry by its hash, the chunks by the import map', async () => {

@@ -40,6 +40,26 @@ describe('<loft-member-list>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('names its region after its project, so several lists on a page are told apart, and is no landmark without a project', async () => {
+    const feed = '/demo/feeds/exempelby.feed.json';
+    const page = await fixture<HTMLDivElement>(html`<div>
+      <loft-member-list src=${feed} project="loft"></loft-member-list>
+      <loft-member-list src=${feed} project="e-tjanster-2024"></loft-member-list>
+      <loft-member-list src=${feed} people="kontaktcenter,utvecklingsenheten"></loft-member-list>
+    </div>`);
+    const lists = [...page.querySelectorAll<LoftMemberList>('loft-member-list')];
+    for (const el of lists) await settled(el);
+    // A <section> is a region landmark when it has a name: aria-label, or the text aria-labelledby points to.
+    const regionName = (el: LoftMemberList) => {
+      const section = q(el, 'section')!;
+      const by = section.getAttribute('aria-labelledby');
+      return section.getAttribute('aria-label') ?? (by ? textOf(el.shadowRoot!.getElementById(by)) : null);
+    };
+    expect(lists.map(regionName)).to.deep.equal(['Projektmedlemmar (LOFT)', 'Projektmedlemmar (Nya e-tjänster)', null]);
+    expect(lists.map((el) => textOf(q(el, '[part="heading"]')))).to.deep.equal(['Projektmedlemmar', 'Projektmedlemmar', 'Projektmedlemmar']);
+    for (const el of lists) await expect(el).to.be.accessible();
+  });
+
   it('gives every link and button a name unique per person that starts with the visible words', async () => {
     const el = await fixture<LoftMemberList>(html`<loft-member-list src=${FEED} project="loft"></loft-member-list>`);
     await settled(el);

@@ -11,7 +11,15 @@ const PLACES = ['Skellefteå', 'Lidingö', 'Strängnäs', 'Enköping', 'Kungsbac
 const q = <T extends HTMLElement = HTMLElement>(el: Element, selector: string) => el.shadowRoot!.querySelector<T>(selector);
 const qa = (el: Element, selector: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(selector)];
 const names = (el: Element) => qa(el, '[part="item"] [role="heading"]').map((h) => textOf(h));
-const count = (el: Element) => textOf(q(el, '[role="status"]'));
+const count = (el: Element) => textOf(q(el, '.count'));
+/** How a screen reader treats changes of the count: `off` (not a live region) or `polite`. */
+function politeness(el: Element): string {
+  const p = q(el, '.count')!;
+  return p.getAttribute('aria-live') ?? (p.getAttribute('role') === 'status' ? 'polite' : 'off');
+}
+/** The accessible name of a landmark: its aria-label, else the text of what aria-labelledby names. */
+const landmarkName = (el: Element, landmark: Element) =>
+  landmark.getAttribute('aria-label') ?? textOf(el.shadowRoot!.getElementById(landmark.getAttribute('aria-labelledby') ?? ''));
 
 /** A feed with `n` projects spread over places, statuses and start dates. */
 async function manyProjects(n: number): Promise<Record<string, any>> {
@@ -112,15 +120,35 @@ describe('<loft-project-list>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('names its search landmark apart from the list, so a screen reader’s list of landmarks tells them apart', async () => {
+    const el = await fixture<LoftProjectList>(html`<loft-project-list src=${FEED}></loft-project-list>`);
+    await settled(el);
+    expect(landmarkName(el, q(el, 'section')!)).to.equal('Projekt');
+    expect(landmarkName(el, q(el, '[role="search"]')!)).to.equal('Sök och filtrera projekt');
+    await expect(el).to.be.accessible();
+  });
+
+  it('announces the count only after the visitor changes the search, a filter, the sort or the page, not as the page loads', async () => {
+    const el = await fixture<LoftProjectList>(html`<loft-project-list src=${FEED}></loft-project-list>`);
+    await settled(el);
+    await waitUntil(() => count(el) === '3 projekt', 'no count shown');
+    expect(politeness(el), 'at load').to.equal('off');
+    await expect(el).to.be.accessible();
+    await choose(el, 'status', 'ongoing');
+    expect(politeness(el), 'after a filter').to.equal('polite');
+    await waitUntil(() => count(el) === '1 projekt', 'the new count was not shown');
+    await expect(el).to.be.accessible();
+  });
+
   it('announces the count once typing pauses', async () => {
     const el = await fixture<LoftProjectList>(html`<loft-project-list .data=${await manyProjects(40)}></loft-project-list>`);
     await settled(el);
     await waitUntil(() => count(el) === '40 projekt');
-    const live = q(el, '[role="status"]')!;
+    const live = q(el, '.count')!;
     q(el, '#q')!.focus();
     await sendKeys({type: 'ume'});
     await waitUntil(() => count(el) === '10 projekt', 'the new count was not announced');
-    expect(live).to.equal(q(el, '[role="status"]'));
+    expect(live).to.equal(q(el, '.count'));
     await choose(el, 'q', 'umeå projekt 0006');
     await waitUntil(() => count(el) === '1 projekt');
   });
@@ -169,9 +197,9 @@ describe('<loft-project-list>', () => {
     await expect(el).to.be.accessible();
   });
 
-  for (const [lang, heading, label, found] of [
-    ['en', 'Projects', 'Search projects', '3 projects'],
-    ['fi', 'Hankkeet', 'Hae hankkeita', '3 hanketta'],
+  for (const [lang, heading, label, found, landmark] of [
+    ['en', 'Projects', 'Search projects', '3 projects', 'Search and filter projects'],
+    ['fi', 'Hankkeet', 'Hae hankkeita', '3 hanketta', 'Hae ja suodata hankkeita'],
   ] as const) {
     it(`speaks ${lang}`, async () => {
       await setPageLang(lang);
@@ -179,6 +207,7 @@ describe('<loft-project-list>', () => {
       await settled(el);
       await waitUntil(() => textOf(q(el, '[part="heading"]')) === heading, `no ${lang} heading`);
       expect(textOf(q(el, 'label'))).to.equal(label);
+      expect(landmarkName(el, q(el, '[role="search"]')!)).to.equal(landmark);
       await waitUntil(() => count(el) === found, `count was ${count(el)}`);
       await expect(el).to.be.accessible();
     });
@@ -284,6 +313,8 @@ describe('<loft-project-list url-state>', () => {
     expect(q<HTMLInputElement>(el, '#q')!.value).to.equal('projekt');
     expect(q<HTMLSelectElement>(el, '#status')!.value).to.equal('ongoing');
     expect(names(el)).to.have.length(40);
+    // The address is not the visitor's change on this page: nothing is announced.
+    expect(politeness(el)).to.equal('off');
   });
 
   it('writes the visitor\'s choices into the address, and Back undoes a filter', async () => {

@@ -16,6 +16,13 @@ export interface AltchaChallenge {
   signature: string;
 }
 
+/** A solution as the receiver expects it (base64 JSON), and when its challenge expires. */
+export interface AltchaSolution {
+  payload: string;
+  /** Milliseconds since the epoch, by the receiver's clock: the challenge's `expires=` salt parameter, if it has one. */
+  expiresAt?: number;
+}
+
 /** Numbers tried per main-thread slice: a few milliseconds of hashing. */
 const SLICE = 200;
 
@@ -24,8 +31,14 @@ function isChallenge(value: unknown): value is AltchaChallenge {
   return !!c && ['algorithm', 'challenge', 'salt', 'signature'].every((k) => typeof c[k as keyof AltchaChallenge] === 'string');
 }
 
-/** Fetches a challenge and solves it; resolves to the solution as the base64 string the receiver expects. */
-export async function solveAltcha(challengeUrl: string, signal: AbortSignal): Promise<string> {
+/** When a challenge expires: altcha-lib signs `expires=<seconds>` into the salt's parameters. */
+function expiryOf(challenge: AltchaChallenge): number | undefined {
+  const seconds = Number(new URLSearchParams(challenge.salt.split('?')[1] ?? '').get('expires'));
+  return seconds > 0 ? seconds * 1000 : undefined;
+}
+
+/** Fetches a challenge and solves it. */
+export async function solveAltcha(challengeUrl: string, signal: AbortSignal): Promise<AltchaSolution> {
   const response = await fetch(challengeUrl, {signal, credentials: 'omit', cache: 'no-store', headers: {accept: 'application/json'}});
   if (!response.ok) throw new Error(`challenge: HTTP ${response.status}`);
   const challenge: unknown = await response.json();
@@ -34,7 +47,7 @@ export async function solveAltcha(challengeUrl: string, signal: AbortSignal): Pr
   const number = (await inWorker(challenge, max, signal).catch(() => null)) ?? (await onMainThread(challenge, max, signal));
   if (number === null) throw new Error('challenge: no solution');
   const {algorithm, salt, signature} = challenge;
-  return btoa(JSON.stringify({algorithm, challenge: challenge.challenge, number, salt, signature}));
+  return {payload: btoa(JSON.stringify({algorithm, challenge: challenge.challenge, number, salt, signature})), expiresAt: expiryOf(challenge)};
 }
 
 interface TrustedTypesLike {

@@ -150,7 +150,8 @@ export function contactFormView(r: Resolver, input: {form?: string; recipient?: 
       required: modes[name] === 'required',
       errors: {
         required: r.t('contact-error-required', {field}),
-        invalid: name === 'email' ? r.t('contact-error-email') : r.t('contact-error-invalid', {field}),
+        // What the right format is, where the form has one to say (WCAG 3.3.3).
+        invalid: name === 'email' ? r.t('contact-error-email') : name === 'phone' ? r.t('contact-error-phone') : r.t('contact-error-invalid', {field}),
         'too-long': r.t('contact-error-too-long', {field, max: LIMITS[name]}),
       },
     };

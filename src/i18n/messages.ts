@@ -100,6 +100,10 @@ const FORM = {
   'contact-error-required': {en: '{field} is missing.', note: 'Error when a required field is empty.', params: {field: FIELD}},
   'contact-error-invalid': {en: '{field} is not in the right format.', note: 'Error when a field is filled in wrongly.', params: {field: FIELD}},
   'contact-error-email': {en: 'Enter an e-mail address like name@example.org.', note: 'Error when the e-mail address is not an e-mail address.'},
+  'contact-error-phone': {
+    en: 'Enter the phone number in digits, like 070-123 45 67 or +46 70 123 45 67. You can use spaces, hyphens, brackets and a + at the start.',
+    note: 'Error when the phone number is not one: it must be 5 to 40 digits, spaces, hyphens and round brackets, with a + only at the start. Say what is allowed; the example numbers may be ones that look familiar to readers of the language.',
+  },
   'contact-error-too-long': {
     en: '{field} is too long: at most {max} characters.',
     note: 'Error when a field is longer than allowed.',
@@ -152,7 +156,7 @@ const STATES = {
   'error-timeout': {en: 'Loading the information took too long.', note: 'Shown instead of a widget when its feed takes too long to arrive.'},
   'error-invalid': {en: 'The information is in a form that cannot be shown.', note: 'Shown instead of a widget when its feed is broken (the editor gets the details in the console).'},
   'error-too-large': {en: 'The information is too large to be shown.', note: 'Shown instead of a widget when its feed is above 20 MB.'},
-  'error-file-missing': {en: 'A file of this widget could not be loaded.', note: "Shown instead of a widget when one of the widget's own script files is missing on the server."},
+  'error-file-missing': {en: 'A file of this widget could not be loaded.', note: "Shown instead of a widget (or, in a contact panel, instead of the contact form) when one of the widget's own script files is missing on the server."},
   'error-person-not-found': {en: 'The person could not be found.', note: 'Shown instead of the list of people when a person it should show is not in the feed.'},
   'error-form-not-found': {en: 'The contact form could not be found.', note: 'Shown instead of a contact form that is not in the feed.'},
   'error-project-not-found': {en: 'The project could not be found.', note: 'Shown instead of a widget when the project it should show is not in the feed.'},
@@ -220,6 +224,10 @@ const LIST = {
   // Project list
   'projects': {en: 'Projects', note: 'Heading of the list of projects.'},
   'search': {en: 'Search projects', note: 'Label of the search field above the list of projects.'},
+  'search-landmark': {
+    en: 'Search and filter projects',
+    note: "Name of the area above the list that holds the search field, the filters and the sort order. Screen readers say it when they list a page's areas (a search landmark), so it must differ from the list's heading (projects).",
+  },
   'organization': {en: 'Organisation', note: 'Label of the filter by participating organisation.'},
   'all': {en: 'All', note: 'The filter option that shows every status or organisation.'},
   'sort': {en: 'Sort by', note: 'Label of the sort order control.'},

@@ -5,7 +5,7 @@
 // Every page includes test/embed/widgets.html at its <!-- widgets --> marker: to cover a new
 // element, add it there (the tests check every loft-* element they find).
 import {createHash} from 'node:crypto';
-import {readFileSync} from 'node:fs';
+import {existsSync, readFileSync} from 'node:fs';
 import {sriOf} from '../../scripts/integrity.mjs';
 
 /**
@@ -31,6 +31,9 @@ export const STRICT_CSP = [
 /** The same policy on a page that allows only Lit's Trusted Types policy, not `loft-altcha` nor `loft-jsonld`. */
 export const LIT_ONLY_CSP = STRICT_CSP.replace(' loft-altcha loft-jsonld', '');
 
+/** The same policy without Trusted Types enforced, so that a test can load axe-core into the page (script-src 'self' still). */
+export const NO_TRUSTED_TYPES_CSP = STRICT_CSP.replace("; require-trusted-types-for 'script'", '');
+
 /** page name → response headers (every page also gets the defaults below). */
 const PAGES = {
   'strict-csp': {'content-security-policy': STRICT_CSP},
@@ -45,6 +48,7 @@ const PAGES = {
   'single-file': {'content-security-policy': STRICT_CSP},
   // No widget on it: for what the browser itself does under the policy.
   blank: {'content-security-policy': STRICT_CSP},
+  'no-form': {'content-security-policy': NO_TRUSTED_TYPES_CSP},
 };
 
 /**
@@ -56,6 +60,17 @@ const UPLOADS = {
   'only-entry': {'loft-widgets.js': 'dist/cdn/loft-widgets.js'},
   single: {'loft-widgets.single.js': 'dist/cdn/loft-widgets.single.js'},
 };
+/** Uploads of the whole dist/cdn/ folder but for the files a pattern names (an upload that stopped half-way). */
+const ALL_BUT = {
+  'no-form': /^chunks\/contact-form-/,
+};
+
+/** The file an upload case serves at a path below it, if it uploaded one. */
+function uploaded(upload, name) {
+  if (UPLOADS[upload]) return UPLOADS[upload][name];
+  if (!ALL_BUT[upload] || ALL_BUT[upload].test(name) || !/^(?:chunks\/)?[\w.-]+\.js$/.test(name)) return undefined;
+  return existsSync(new URL(`../../dist/cdn/${name}`, import.meta.url)) ? `dist/cdn/${name}` : undefined;
+}
 /** Pages that reuse another page's HTML under other headers. */
 const SAME_HTML = {'lit-only': 'strict-csp', 'sri-tampered': 'sri'};
 
@@ -148,8 +163,8 @@ export async function embedPages(ctx, next) {
     return;
   }
   const upload = /^\/uploads\/([a-z-]+)\/(.+)$/.exec(ctx.path);
-  if (upload && UPLOADS[upload[1]]) {
-    const file = UPLOADS[upload[1]][upload[2]];
+  if (upload && (UPLOADS[upload[1]] || ALL_BUT[upload[1]])) {
+    const file = uploaded(upload[1], upload[2]);
     ctx.set('cache-control', 'no-store');
     if (!file) {
       ctx.status = 404;

@@ -90,9 +90,13 @@ export async function faults(ctx, next) {
     }
     case 'contact': {
       // A contact endpoint that fails once per key the way `fail` says (500, 429, slow,
-      // 422), then hands every later request to the real receiver at /api/contact.
-      if (counts.get(key) === 1) {
-        const fail = url.searchParams.get('fail');
+      // 422, or late: held `ms` on the way and then handed on, as a slow network would),
+      // then hands every later request to the real receiver at /api/contact (or at
+      // /expiring/api/contact with receiver=expiring).
+      const receiver = url.searchParams.get('receiver') === 'expiring' ? '/expiring/api/contact' : '/api/contact';
+      const fail = url.searchParams.get('fail');
+      if (counts.get(key) === 1 && fail === 'late') await sleep(Number(url.searchParams.get('ms') ?? 2000));
+      else if (counts.get(key) === 1) {
         ctx.type = 'application/json';
         if (fail === '429') {
           ctx.status = 429;
@@ -115,7 +119,7 @@ export async function faults(ctx, next) {
         ctx.body = '{"errors": {}}';
         return;
       }
-      ctx.url = '/api/contact';
+      ctx.url = receiver;
       return next();
     }
     default:

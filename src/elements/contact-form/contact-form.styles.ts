@@ -25,6 +25,9 @@ export const contactFormStyles = css`
   label {
     font-weight: bold;
   }
+  /* Field borders have a property of their own: --loft-color-border draws decorative frames
+     and may be light, but a field's edge is what shows where to type (WCAG 1.4.11: 3:1).
+     Unset, it is the text colour. */
   input[type='text'],
   input[type='email'],
   input[type='tel'],
@@ -37,7 +40,7 @@ export const contactFormStyles = css`
     width: 100%;
     min-height: 44px;
     padding: 0.4em 0.6em;
-    border: 2px solid var(--loft-color-border, currentColor);
+    border: 2px solid var(--loft-color-field-border, currentColor);
     border-radius: var(--loft-radius, 4px);
     background: var(--loft-color-surface, transparent);
   }
@@ -120,7 +123,7 @@ export const contactFormStyles = css`
     justify-self: start;
     font-weight: bold;
   }
-  .submit:disabled {
+  .submit[aria-disabled='true'] {
     cursor: progress;
     opacity: 0.75;
   }

@@ -66,7 +66,7 @@ function controlError(control: HTMLInputElement | HTMLTextAreaElement): FieldErr
  * @cssproperty [--loft-color-muted=inherit] - Colour of hints and the required legend.
  * @cssproperty [--loft-color-accent=inherit] - Colour of links, focus and the send button.
  * @cssproperty [--loft-color-surface=transparent] - Background of fields.
- * @cssproperty [--loft-color-border=currentColor] - Colour of field borders.
+ * @cssproperty [--loft-color-field-border=currentColor] - Colour of field borders: give it at least 3:1 against the page and `--loft-color-surface` (unset, the text colour). `--loft-color-border`, for decorative frames, does not reach the fields.
  * @cssproperty [--loft-color-error=#b00020 mixed half with the text colour] - Colour of error marks (unset, it stays readable on light and dark pages).
  * @cssproperty [--loft-radius=4px] - Corner radius.
  * @cssproperty [--loft-space=1rem] - Base spacing.
@@ -160,7 +160,7 @@ export class LoftContactForm extends LoftElement<ContactFormView, Inputs> {
 
   private _renderForm(view: ContactFormView): TemplateResult {
     const sending = this._phase === 'sending';
-    return html`<form part="form" novalidate @submit=${this._handleSubmit} @focusin=${this._handleFirstInteraction} @input=${this._handleFirstInteraction}>
+    return html`<form part="form" novalidate @submit=${this._handleSubmit} @focusin=${this._handleInteraction} @input=${this._handleInteraction}>
       ${this._summary ? this._renderSummary(view, this._summary) : nothing}
       <p class="legend">${this._text(view.legend)}</p>
       ${view.fields.map((field) => this._renderField(field))}
@@ -180,7 +180,7 @@ export class LoftContactForm extends LoftElement<ContactFormView, Inputs> {
           </fieldset>`
         : nothing}
       ${this._phase === 'failed' && this._failure ? this._renderFailure(view) : nothing}
-      <button part="submit" class="button submit" type="submit" ?disabled=${sending} aria-busy=${sending ? 'true' : 'false'}>
+      <button part="submit" class="button submit" type="submit" aria-disabled=${ifDefined(sending ? 'true' : undefined)} aria-busy=${sending ? 'true' : 'false'}>
         ${this._text(sending ? view.text.sending : view.text.send)}
       </button>
       <p class="status" role="status">${this._text(this._status)}</p>
@@ -248,8 +248,12 @@ export class LoftContactForm extends LoftElement<ContactFormView, Inputs> {
     </div>`;
   }
 
-  private _handleFirstInteraction(): void {
-    if (this._startedAt !== undefined) return;
+  private _handleInteraction(): void {
+    if (this._startedAt !== undefined) {
+      // A visitor who writes for long: the challenge is renewed before it expires, while they write.
+      this._captcha.renewIfStale();
+      return;
+    }
     this._startedAt = performance.now();
     // Warm the sending code now, so a connection lost while typing cannot stop the submit.
     import('../../contact/send.js').catch(() => undefined);
@@ -285,8 +289,9 @@ export class LoftContactForm extends LoftElement<ContactFormView, Inputs> {
 
   private async _handleSubmit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
+    // While sending, the button is aria-disabled, not disabled (which would take focus off it): a click does nothing.
     if (this._phase === 'sending') return;
-    this._handleFirstInteraction();
+    this._handleInteraction();
     const errors: SubmissionErrors = {};
     for (const control of this.renderRoot.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('[data-field]')) {
       const problem = controlError(control);
@@ -322,17 +327,30 @@ export class LoftContactForm extends LoftElement<ContactFormView, Inputs> {
     this._failure = undefined;
     // Fill time is measured to the visitor's click, not to when the spam check is done.
     const elapsedMs = Math.round(performance.now() - (this._startedAt ?? performance.now()));
+    if (view.challengeUrl && this._captcha.working) this._status = view.text.captchaWorking;
+    let outcome = await this._attempt(view, elapsedMs);
+    // A proof of work the receiver refuses (its challenge expired on the way, or the
+    // receiver's key changed): solve a fresh one and send once more, without a word, so
+    // that time spent writing never costs the visitor a refused send (WCAG 2.2.1).
+    if (view.challengeUrl && !outcome.ok && outcome.errors?._form === 'captcha' && this.isConnected) {
+      this._captcha.renew();
+      outcome = await this._attempt(view, elapsedMs);
+    }
+    await this._finish(outcome, view);
+  }
+
+  /** One request: the spam check's solution (if the form has one), the payload checked, then the host or the receiver. */
+  private async _attempt(view: ContactFormView, elapsedMs: number): Promise<Outcome> {
     let altcha: string | undefined;
     if (view.challengeUrl) {
-      // Silent while the visitor writes; said once if they send before it is done.
-      if (this._captcha.working) this._status = view.text.captchaWorking;
+      // Silent while the visitor writes; said once (by _send) if they send before it is done.
       altcha = await this._captcha.take();
-      if (!altcha) return this._finish({ok: false, code: 'network'}, view);
+      if (!altcha) return {ok: false, code: 'network'};
     }
     this._status = view.text.sending;
     // Sending, with the payload schema shared with the receiver, loads on the first submit, not with the page.
     const sender = await import('../../contact/send.js').catch(() => undefined);
-    if (!sender) return this._finish({ok: false, code: 'network'}, view);
+    if (!sender) return {ok: false, code: 'network'};
     const checked = sender.checkSubmission(
       buildPayload(view, {
         values: this._values,
@@ -345,16 +363,13 @@ export class LoftContactForm extends LoftElement<ContactFormView, Inputs> {
         at: new Date().toISOString(),
       })
     );
-    if (!checked.ok) return this._finish({ok: false, code: 'rejected', errors: checked.errors}, view);
+    if (!checked.ok) return {ok: false, code: 'rejected', errors: checked.errors};
     const payload = checked.value;
     this._idempotencyKey ??= crypto.randomUUID();
     let responded: Promise<SubmitOutcome> | undefined;
     const event = new LoftSubmitEvent({payload, respondWith: (outcome) => void (responded = outcome)});
     this.dispatchEvent(event);
-    const outcome = event.defaultPrevented
-      ? await sender.hostOutcome(responded)
-      : await sender.postSubmission(view.endpoint, payload, this.timeout, this._idempotencyKey);
-    await this._finish(outcome, view);
+    return event.defaultPrevented ? sender.hostOutcome(responded) : sender.postSubmission(view.endpoint, payload, this.timeout, this._idempotencyKey);
   }
 
   private async _finish(outcome: Outcome, view: ContactFormView): Promise<void> {

@@ -3,6 +3,7 @@ import {css} from 'lit';
 export const memberListStyles = css`
   .people {
     container-type: inline-size;
+    /* Safari drops the list role of a list without markers: the template says role="list". */
     list-style: none;
     margin: 0;
     padding: 0;
@@ -40,6 +41,7 @@ export const memberListStyles = css`
     color: var(--loft-color-muted, inherit);
   }
   .roles {
+    /* Safari drops the list role of a list without markers: the template says role="list". */
     list-style: none;
     margin: 0.25em 0 0.5em;
     padding: 0;

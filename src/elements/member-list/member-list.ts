@@ -1,5 +1,6 @@
 import {html, nothing, type TemplateResult} from 'lit';
 import {property} from 'lit/decorators.js';
+import {ifDefined} from 'lit/directives/if-defined.js';
 import type {Resolver} from '../../feed/view/resolver.js';
 import {memberListView, type MemberListView, type MemberView} from '../../feed/view/member-list.js';
 import {ContactDisclosure} from '../shared/contact-disclosure.js';
@@ -15,7 +16,9 @@ type Inputs = [project: string | undefined, people: string | undefined, roles: s
  * people: photo or initials, name, title, organisation, roles, "Läs mer om X" (their
  * profile) and "Kontakta X", which opens a `<loft-contact-form>` for that person in a
  * disclosure below the button. "Kontakta X" is offered only when a contact form exists for
- * the person (theirs, else the project's).
+ * the person (theirs, else the project's). With a project, the list is a region landmark
+ * named by its heading and the project ("Projektmedlemmar (LOFT)"), so that several lists on
+ * a page have names of their own; without one it is no landmark.
  *
  * @tagname loft-member-list
  * @summary The people of a project, with their roles and a way to contact them.
@@ -72,10 +75,10 @@ export class LoftMemberList extends LoftElement<MemberListView, Inputs> {
   }
 
   protected override _renderView(view: MemberListView): TemplateResult {
-    return html`<section aria-labelledby="heading">
+    return html`<section aria-label=${ifDefined(view.region)}>
       <div part="heading" class="heading" id="heading" role="heading" aria-level=${this._level()}>${this._text(view.heading)}</div>
       ${view.members.length
-        ? html`<ul part="list" class="people">
+        ? html`<ul part="list" class="people" role="list">
             ${view.members.map((m) => this._renderPerson(m, view))}
           </ul>`
         : html`<p>${this._text(view.empty)}</p>`}
@@ -95,7 +98,7 @@ export class LoftMemberList extends LoftElement<MemberListView, Inputs> {
         ${person.title ? html`<div class="muted">${this._text(person.title)}</div>` : nothing}
         ${person.organization ? html`<div class="muted">${this._text(person.organization)}</div>` : nothing}
         ${person.roles.length
-          ? html`<ul part="roles" class="roles">
+          ? html`<ul part="roles" class="roles" role="list">
               ${person.roles.map((role) => html`<li>${this._text(role)}</li>`)}
             </ul>`
           : nothing}
@@ -108,7 +111,8 @@ export class LoftMemberList extends LoftElement<MemberListView, Inputs> {
         {key: person.id, recipient: person.id, project: view.project, feed: this._feedForChild(), catalog: this.catalog},
         this._level(2),
         view.close,
-        text
+        text,
+        view.fileMissing
       )}
     </li>`;
   }

@@ -31,6 +31,7 @@ export const projectCardStyles = css`
     margin: 0;
   }
   .partners {
+    /* Safari drops the list role of a list without markers: the template says role="list". */
     list-style: none;
     margin: 0;
     padding: 0;

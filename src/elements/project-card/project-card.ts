@@ -83,7 +83,7 @@ export class LoftProjectCard extends LoftElement<SummaryView | CompactView, [str
     if (fact.status) return html`<span class="status" data-status=${fact.status}>${this._text(fact.text)}</span>`;
     if (!fact.partners) return this._text(fact.text);
     const last = fact.partners.length - 1;
-    return html`<ul part="list" class="partners">
+    return html`<ul part="list" class="partners" role="list">
       ${fact.partners.map(
         (p, i) =>
           html`<li part="item">${p.href ? html`<a href=${p.href}>${this._text(p.text)}</a>` : this._text(p.text)}${p.role ? html` (${this._text(p.role)})` : nothing}${i < last ? ', ' : nothing}</li>`

@@ -45,6 +45,7 @@ export const projectListStyles = css`
     color: var(--loft-color-muted, inherit);
   }
   .projects {
+    /* Safari drops the list role of a list without markers: the template says role="list". */
     list-style: none;
     margin: 0 0 var(--loft-space, 1rem);
     padding: 0;

@@ -14,7 +14,8 @@ type Inputs = [status: string, organization: string, q: string, sort: string, li
  * Compact cards for every project of a feed (RISE's listing pages), with a search over
  * name, title and summary that ignores case and diacritics ("skelleftea" finds
  * "Skellefteå"), filters by status and by participating organisation, and sorting by name
- * (in the page's language) or start date. The number of results is announced politely;
+ * (in the page's language) or start date. The number of results is announced politely once
+ * the visitor changes the search, a filter, the sort or the page (never at load);
  * cards are shown `page-size` at a time with "Show more", so a feed with thousands of
  * projects stays quick. `status`, `organization`, `q` and `sort` preset the controls.
  *
@@ -84,6 +85,12 @@ export class LoftProjectList extends LoftElement<ProjectListView, Inputs> {
   /** What the live region says: the result count, following the results after a pause in typing. */
   @state() private _announced?: string;
 
+  /**
+   * Whether the count is a live region: only once the visitor has changed something, so a
+   * screen reader does not announce it as the page loads (they read it where it stands).
+   */
+  @state() private _live = false;
+
   private _announceTimer?: ReturnType<typeof setTimeout>;
 
   protected override _inputs(): Inputs {
@@ -144,10 +151,15 @@ export class LoftProjectList extends LoftElement<ProjectListView, Inputs> {
     else history.replaceState(history.state, '', url);
   }
 
-  private _handlePopState = (): void => this._readUrl();
+  /** Back or Forward: the visitor's own change of the list. */
+  private _handlePopState = (): void => {
+    this._live = true;
+    this._readUrl();
+  };
 
   /** A search typed, or a filter or sort chosen, by the visitor (the list starts again from its first page). */
   private _handleControl(name: 'q' | 'status' | 'organization' | 'sort', value: string): void {
+    this._live = true;
     (this as Record<typeof name, string>)[name] = value;
     this._writeUrl(name === 'q' ? 'replace' : 'push', 1);
   }
@@ -182,16 +194,16 @@ export class LoftProjectList extends LoftElement<ProjectListView, Inputs> {
     </div>`;
     return html`<section aria-labelledby="heading">
       <div part="heading" class="heading" id="heading" role="heading" aria-level=${this._level()}>${this._text(view.heading)}</div>
-      <form part="form" class="filters" role="search" aria-labelledby="heading" @submit=${(e: Event) => e.preventDefault()}>
+      <form part="form" class="filters" role="search" aria-label=${view.labels.searchLandmark.text} @submit=${(e: Event) => e.preventDefault()}>
         <div part="field" class="field search">
           <label for="q">${this._text(view.labels.search)}</label>
           <input id="q" type="search" autocomplete="off" .value=${this.q} @input=${(e: Event) => this._handleControl('q', (e.target as HTMLInputElement).value)} />
         </div>
         ${select('status', view.statuses, this.status)} ${select('organization', view.organizations, this.organization)} ${select('sort', view.sorts, this.sort)}
       </form>
-      <p class="count" role="status">${this._announced ?? ''}</p>
+      <p class="count" aria-live=${this._live ? 'polite' : 'off'} aria-atomic="true">${this._announced ?? ''}</p>
       ${view.cards.length
-        ? html`<ul part="list" class="projects">
+        ? html`<ul part="list" class="projects" role="list">
             ${view.cards.map(
               (card, i) =>
                 html`<li part="item" class="item" tabindex="-1" data-index=${i}>
@@ -207,6 +219,7 @@ export class LoftProjectList extends LoftElement<ProjectListView, Inputs> {
   /** Shows the next page and moves focus to its first card, so keyboard users continue there. */
   private async _handleShowMore(): Promise<void> {
     const first = this._shown;
+    this._live = true;
     this._shown += this._pageSize();
     await this.updateComplete;
     this._writeUrl('push');

@@ -30,7 +30,14 @@ export const contactDisclosureStyles = css`
     background: var(--loft-color-surface, transparent);
     padding: var(--loft-space, 1rem);
   }
-  .panel:focus {
+  /* Focus waits on the panel while the form's code loads, and stays there with the message
+     if it cannot be loaded: an outline as on every other element (forced colours keep it),
+     drawn inside the panel's edge, so a page column that clips its overflow cannot hide it. */
+  .panel:focus-visible {
+    outline: 3px solid currentColor;
+    outline-offset: -4px;
+  }
+  .panel:focus:not(:focus-visible) {
     outline: none;
   }
   /* "Stäng" belongs to the panel, not to the form: below a rule, well away from "Skicka". */

@@ -3,7 +3,8 @@
  * in a disclosure right below it, registering the contact form element the first time a
  * panel opens (a page that never opens one never loads the form's code). Opening moves
  * focus to the form's first field; Escape and the close button close the panel and return
- * focus to the button. One panel is open at a time.
+ * focus to the button. One panel is open at a time. Where the form's code cannot be loaded
+ * (a file missing on the server), the panel says so, and the console tells the editor which.
  */
 import {html, nothing, type LitElement, type ReactiveController} from 'lit';
 import {ifDefined} from 'lit/directives/if-defined.js';
@@ -25,6 +26,9 @@ type Text = (text: ResolvedText | undefined) => unknown;
 export class ContactDisclosure implements ReactiveController {
   /** The key of the open panel. */
   open?: string;
+
+  /** The key of the open panel whose form could not be loaded. */
+  private _failed?: string;
 
   constructor(private readonly _host: LitElement) {
     _host.addController(this);
@@ -50,19 +54,24 @@ export class ContactDisclosure implements ReactiveController {
     </button>`;
   }
 
-  /** The panel, while open: the form, then a close button set apart from the form's own send button. */
-  panel(target: ContactTarget, level: number, close: ResolvedText, text: Text) {
+  /**
+   * The panel, while open: the form (or, where its code could not be loaded, `fileMissing`),
+   * then a close button set apart from the form's own send button.
+   */
+  panel(target: ContactTarget, level: number, close: ResolvedText, text: Text, fileMissing: ResolvedText) {
     const {key} = target;
     if (this.open !== key) return nothing;
     return html`<div part="panel" class="panel" id="panel-${key}" tabindex="-1" @keydown=${this._handleKeydown}>
-      <loft-contact-form
-        recipient=${ifDefined(target.recipient)}
-        project=${ifDefined(target.project)}
-        heading-level=${Math.min(6, level)}
-        catalog=${ifDefined(target.catalog)}
-        src=${ifDefined(target.feed.src)}
-        .data=${target.feed.data}
-      ></loft-contact-form>
+      ${this._failed === key
+        ? html`<div part="error" class="error" role="alert"><p>${text(fileMissing)}</p></div>`
+        : html`<loft-contact-form
+            recipient=${ifDefined(target.recipient)}
+            project=${ifDefined(target.project)}
+            heading-level=${Math.min(6, level)}
+            catalog=${ifDefined(target.catalog)}
+            src=${ifDefined(target.feed.src)}
+            .data=${target.feed.data}
+          ></loft-contact-form>`}
       <div class="panel-close"><button type="button" class="button secondary" @click=${() => this.close()}>${text(close)}</button></div>
     </div>`;
   }
@@ -80,12 +89,22 @@ export class ContactDisclosure implements ReactiveController {
   private async _toggle(key: string): Promise<void> {
     if (this.open === key) return this.close();
     this.open = key;
+    this._failed = undefined;
     this._host.requestUpdate();
     await this._host.updateComplete;
     const panel = this._host.renderRoot.querySelector<HTMLElement>(`#panel-${CSS.escape(key)}`);
     // Until the form's code is there, focus waits on the panel (it is inside the disclosure).
     panel?.focus();
-    await import('../../define/contact-form.js');
+    try {
+      await import('../../define/contact-form.js');
+    } catch (error) {
+      // As the loader says it: the visitor gets the panel's message (focus stays on the panel, around it).
+      console.error(`loft-widgets: <${this._host.localName}>: a file of the widget could not be loaded (${String(error)}). Upload every file of dist/cdn/, chunks/ included, or use the single-file build.`);
+      if (this.open !== key) return;
+      this._failed = key;
+      this._host.requestUpdate();
+      return;
+    }
     if (this.open !== key) return;
     panel?.querySelector('loft-contact-form')?.focus();
   }

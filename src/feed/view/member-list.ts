@@ -78,11 +78,20 @@ export function memberView(person: Person, roles: MemberRole[], project: Project
 /** `<loft-member-list>`. */
 export interface MemberListView {
   heading: ResolvedText;
+  /**
+   * The name of the list's region landmark, "Projektmedlemmar (LOFT)": the heading and the
+   * project's name, so that several member lists on a page are told apart in a screen
+   * reader's list of landmarks. None without a project: the list is then no landmark (its
+   * heading is still there to find it by), rather than one more of the same name.
+   */
+  region?: string;
   /** The project the contact forms are about, if any. */
   project?: string;
   members: MemberView[];
   empty: ResolvedText;
   close: ResolvedText;
+  /** Said in a contact panel whose form's code could not be loaded. */
+  fileMissing: ResolvedText;
 }
 
 export function memberListView(r: Resolver, input: {project?: string; people?: string; roles?: string; heading?: string}): MemberListView {
@@ -98,11 +107,14 @@ export function memberListView(r: Resolver, input: {project?: string; people?: s
   const wanted = idList(input.roles);
   if (wanted.length) members = members.filter((m) => m.roles.some((role) => wanted.includes(roleCode(role))));
   const heading = tidyText(input.heading ?? '');
+  const headingText: ResolvedText = heading ? {text: heading, lang: r.lang} : r.ui('members');
   return {
-    heading: heading ? {text: heading, lang: r.lang} : r.ui('members'),
+    heading: headingText,
+    region: project ? `${headingText.text} (${r.name(project.name, project.id).text})` : undefined,
     project: project?.id,
     members: members.map((m) => memberView(m.person, m.roles, project, r)),
     empty: r.ui('no-members'),
     close: r.ui('close'),
+    fileMissing: r.ui('error-file-missing'),
   };
 }

@@ -65,7 +65,7 @@ export interface OptionView {
 /** `<loft-project-list>`: the controls, the count and the cards shown. */
 export interface ProjectListView {
   heading: ResolvedText;
-  labels: Record<'search' | 'status' | 'organization' | 'sort' | 'showMore', ResolvedText>;
+  labels: Record<'search' | 'searchLandmark' | 'status' | 'organization' | 'sort' | 'showMore', ResolvedText>;
   statuses: OptionView[];
   organizations: OptionView[];
   sorts: OptionView[];
@@ -108,7 +108,14 @@ export function projectListView(r: Resolver, input: ListInput): ProjectListView 
   const heading = tidyText(input.heading ?? '');
   return {
     heading: heading ? {text: heading, lang: r.lang} : r.ui('projects'),
-    labels: {search: r.ui('search'), status: r.ui('status'), organization: r.ui('organization'), sort: r.ui('sort'), showMore: r.ui('show-more')},
+    labels: {
+      search: r.ui('search'),
+      searchLandmark: r.ui('search-landmark'),
+      status: r.ui('status'),
+      organization: r.ui('organization'),
+      sort: r.ui('sort'),
+      showMore: r.ui('show-more'),
+    },
     statuses: [
       {value: '', label: all},
       ...statuses,

@@ -20,7 +20,7 @@ export interface ProjectView {
   summary: boolean;
   members: boolean;
   /** The project contact: a person shown as a one-person member list, or the project's form. */
-  contact?: {heading: ResolvedText; person?: string; button?: ResolvedText; close?: ResolvedText};
+  contact?: {heading: ResolvedText; person?: string; button?: ResolvedText; close?: ResolvedText; fileMissing?: ResolvedText};
 }
 
 export function projectView(r: Resolver, input: {project?: string; hide?: string}): ProjectView {
@@ -33,7 +33,7 @@ export function projectView(r: Resolver, input: {project?: string; hide?: string
   if (show('contact') && contactPerson && !(members && project.members!.some((m) => m.person === contactPerson))) {
     contact = {heading: r.ui('contact'), person: contactPerson};
   } else if (show('contact') && !contactPerson && project.contactForm) {
-    contact = {heading: r.ui('contact'), button: r.ui('contact-project'), close: r.ui('close')};
+    contact = {heading: r.ui('contact'), button: r.ui('contact-project'), close: r.ui('close'), fileMissing: r.ui('error-file-missing')};
   }
   return {
     id: project.id,
