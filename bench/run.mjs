@@ -161,10 +161,10 @@ const ratio = (a, b) => `${(a / b).toFixed(1)}×`;
 
 // Sizes: what a page downloads before its content shows, from Chromium's network log (as npm run size).
 console.log('Measuring the bytes before content…');
-const budgets = JSON.parse(readFileSync('size-budget.json', 'utf8')).beforeContent;
+const {beforeContent: budgets, goals = {}} = JSON.parse(readFileSync('size-budget.json', 'utf8'));
 const beforeContent = await bytesBeforeContent();
 for (const [name, page] of Object.entries(beforeContent)) {
-  rows.push(['size', `JavaScript before content: ${page.title}`, `${kb(page.brotli)} brotli (${page.files.length} files)`, budgets[name] ? `budget ${kb(budgets[name])}` : '', '']);
+  rows.push(['size', `JavaScript before content: ${page.title}`, `${kb(page.brotli)} brotli (${page.files.length} files)`, budgets[name] ? `budget ${kb(budgets[name])}${goals[name] ? `, goal ${kb(goals[name])}` : ''}` : '', '']);
 }
 const everything = allFiles().map(sizes);
 rows.push(['size', `CDN bundle, all files (${everything.length})`, `${kb(everything.reduce((t, f) => t + f.brotli, 0))} brotli`, '', '']);

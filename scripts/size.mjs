@@ -3,7 +3,7 @@
 // pays them: pages with one widget each are opened in Debian's Chromium, every JavaScript
 // response from navigation until the widget shows its content is taken from the network
 // log, and each is counted at brotli quality 11. Fails above the budgets in
-// size-budget.json. Builds first when the bundle is missing (npm run build).
+// size-budget.json (beforeContent); says how far each page still is from its goal (goals). Builds first when the bundle is missing (npm run build).
 //
 //   --json   prints the measurements as JSON (bench/run.mjs reads them)
 import {existsSync, readFileSync} from 'node:fs';
@@ -98,7 +98,7 @@ export async function measure({bundle} = {}) {
 if (import.meta.url === `file://${process.argv[1]}`) {
   if (!existsSync(ENTRY)) execSync('node scripts/build.mjs', {stdio: 'inherit'});
   if (!ensureBrowsers(['chromium'])) process.exit(1);
-  const budget = JSON.parse(readFileSync('size-budget.json', 'utf8')).beforeContent;
+  const {beforeContent: budget, goals = {}} = JSON.parse(readFileSync('size-budget.json', 'utf8'));
   const results = await measure();
   if (process.argv.includes('--json')) {
     console.log(JSON.stringify(results, null, 2));
@@ -108,7 +108,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       const limit = budget[name];
       const fail = limit !== undefined && result.brotli > limit;
       over ||= fail;
-      console.log(`${fail ? 'OVER' : 'ok  '}  ${result.title}: ${kb(result.brotli)} brotli before content${limit ? ` (budget ${kb(limit)})` : ''}, ${result.files.length} files`);
+      const goal = goals[name];
+      const toGoal = goal !== undefined && result.brotli > goal ? `; goal ${kb(goal)} not met, ${kb(result.brotli - goal)} to go` : '';
+      console.log(`${fail ? 'OVER' : 'ok  '}  ${result.title}: ${kb(result.brotli)} brotli before content${limit ? ` (budget ${kb(limit)}${toGoal})` : ''}, ${result.files.length} files`);
       for (const f of result.files) console.log(`        ${f.url.padEnd(48)} ${kb(f.brotli).padStart(8)}`);
     }
     if (over) {

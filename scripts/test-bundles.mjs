@@ -4,7 +4,7 @@
 // of the bundle (the package has never been published, so there is no real older version)
 // in test-results/bundles/older/.
 import {execSync} from 'node:child_process';
-import {existsSync, readdirSync, statSync} from 'node:fs';
+import {existsSync, readdirSync, rmSync, statSync} from 'node:fs';
 import {join} from 'node:path';
 import {rollup} from 'rollup';
 
@@ -22,6 +22,8 @@ export async function ensureTestBundles() {
   if (!existsSync(BUNDLE) || statSync(BUNDLE).mtimeMs < Math.max(...inputs.map(newest))) {
     console.log(`Building ${BUNDLE} for the host-page tests…`);
     execSync('npx tsc -p tsconfig.json', {stdio: 'inherit'});
+    // Chunks are named by hash: without this, every rebuild left the last build's beside it.
+    rmSync('dist/cdn', {recursive: true, force: true});
     execSync('npx rollup -c rollup.config.js --silent', {stdio: 'inherit'});
   }
   // The SRI host pages pin the bundle with these hashes, as README's snippet does.
