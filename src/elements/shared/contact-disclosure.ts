@@ -10,6 +10,7 @@ import {html, nothing, type LitElement, type ReactiveController} from 'lit';
 import {ifDefined} from 'lit/directives/if-defined.js';
 import type {ResolvedText} from '../../feed/view/resolver.js';
 import type {ActionView} from '../../feed/view/member-list.js';
+import {reportFileMissing} from './loft-element.js';
 
 /** Who the form is for, which feed it reads, and the host's run-time catalog (its language is the host's). */
 export interface ContactTarget {
@@ -99,7 +100,7 @@ export class ContactDisclosure implements ReactiveController {
       await import('../../define/contact-form.js');
     } catch (error) {
       // As the loader says it: the visitor gets the panel's message (focus stays on the panel, around it).
-      console.error(`loft-widgets: <${this._host.localName}>: a file of the widget could not be loaded (${String(error)}). Upload every file of dist/cdn/, chunks/ included, or use the single-file build.`);
+      reportFileMissing(this._host.localName, error);
       if (this.open !== key) return;
       this._failed = key;
       this._host.requestUpdate();

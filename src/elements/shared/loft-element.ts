@@ -48,6 +48,11 @@ const NO_CATALOGS = {catalogs: [], problems: []};
 /** Said when a catalog of the widget itself cannot be loaded (so no catalog is there to say it). */
 const FILE_MISSING: ResolvedText = {text: 'A file of this widget could not be loaded.', lang: 'en'};
 
+/** Tells the editor, in the console, that one of the widget's own files could not be loaded, and what to upload. */
+export function reportFileMissing(tag: string, error: unknown): void {
+  console.error(`loft-widgets: <${tag}>: a file of the widget could not be loaded (${String(error)}). Upload every file of dist/cdn/, chunks/ included, or use the single-file build.`);
+}
+
 /**
  * @attr {string} lang - The element's language (BCP 47) when it is not the page's: else the closest ancestor's `lang`, else `<html lang>`. Followed live.
  * @attr {string} dir - `rtl` or `ltr` when it is not what the closest `dir` or the language says.
@@ -173,7 +178,7 @@ export abstract class LoftElement<V, A extends readonly unknown[] = readonly unk
     const [src, data, inline] = source as [string | undefined, unknown, string | undefined];
     const [feed, strings] = await Promise.allSettled([feedFrom(src, data, inline), this._strings(lang, catalog)]);
     if (strings.status === 'rejected') {
-      console.error(`loft-widgets: <${this.localName}>: a file of the widget could not be loaded (${String(strings.reason)}). Upload every file of dist/cdn/, chunks/ included, or use the single-file build.`);
+      reportFileMissing(this.localName, strings.reason);
       return {error: 'feed-invalid', message: FILE_MISSING, editor: `A file of the widget could not be loaded: ${String(strings.reason)}`, source, catalogProblems: []};
     }
     const {translator, problems: catalogProblems} = strings.value;
