@@ -46,6 +46,10 @@ export const DEFAULTS = {
   // soon after; a form that says nothing gets a short period (GDPR art. 5(1)(e)).
   defaultRetention: 'P30D',
   purgeIntervalMs: 3_600_000,
+  /** How often the feed files are looked at for changes (0: only at start and on SIGHUP). */
+  feedsCheckMs: 30_000,
+  /** How long a consent text or version the feed no longer has is still accepted (a page opened before the change). */
+  consentGraceMs: 86_400_000,
   /** Mistakes found while reading the environment, reported with the rest at start. */
   problems: [],
 };
@@ -107,6 +111,8 @@ export function optionsFromEnv(env = process.env) {
   set('deliveryBackoffMaxMs', whole('LOFT_DELIVERY_BACKOFF_MAX_MS', 1));
   set('defaultRetention', env.LOFT_DEFAULT_RETENTION || undefined);
   set('purgeIntervalMs', whole('LOFT_PURGE_INTERVAL_MS', 1000));
+  set('feedsCheckMs', whole('LOFT_FEEDS_CHECK_MS'));
+  set('consentGraceMs', whole('LOFT_CONSENT_GRACE_MS'));
   return options;
 }
 

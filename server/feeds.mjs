@@ -2,7 +2,7 @@
 // projects and organisations of its own feed, so a submission is checked against exactly
 // what the form showed (consent texts and versions, recipient, project) and delivered to
 // the address the feed or the operator gives for it.
-import {readFileSync} from 'node:fs';
+import {readFileSync, statSync} from 'node:fs';
 
 /**
  * Reads and validates the feeds with the form's own validator. Returns the forms by id and
@@ -60,6 +60,64 @@ export function loadForms(files, options, client) {
   return {forms, problems, warnings};
 }
 
+/**
+ * Keeps the forms in step with their feed files while the receiver runs, so an editor's
+ * change (a new consent text and version, a new recipient) needs no restart: the files are
+ * looked at every `feedsCheckMs` (and at once on `reload()`, SIGHUP in production) and read
+ * again when one changed. Feeds that now have a problem are refused as a whole, with a log
+ * line, and the receiver keeps the forms it had.
+ */
+export function watchForms(forms, files, options, client, log) {
+  const stamp = () =>
+    files
+      .map((file) => {
+        try {
+          const {mtimeMs, size} = statSync(file);
+          return `${mtimeMs}:${size}`;
+        } catch {
+          return 'unreadable';
+        }
+      })
+      .join('|');
+  let seen = stamp();
+  const check = (always) => {
+    const now = stamp();
+    if (!always && now === seen) return;
+    seen = now;
+    const next = loadForms(files, options, client);
+    if (next.problems.length) {
+      log.error('feeds-reload-refused', {problems: next.problems, fix: 'the receiver keeps the forms it had; correct the feed (npx loft-widgets validate <feed>)'});
+      return;
+    }
+    replaceForms(forms, next.forms, Date.now() + options.consentGraceMs);
+    for (const warning of next.warnings) log.warn('form-without-fallback-address', warning);
+    log.info('feeds-reloaded', {forms: next.forms.size});
+  };
+  const timer = options.feedsCheckMs ? setInterval(() => check(false), options.feedsCheckMs) : undefined;
+  timer?.unref();
+  return {reload: () => check(true), stop: () => clearInterval(timer)};
+}
+
+/**
+ * Puts the forms read again in place of the old ones (the same Map, which delivery and the
+ * purge share). A form whose texts changed keeps its earlier version for consent records until
+ * `graceUntil`: a visitor who opened the page before the change sends what that page showed. A
+ * form no longer in the feeds accepts nothing new, but is kept for the messages still waiting
+ * to be delivered and for its retention.
+ */
+export function replaceForms(forms, next, graceUntil) {
+  const now = Date.now();
+  for (const [id, ctx] of next) {
+    const old = forms.get(id);
+    const earlier = (old?.earlier ?? []).filter((e) => e.until > now);
+    if (old && !old.removed && JSON.stringify(old.form) !== JSON.stringify(ctx.form)) earlier.push({form: old.form, until: graceUntil});
+    ctx.earlier = earlier;
+  }
+  for (const [id, old] of forms) if (!next.has(id)) next.set(id, {...old, removed: true, earlier: []});
+  forms.clear();
+  for (const [id, ctx] of next) forms.set(id, ctx);
+}
+
 /** Where a form's messages go when no person with an e-mail is named: the operator's address, else the controller's e-mail. */
 function fallbackAddress(form, options, client) {
   const contact = form.controller.contact;
@@ -99,7 +157,10 @@ export function checkAgainstForm(submission, ctx, client) {
   for (const field of ['phone', 'organization', 'subject']) {
     if ((form.fields?.[field] ?? 'hidden') === 'required' && !submission[field]?.trim()) errors[field] = 'required';
   }
-  if (!submission.consents.every((record) => consentFits(record, form, client))) errors.consents = 'invalid';
+  // A record of the form as it is, or as it was until recently (the page may be older than the feed).
+  const now = Date.now();
+  const shown = [form, ...(ctx.earlier ?? []).filter((e) => e.until > now).map((e) => e.form)];
+  if (!submission.consents.every((record) => shown.some((f) => consentFits(record, f, client)))) errors.consents = 'invalid';
   return Object.keys(errors).length ? errors : undefined;
 }
 

@@ -89,6 +89,7 @@ export function hardenServer(server, {maxConnectionsPerAddress, trustProxy}, log
 }
 
 /**
+ * On SIGHUP the receiver reads its feeds again (as systemd's `reload` sends it).
  * On SIGTERM or SIGINT: readiness goes 503, the server stops accepting, open requests finish,
  * the outbox worker finishes the sends in flight, the store closes, the process exits 0.
  * Past `graceMs` the remaining connections are cut and it exits 1.
@@ -117,4 +118,5 @@ export function shutDownOnSignals(server, hardened, receiver, log, graceMs = 30_
   };
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
+  process.on('SIGHUP', () => receiver.reloadFeeds());
 }

@@ -21,7 +21,7 @@ import {clientAddress, limitKey} from './client-address.mjs';
 import {clientModules} from './client-modules.mjs';
 import {checkOptions, ConfigError, DEFAULTS, MIN_SECRET_LENGTH, optionsFromEnv} from './config.mjs';
 import {createDeliveryWorker, emailChannel, webhookChannel} from './delivery.mjs';
-import {checkAgainstForm, deliveryAddress, loadForms} from './feeds.mjs';
+import {checkAgainstForm, deliveryAddress, loadForms, watchForms} from './feeds.mjs';
 import {hardenServer, serverOptions, shutDownOnSignals} from './http.mjs';
 import {createLogger} from './log.mjs';
 import {purgeExpired} from './retention.mjs';
@@ -95,6 +95,8 @@ export async function createReceiver(options = {}) {
     log.warn('altcha-key-short', {fix: 'a short key can be guessed from one challenge; use LOFT_ALTCHA_HMAC_KEYS=id:$(openssl rand -hex 32)'});
   }
   if (!o.smtpUrl) log.warn('delivery-off', {fix: 'set LOFT_SMTP_URL and LOFT_MAIL_FROM; until then submissions wait in the outbox'});
+
+  const feeds = watchForms(forms, o.feeds, o, client, log);
 
   let purging = Promise.resolve();
   const purge = () => {
@@ -182,7 +184,7 @@ export async function createReceiver(options = {}) {
     if (!result.ok) throw reject(result.errors);
     const submission = result.value;
     const ctx = forms.get(submission.form);
-    if (!ctx) throw reject({form: 'invalid'});
+    if (!ctx || ctx.removed) throw reject({form: 'invalid'});
     if (submission.honeypot !== '') throw reject({_form: 'spam'});
     if (submission.elapsedMs < o.minFillMs) throw reject({_form: 'too-fast'});
     if (submission.legalBasis !== ctx.form.legalBasis) throw reject({_form: 'consent-missing'});
@@ -287,6 +289,8 @@ export async function createReceiver(options = {}) {
     handle,
     store,
     forms,
+    /** Reads the feeds again now (they are also looked at every LOFT_FEEDS_CHECK_MS); SIGHUP in production. */
+    reloadFeeds: feeds.reload,
     options: o,
     /** Runs the retention purge now (it also runs every LOFT_PURGE_INTERVAL_MS). */
     purge,
@@ -298,6 +302,7 @@ export async function createReceiver(options = {}) {
     async close() {
       draining = true;
       clearInterval(purgeTimer);
+      feeds.stop();
       await worker.stop();
       await purging;
       await store.close();
