@@ -134,10 +134,20 @@ const ENGINES = {
           'webkitgtk:browserOptions': {binary: MINIBROWSER, args: ['--automation']},
         },
       });
-      // The window size includes MiniBrowser's toolbar: size it so the page gets VIEWPORT.
-      const outer = await browser.execute(() => [outerWidth - innerWidth, outerHeight - innerHeight]);
-      await browser.setWindowRect(0, 0, VIEWPORT.width + outer[0], VIEWPORT.height + outer[1]);
-      const inner = await browser.execute(() => [innerWidth, innerHeight]);
+      // The window size includes MiniBrowser's toolbar: size it so the page gets VIEWPORT. The
+      // window is resized a moment after setWindowRect answers (one CI run in four saw the old
+      // 1024×730), and the toolbar's height may be known only then: look again, and size again.
+      let inner = [];
+      for (let attempt = 0; attempt < 3; attempt++) {
+        const outer = await browser.execute(() => [outerWidth - innerWidth, outerHeight - innerHeight]);
+        await browser.setWindowRect(0, 0, VIEWPORT.width + outer[0], VIEWPORT.height + outer[1]);
+        for (let look = 0; look < 20; look++) {
+          inner = await browser.execute(() => [innerWidth, innerHeight]);
+          if (inner[0] === VIEWPORT.width && inner[1] === VIEWPORT.height) break;
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+        if (inner[0] === VIEWPORT.width && inner[1] === VIEWPORT.height) break;
+      }
       if (inner[0] !== VIEWPORT.width || inner[1] !== VIEWPORT.height) {
         throw new Error(`MiniBrowser's viewport is ${inner.join('×')}, not ${VIEWPORT.width}×${VIEWPORT.height} (is the Xvfb screen large enough?)`);
       }
