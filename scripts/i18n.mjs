@@ -106,10 +106,10 @@ function catalogOf(table, units, translate) {
   const catalog = {};
   const problems = [];
   for (const unit of units) {
-    if (unit.optional) continue;
     const text = translate(unit);
     if (text === undefined || text.trim() === '') {
-      problems.push(`${unit.key}: no translation`);
+      // Month names and date patterns are needed only where Intl lacks the language.
+      if (!unit.optional) problems.push(`${unit.key}: no translation`);
       continue;
     }
     if (placeholdersOf(text).join() !== placeholdersOf(unit.source).join()) {
@@ -164,7 +164,7 @@ function build(table, parts) {
   );
   writeFileSync(
     `${GENERATED}/built-in.ts`,
-    `${header}import type {Messages} from '../catalog.js';\n\n/** The catalog parts a widget loads. */\nexport type Part = ${partNames.map((p) => JSON.stringify(p)).join(' | ')};\n\n/** The built-in languages' catalogs, by part (complete: every message that Intl cannot stand in for). */\nexport const BUILT_IN: Record<string, Record<Part, () => Promise<{default: Messages}>>> = {\n${loaders.join('\n')}\n};\n`
+    `${header}import type {Messages} from '../catalog.js';\n\n/** The catalog parts a widget loads. */\nexport type Part = ${partNames.map((p) => JSON.stringify(p)).join(' | ')};\n\n/** The built-in languages' catalogs, by part (complete, but for month names and date patterns where Intl stands in for them). */\nexport const BUILT_IN: Record<string, Record<Part, () => Promise<{default: Messages}>>> = {\n${loaders.join('\n')}\n};\n`
   );
 }
 

@@ -242,7 +242,7 @@ const LIST = {
   'show-more': {en: 'Show more', note: 'Button under the list that shows the next projects.'},
 } satisfies Record<string, MessageSpec>;
 
-/** Dates, where the browser's Intl has none for the language (never in a built-in catalog). */
+/** Dates, where the browser's Intl has none for the language: a catalog part of its own, loaded only then. */
 const DATES = {
   // Dates, where the browser's Intl has no data for the language
   'month-1': month(1, 'January'),
@@ -277,7 +277,7 @@ export const MESSAGES = {...STATES, ...PROJECT, ...PEOPLE, ...LIST, ...FORM, ...
  * Catalog parts: each built-in language is a chunk per part, and a widget loads the parts
  * it shows (a card: `core` and `project`), so a page downloads only the texts it can show.
  */
-const GROUPS = {core: {...STATES, ...DATES}, project: PROJECT, people: PEOPLE, list: LIST, form: FORM};
+const GROUPS = {core: STATES, dates: DATES, project: PROJECT, people: PEOPLE, list: LIST, form: FORM};
 export const PARTS = Object.fromEntries(Object.entries(GROUPS).flatMap(([part, group]) => Object.keys(group).map((id) => [id, part]))) as Record<MessageId, keyof typeof GROUPS>;
 
 export type MessageId = keyof typeof MESSAGES;

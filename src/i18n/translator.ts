@@ -160,6 +160,8 @@ async function build(tag: string, parts: readonly Part[], catalogs: readonly Cat
     if (chain.includes(lang)) byLang.set(lang, [...(byLang.get(lang) ?? []), catalog.messages]);
   }
   const first = firstBuiltIn(chain);
-  const loaded = await Promise.all(parts.map((part) => builtIn(first, part)));
+  // Month names and date patterns only where the browser cannot format dates in the language.
+  const wanted: readonly Part[] = intlHas(first) || parts.includes('dates') ? parts : [...parts, 'dates'];
+  const loaded = await Promise.all(wanted.map((part) => builtIn(first, part)));
   return new Translator(tag, chain, byLang, new Map([[first, Object.assign({}, ...loaded) as Messages]]));
 }

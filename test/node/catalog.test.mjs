@@ -37,6 +37,9 @@ test('export writes every message to fill in, with the Swedish and English texts
     note: MESSAGES['publisher-role'].note,
     placeholders: MESSAGES['publisher-role'].params,
   });
+  // Month names and the date patterns in Swedish too, not English: a Sami translator writes from them.
+  assert.equal(kit.context['month-3'].sv, 'mars');
+  assert.equal(kit.context['date-day'].sv, '{day} {month} {year}');
   // Northern Sami has a dual: the kit asks for it (Node's ICU knows the language's plural rules).
   assert.deepEqual(kit.messages.results, {one: '', two: '', other: ''});
   assert.match(kit.about, /fall back to sv, then en/);
