@@ -82,6 +82,34 @@ describe('<loft-project-list>', () => {
     await expect(preset).to.be.accessible();
   });
 
+  it('offers each organisation once, marks a name in another language, and follows a filter set by script', async () => {
+    const feed = await manyProjects(40);
+    feed.organizations.push({id: 'nordic', name: {en: 'Nordic Council of Ministers'}});
+    feed.projects[0].participants.push({organization: 'nordic', role: 'partner'});
+    const el = await fixture<LoftProjectList>(html`<loft-project-list .data=${feed}></loft-project-list>`);
+    await settled(el);
+    const select = q<HTMLSelectElement>(el, '#organization')!;
+    const offered = () => [...select.options].map((o) => o.value);
+    const first = offered();
+    expect(new Set(first).size).to.equal(first.length);
+    expect(first).to.include('nordic');
+    const nordic = [...select.options].find((o) => o.value === 'nordic')!;
+    expect([nordic.lang, nordic.textContent]).to.deep.equal(['en', 'Nordic Council of Ministers']);
+    expect(select.options[0].hasAttribute('lang')).to.be.false;
+    // Re-rendered by a search and by a filter set from script: the same options, the right one chosen.
+    await choose(el, 'q', 'umeå');
+    el.organization = 'nordic';
+    await el.updateComplete;
+    expect(offered()).to.deep.equal(first);
+    expect(select.value).to.equal('nordic');
+    expect(names(el)).to.deep.equal([]);
+    el.q = '';
+    await el.updateComplete;
+    expect(names(el)).to.deep.equal([feed.projects[0].name]);
+    expect(select.selectedOptions[0].textContent).to.equal('Nordic Council of Ministers');
+    await expect(el).to.be.accessible();
+  });
+
   it('shows a preset filter that matches nothing in its control, so it can be reset', async () => {
     const el = await fixture<LoftProjectList>(html`<loft-project-list src=${FEED} status="terminated" organization="lidingo"></loft-project-list>`);
     await settled(el);

@@ -4,8 +4,10 @@ import type {Resolver} from '../../feed/view/resolver.js';
 import {projectListView, type OptionView, type ProjectListView} from '../../feed/view/project-list.js';
 import {compactCard} from '../project-card/compact.js';
 import {compactStyles} from '../project-card/project-card.styles.js';
+import {needsLang} from '../../feed/text.js';
 import {LoftElement} from '../shared/loft-element.js';
 import {sharedStyles} from '../shared/shared.styles.js';
+import {selectOptions, type LabelAttributes} from './options.js';
 import {projectListStyles} from './project-list.styles.js';
 
 type Inputs = [status: string, organization: string, q: string, sort: string, limit: number, heading: string | undefined];
@@ -185,11 +187,14 @@ export class LoftProjectList extends LoftElement<ProjectListView, Inputs> {
     return Number.isFinite(this.pageSize) && this.pageSize > 0 ? Math.round(this.pageSize) : 20;
   }
 
+  /** An option's `lang` and `dir`, where its label is not in the element's language (as `_text` gives other text). */
+  private _labelAttributes: LabelAttributes = (label) => (needsLang(label, this._lang) ? {lang: label.lang, dir: this._dirOf(label)} : {});
+
   protected override _renderView(view: ProjectListView): TemplateResult {
     const select = (id: 'status' | 'organization' | 'sort', options: OptionView[], value: string) => html`<div part="field" class="field">
       <label for=${id}>${this._text(view.labels[id])}</label>
       <select id=${id} @change=${(e: Event) => this._handleControl(id, (e.target as HTMLSelectElement).value)}>
-        ${options.map((o) => html`<option value=${o.value} .selected=${o.value === value}>${this._text(o.label)}</option>`)}
+        ${selectOptions(options, value, this._labelAttributes)}
       </select>
     </div>`;
     return html`<section aria-labelledby="heading">

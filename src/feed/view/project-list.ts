@@ -21,8 +21,8 @@ export function foldForSearch(text: string): string {
 interface ListEntry {
   project: Project;
   name: string;
-  /** Name, title and summary, folded for search. */
-  key: string;
+  /** Name, title and summary, folded for search: made the first time a visitor searches. */
+  key?: string;
   card?: CompactView;
 }
 
@@ -45,7 +45,7 @@ function listIndex(r: Resolver): ListIndex {
   const entries = r.feed.projects.map((project): ListEntry => {
     const name = r.name(project.name, project.id).text;
     for (const p of project.participants) used.add(p.organization);
-    return {project, name, key: foldForSearch([name, r.text(project.title)?.text, r.text(project.summary)?.text].join(' '))};
+    return {project, name};
   });
   const byName = entries.sort((a, b) => collator.compare(a.name, b.name));
   const organizations = r.feed.organizations
@@ -92,11 +92,12 @@ export function projectListView(r: Resolver, input: ListInput): ProjectListView 
   // ISO dates, partial or not, sort as plain text (no collation needed); projects without a start come last.
   const start = (e: ListEntry) => e.project.startDate ?? '';
   const order = input.sort === 'start' ? (index.byStart ??= [...index.byName].sort((a, b) => (start(a) < start(b) ? 1 : start(a) > start(b) ? -1 : 0))) : index.byName;
+  const key = (e: ListEntry) => (e.key ??= foldForSearch([e.name, r.text(e.project.title)?.text, r.text(e.project.summary)?.text].join(' ')));
   const results = order.filter(
-    ({project, key}) =>
-      (!input.status || project.status === input.status) &&
-      (!input.organization || project.participants.some((p) => p.organization === input.organization)) &&
-      terms.every((term) => key.includes(term))
+    (e) =>
+      (!input.status || e.project.status === input.status) &&
+      (!input.organization || e.project.participants.some((p) => p.organization === input.organization)) &&
+      (!terms.length || terms.every((term) => key(e).includes(term)))
   );
   const all = r.ui('all');
   // A preset value that no project has (a typo, an organisation in no project) keeps its
