@@ -1,4 +1,4 @@
-import {html, nothing, type PropertyValues, type TemplateResult} from 'lit';
+import {html, isServer, nothing, type PropertyValues, type TemplateResult} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import type {Resolver} from '../../feed/view/resolver.js';
 import {projectListView, type OptionView, type ProjectListView} from '../../feed/view/project-list.js';
@@ -7,9 +7,10 @@ import {compactStyles} from '../project-card/project-card.styles.js';
 import {needsLang} from '../../feed/text.js';
 import {LoftElement} from '../shared/loft-element.js';
 import {sharedStyles} from '../shared/shared.styles.js';
-import {selectOptions, type LabelAttributes} from './options.js';
+import {KeptSelect, type LabelAttributes} from './select.js';
 import {projectListStyles} from './project-list.styles.js';
 
+type SelectId = 'status' | 'organization' | 'sort';
 type Inputs = [status: string, organization: string, q: string, sort: string, limit: number, heading: string | undefined];
 
 /**
@@ -190,12 +191,16 @@ export class LoftProjectList extends LoftElement<ProjectListView, Inputs> {
   /** An option's `lang` and `dir`, where its label is not in the element's language (as `_text` gives other text). */
   private _labelAttributes: LabelAttributes = (label) => (needsLang(label, this._lang) ? {lang: label.lang, dir: this._dirOf(label)} : {});
 
+  private _selects = Object.fromEntries(
+    (['status', 'organization', 'sort'] as const).map((id) => [id, new KeptSelect(id, this._labelAttributes, (value) => this._handleControl(id, value))])
+  ) as Record<SelectId, KeptSelect>;
+
   protected override _renderView(view: ProjectListView): TemplateResult {
-    const select = (id: 'status' | 'organization' | 'sort', options: OptionView[], value: string) => html`<div part="field" class="field">
+    // The server's outcome is being rendered (src/ssr/) or hydrated (src/hydrate.ts): templates, as the server wrote.
+    const server = isServer || this._outcomeNow === this._prerendered;
+    const select = (id: SelectId, options: OptionView[], value: string) => html`<div part="field" class="field">
       <label for=${id}>${this._text(view.labels[id])}</label>
-      <select id=${id} @change=${(e: Event) => this._handleControl(id, (e.target as HTMLSelectElement).value)}>
-        ${selectOptions(options, value, this._labelAttributes)}
-      </select>
+      ${server ? this._selects[id].template(options, value) : this._selects[id].node(options, value)}
     </div>`;
     return html`<section aria-labelledby="heading">
       <div part="heading" class="heading" id="heading" role="heading" aria-level=${this._level()}>${this._text(view.heading)}</div>
