@@ -315,7 +315,24 @@ function referenceFunction(collection, list) {
   return {name, code: `function ${name}(x: any, ids: KnownIds): boolean {\n${lines.map((l) => `  ${l}`).join('\n')}\n}`};
 }
 
-const itemChecks = collections.map(([collection, item]) => [collection, checkFunction(item, pascal(collection))]);
+/**
+ * Collections in the order the engine checks them: each after those its items point to
+ * (contact forms before people and projects), so an item's references can be checked while
+ * it is checked, against ids already final.
+ */
+function referenceOrder() {
+  const order = [];
+  const visit = (collection, path = []) => {
+    if (order.includes(collection)) return;
+    if (path.includes(collection)) fail(`references form a cycle: ${[...path, collection].join(' → ')}`);
+    const targets = references.find(([c]) => c === collection)?.[1].map((r) => r.target) ?? [];
+    for (const target of targets) visit(target, [...path, collection]);
+    order.push(collection);
+  };
+  for (const [collection] of collections) visit(collection);
+  return order;
+}
+const itemChecks = referenceOrder().map((collection) => [collection, checkFunction(collections.find(([c]) => c === collection)[1], pascal(collection))]);
 const fieldChecks = fields.map(([field, s]) => [field, checkFunction(s, pascal(field))]);
 const languageTagCheck = checkFunction(schema.LanguageTagSchema, 'LanguageTag');
 const referenceFunctions = references.map(([collection, list]) => [collection, referenceFunction(collection, list)]);
@@ -343,7 +360,7 @@ ${code.join('\n\n')}
 
 ${referenceFunctions.map(([, f]) => f.code).join('\n\n')}
 
-/** Each collection's item check. */
+/** Each collection's item check, in the order they are checked: every collection after those its items point to. */
 export const ITEM_CHECKS: Record<CollectionName, (item: unknown) => boolean> = {${itemChecks.map(([c, f]) => `${c}: ${f}`).join(', ')}};
 
 /** Top-level fields other than \`version\`, \`labels\` and the collections. */

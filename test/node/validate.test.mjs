@@ -195,6 +195,34 @@ test('the reference feeds come through without a problem, as the very same objec
   }
 });
 
+test('a reference to nothing is dropped wherever its item stands: before or after an item left out, a repaired one or a taken id', () => {
+  const input = structuredClone(reference);
+  const [first] = input.projects;
+  const project = (id, change = {}) => ({...structuredClone(first), id, ...change});
+  const ghost = (p) => ({...p, participants: [...p.participants, {organization: 'ghost', role: 'partner'}]});
+  input.projects = [
+    project('a'),
+    ghost(project('b')),
+    project('c'),
+    project('d', {status: 'unknown'}), // left out
+    ghost(project('e')),
+    project('f', {url: 'javascript:alert(1)'}), // repaired: the url goes
+    project('g', {contactPerson: 'nobody'}),
+    project('a'), // a taken id: left out
+    ghost(project('h')),
+  ];
+  const {feed, problems} = validateFeed(input, {maxProblems: Infinity});
+  assert.deepEqual(
+    feed.projects.map((p) => p.id),
+    ['a', 'b', 'c', 'e', 'f', 'g', 'h']
+  );
+  for (const p of feed.projects) assert.ok(!p.participants.some((x) => x.organization === 'ghost') && p.contactPerson !== 'nobody', p.id);
+  assert.deepEqual(
+    problems.map((p) => p.path),
+    ['projects[3].status', 'projects[5].url', 'projects[7].id', 'projects[1].participants[3].organization', 'projects[4].participants[3].organization', 'projects[6].contactPerson', 'projects[8].participants[3].organization']
+  );
+});
+
 test('the input is never changed; what is dropped is dropped from copies along its path only', () => {
   const input = structuredClone(reference);
   input.projects[0].participants.push({organization: 'ghost', role: 'partner'});

@@ -14,9 +14,9 @@ export type KnownIds = Record<CollectionName, ReadonlySet<string>>;
 
 const R0 = /^[a-z0-9][a-z0-9._-]*$/;
 const R1 = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/;
-const R2 = /^(https:\/\/orcid\.org\/)?\d{4}-\d{4}-\d{4}-\d{3}[\dX]$/;
-const R3 = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
-const R4 = /^P(?=\d)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?$/;
+const R2 = /^P(?=\d)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?$/;
+const R3 = /^(https:\/\/orcid\.org\/)?\d{4}-\d{4}-\d{4}-\d{3}[\dX]$/;
+const R4 = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
 const isLanguageTagVerdicts = new Map<string, boolean>();
 
 function isId(x: any): boolean {
@@ -86,12 +86,101 @@ function isOrganization(x: any): boolean {
   );
 }
 
-function isTextUpTo200(x: any): boolean {
-  return typeof x === 'string' && x.length <= 200;
+function isContactFormControllerContactString(x: any): boolean {
+  return typeof x === 'string' && x.length <= 254 && isEmail(x);
 }
 
-function isPersonEmail(x: any): boolean {
-  return typeof x === 'string' && x.length <= 254 && isEmail(x);
+function isContactFormControllerContact(x: any): boolean {
+  return isContactFormControllerContactString(x) || isUrl(x);
+}
+
+function isContactFormController(x: any): boolean {
+  return (
+    isObject(x) &&
+    isLocalizedText(x.name) &&
+    optional(x.organization, isId) &&
+    optional(x.contact, isContactFormControllerContact)
+  );
+}
+
+function isContactFormRetention(x: any): boolean {
+  return typeof x === 'string' && R2.test(x);
+}
+
+function isContactFormPublicRecord(x: any): boolean {
+  return typeof x === 'boolean';
+}
+
+function isContactFormOptionalConsentsItem(x: any): boolean {
+  return (
+    isObject(x) &&
+    isId(x.id) &&
+    isLocalizedText(x.label) &&
+    isTextUpTo100(x.version)
+  );
+}
+
+function isContactFormOptionalConsents(x: any): boolean {
+  return list(x, isContactFormOptionalConsentsItem);
+}
+
+function isContactFormFieldsPhone(x: any): boolean {
+  return x === "hidden" || x === "optional" || x === "required";
+}
+
+function isContactFormFields(x: any): boolean {
+  return (
+    isObject(x) &&
+    optional(x.phone, isContactFormFieldsPhone) &&
+    optional(x.organization, isContactFormFieldsPhone) &&
+    optional(x.subject, isContactFormFieldsPhone)
+  );
+}
+
+function isContactFormCaptchaNone(x: any): boolean {
+  return (
+    isObject(x) &&
+    x.provider === "none"
+  );
+}
+
+function isContactFormCaptchaAltcha(x: any): boolean {
+  return (
+    isObject(x) &&
+    x.provider === "altcha" &&
+    isUrl(x.challengeUrl)
+  );
+}
+
+function isContactFormCaptcha(x: any): boolean {
+  if (!isObject(x)) return false;
+  switch (x.provider) {
+    case "none": return isContactFormCaptchaNone(x);
+    case "altcha": return isContactFormCaptchaAltcha(x);
+    default: return false;
+  }
+}
+
+function isContactForm(x: any): boolean {
+  return (
+    isObject(x) &&
+    isId(x.id) &&
+    isUrl(x.endpoint) &&
+    optional(x.version, isTextUpTo100) &&
+    isContactFormController(x.controller) &&
+    LEGAL_BASES.includes(x.legalBasis) &&
+    isUrl(x.privacyPolicyUrl) &&
+    optional(x.notice, isLocalizedText) &&
+    optional(x.retention, isContactFormRetention) &&
+    optional(x.publicRecord, isContactFormPublicRecord) &&
+    optional(x.optionalConsents, isContactFormOptionalConsents) &&
+    optional(x.fields, isContactFormFields) &&
+    optional(x.captcha, isContactFormCaptcha)
+  );
+}
+
+function isTextUpTo200(x: any): boolean {
+  return typeof x === 'string' && x.length <= 200;
 }
 
 function isPersonPhone(x: any): boolean {
@@ -107,7 +196,7 @@ function isPersonImage(x: any): boolean {
 }
 
 function isPersonOrcid(x: any): boolean {
-  return typeof x === 'string' && R2.test(x);
+  return typeof x === 'string' && R3.test(x);
 }
 
 function isPerson(x: any): boolean {
@@ -118,7 +207,7 @@ function isPerson(x: any): boolean {
     optional(x.givenName, isTextUpTo200) &&
     optional(x.title, isLocalizedText) &&
     optional(x.organization, isId) &&
-    optional(x.email, isPersonEmail) &&
+    optional(x.email, isContactFormControllerContactString) &&
     optional(x.phone, isPersonPhone) &&
     optional(x.image, isPersonImage) &&
     optional(x.profileUrl, isUrl) &&
@@ -132,7 +221,7 @@ function isProjectDescription(x: any): boolean {
 }
 
 function isDate(x: any): boolean {
-  return typeof x === 'string' && R3.test(x);
+  return typeof x === 'string' && R4.test(x);
 }
 
 function isProjectEndDate(x: any): boolean {
@@ -213,95 +302,6 @@ function isProject(x: any): boolean {
   );
 }
 
-function isContactFormControllerContact(x: any): boolean {
-  return isPersonEmail(x) || isUrl(x);
-}
-
-function isContactFormController(x: any): boolean {
-  return (
-    isObject(x) &&
-    isLocalizedText(x.name) &&
-    optional(x.organization, isId) &&
-    optional(x.contact, isContactFormControllerContact)
-  );
-}
-
-function isContactFormRetention(x: any): boolean {
-  return typeof x === 'string' && R4.test(x);
-}
-
-function isContactFormPublicRecord(x: any): boolean {
-  return typeof x === 'boolean';
-}
-
-function isContactFormOptionalConsentsItem(x: any): boolean {
-  return (
-    isObject(x) &&
-    isId(x.id) &&
-    isLocalizedText(x.label) &&
-    isTextUpTo100(x.version)
-  );
-}
-
-function isContactFormOptionalConsents(x: any): boolean {
-  return list(x, isContactFormOptionalConsentsItem);
-}
-
-function isContactFormFieldsPhone(x: any): boolean {
-  return x === "hidden" || x === "optional" || x === "required";
-}
-
-function isContactFormFields(x: any): boolean {
-  return (
-    isObject(x) &&
-    optional(x.phone, isContactFormFieldsPhone) &&
-    optional(x.organization, isContactFormFieldsPhone) &&
-    optional(x.subject, isContactFormFieldsPhone)
-  );
-}
-
-function isContactFormCaptchaNone(x: any): boolean {
-  return (
-    isObject(x) &&
-    x.provider === "none"
-  );
-}
-
-function isContactFormCaptchaAltcha(x: any): boolean {
-  return (
-    isObject(x) &&
-    x.provider === "altcha" &&
-    isUrl(x.challengeUrl)
-  );
-}
-
-function isContactFormCaptcha(x: any): boolean {
-  if (!isObject(x)) return false;
-  switch (x.provider) {
-    case "none": return isContactFormCaptchaNone(x);
-    case "altcha": return isContactFormCaptchaAltcha(x);
-    default: return false;
-  }
-}
-
-function isContactForm(x: any): boolean {
-  return (
-    isObject(x) &&
-    isId(x.id) &&
-    isUrl(x.endpoint) &&
-    optional(x.version, isTextUpTo100) &&
-    isContactFormController(x.controller) &&
-    LEGAL_BASES.includes(x.legalBasis) &&
-    isUrl(x.privacyPolicyUrl) &&
-    optional(x.notice, isLocalizedText) &&
-    optional(x.retention, isContactFormRetention) &&
-    optional(x.publicRecord, isContactFormPublicRecord) &&
-    optional(x.optionalConsents, isContactFormOptionalConsents) &&
-    optional(x.fields, isContactFormFields) &&
-    optional(x.captcha, isContactFormCaptcha)
-  );
-}
-
 function peopleReferencesResolve(x: any, ids: KnownIds): boolean {
   const {organizations, contactForms} = ids;
   let id: any;
@@ -356,8 +356,8 @@ function contactFormsReferencesResolve(x: any, ids: KnownIds): boolean {
   return true;
 }
 
-/** Each collection's item check. */
-export const ITEM_CHECKS: Record<CollectionName, (item: unknown) => boolean> = {organizations: isOrganization, people: isPerson, projects: isProject, contactForms: isContactForm};
+/** Each collection's item check, in the order they are checked: every collection after those its items point to. */
+export const ITEM_CHECKS: Record<CollectionName, (item: unknown) => boolean> = {organizations: isOrganization, contactForms: isContactForm, people: isPerson, projects: isProject};
 
 /** Top-level fields other than `version`, `labels` and the collections. */
 export const FIELD_CHECKS = {language: isLanguageTag, publisher: isId, updated: isDate};
