@@ -54,7 +54,7 @@ export interface ValidateOptions {
 export interface ValidationResult {
   /** The usable feed, or undefined when a fatal problem was found. */
   feed?: Feed;
-  /** The first problems, in full (at most `maxProblems`), in document order. */
+  /** The first problems, in full (at most `maxProblems`): top-level fields, the items of each collection (organisations, contact forms, people, projects) in document order, labels, then references to nothing. */
   problems: Problem[];
   /** Every problem, counted by code, including those beyond the first ones. */
   counts: Partial<Record<ErrorCode, number>>;
