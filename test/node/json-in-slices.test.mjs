@@ -3,7 +3,7 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import {parseJsonInSlices} from '../../dist/feed/json-in-slices.js';
+import {BATCH_CHARS, parseJsonInSlices} from '../../dist/feed/json-in-slices.js';
 import {parseFeedTextInSlices} from '../../dist/feed/read.js';
 
 const SEED = 777;
@@ -22,23 +22,51 @@ async function outcome(parse, text) {
 /** Whitespace JSON allows, put between tokens. */
 const spaced = fc.tuple(fc.jsonValue({maxDepth: 4}), fc.constantFrom('', ' ', '\n\t ', '\r\n')).map(([value, space]) => JSON.stringify(value, null, space || undefined));
 
-test(`gives what JSON.parse gives for any JSON text (seed ${SEED})`, async () => {
+/**
+ * Batch sizes: none (every member read here), a few characters (members read here down to
+ * those that fit, batches of one or two), and the real one (whole small texts in one batch).
+ */
+const batchChars = fc.constantFrom(0, 1, 4, 12, 40, BATCH_CHARS);
+const inBatchesOf = (chars) => (text) => parseJsonInSlices(text, chars);
+
+/** How many times `JSON.parse` was given the whole of `text` while `run` ran (the fallback for a text that is not JSON). */
+async function wholeParses(text, run) {
+  const parse = JSON.parse;
+  let count = 0;
+  JSON.parse = (source, ...rest) => {
+    if (source === text) count++;
+    return parse(source, ...rest);
+  };
+  try {
+    await run();
+  } finally {
+    JSON.parse = parse;
+  }
+  return count;
+}
+
+test(`gives what JSON.parse gives for any JSON text, whatever the batches, never by parsing all of it at once (seed ${SEED})`, async () => {
   await fc.assert(
-    fc.asyncProperty(fc.oneof(spaced, fc.jsonValue().map((v) => JSON.stringify(v))), async (text) => {
-      assert.deepEqual(await outcome(parseJsonInSlices, text), await outcome(JSON.parse, text));
+    fc.asyncProperty(fc.oneof(spaced, fc.jsonValue().map((v) => JSON.stringify(v))), batchChars, async (text, chars) => {
+      const expected = await outcome(JSON.parse, text);
+      let got;
+      const whole = await wholeParses(text, async () => (got = await outcome(inBatchesOf(chars), text)));
+      assert.deepEqual(got, expected);
+      // A text longer than a batch (and its brackets) is never given to JSON.parse whole.
+      if (text.length > chars + 2) assert.equal(whole, 0);
     }),
     {seed: SEED, numRuns: 1000}
   );
 });
 
-test(`gives JSON.parse's error for any text that is not JSON (seed ${SEED})`, async () => {
+test(`gives JSON.parse's error for any text that is not JSON, whatever the batches (seed ${SEED})`, async () => {
   const broken = fc.oneof(
     fc.string({maxLength: 20}),
     fc.tuple(fc.jsonValue({maxDepth: 3}).map((v) => JSON.stringify(v)), fc.nat(), fc.string({maxLength: 3})).map(([text, at, junk]) => text.slice(0, at % (text.length + 1)) + junk + text.slice(at % (text.length + 1)))
   );
   await fc.assert(
-    fc.asyncProperty(broken, async (text) => {
-      assert.deepEqual(await outcome(parseJsonInSlices, text), await outcome(JSON.parse, text));
+    fc.asyncProperty(broken, batchChars, async (text, chars) => {
+      assert.deepEqual(await outcome(inBatchesOf(chars), text), await outcome(JSON.parse, text));
     }),
     {seed: SEED, numRuns: 2000}
   );
@@ -52,8 +80,14 @@ test('escapes, lone surrogates, numbers at the edges, duplicate keys and "__prot
     '{"__proto__": {"polluted": true}, "x": 1}',
     '{"2": "b", "1": "a", "k": "c"}',
     ' \t\n{ "a" : [ true , false , null ] } \r\n',
+    '[1, ,2]',
+    '[ ,1]',
+    '{"a": 1, , "b": 2}',
+    '["a\\\\", "b\\"c", {"d]": "}"}]',
+    '[1, 2}',
+    '["unterminated\\"]',
   ]) {
-    assert.deepEqual(await outcome(parseJsonInSlices, text), await outcome(JSON.parse, text), text);
+    for (const chars of [0, 1, 4, 12, BATCH_CHARS]) assert.deepEqual(await outcome(inBatchesOf(chars), text), await outcome(JSON.parse, text), `${text} in batches of ${chars}`);
   }
   const parsed = await parseJsonInSlices('{"__proto__": {"polluted": true}}');
   assert.equal(Object.getPrototypeOf(parsed), Object.prototype);
