@@ -51,7 +51,8 @@ export class KeptSelect {
         })
       );
     }
-    for (const node of select.options) node.selected = node.value === value;
+    // Once for the select: setting `selected` option by option makes the browser go over all of them each time.
+    select.value = value;
     return select;
   }
 
