@@ -7,7 +7,7 @@ import {compactStyles} from '../project-card/project-card.styles.js';
 import {needsLang} from '../../feed/text.js';
 import {LoftElement} from '../shared/loft-element.js';
 import {sharedStyles} from '../shared/shared.styles.js';
-import {KeptSelect, type LabelAttributes} from './select.js';
+import {keptSelect, type LabelAttributes, type Select} from './select.js';
 import {projectListStyles} from './project-list.styles.js';
 
 type SelectId = 'status' | 'organization' | 'sort';
@@ -192,15 +192,15 @@ export class LoftProjectList extends LoftElement<ProjectListView, Inputs> {
   private _labelAttributes: LabelAttributes = (label) => (needsLang(label, this._lang) ? {lang: label.lang, dir: this._dirOf(label)} : {});
 
   private _selects = Object.fromEntries(
-    (['status', 'organization', 'sort'] as const).map((id) => [id, new KeptSelect(id, this._labelAttributes, (value) => this._handleControl(id, value))])
-  ) as Record<SelectId, KeptSelect>;
+    (['status', 'organization', 'sort'] as const).map((id) => [id, keptSelect(id, this._labelAttributes, (value) => this._handleControl(id, value))])
+  ) as Record<SelectId, Select>;
 
   protected override _renderView(view: ProjectListView): TemplateResult {
     // The server's outcome is being rendered (src/ssr/) or hydrated (src/hydrate.ts): templates, as the server wrote.
     const server = isServer || this._outcomeNow === this._prerendered;
     const select = (id: SelectId, options: OptionView[], value: string) => html`<div part="field" class="field">
       <label for=${id}>${this._text(view.labels[id])}</label>
-      ${server ? this._selects[id].template(options, value) : this._selects[id].node(options, value)}
+      ${this._selects[id](options, value, server)}
     </div>`;
     return html`<section aria-labelledby="heading">
       <div part="heading" class="heading" id="heading" role="heading" aria-level=${this._level()}>${this._text(view.heading)}</div>
