@@ -57,10 +57,10 @@ export const untranslated = (value: unknown): boolean =>
   typeof value === 'string' ? value.trim() === '' : !!value && typeof value === 'object' && !Array.isArray(value) && Object.values(value).every((text) => typeof text === 'string' && text.trim() === '');
 
 /**
- * Where a problem goes: its path, and (only when asked: a feed may have thousands) why.
- * The caller decides whether to build the message.
+ * Where a problem goes: its path and why, both only when asked (a feed may have a hundred
+ * thousand, and only the first are written out). The caller decides whether to build them.
  */
-export type Report = (path: string, why: () => string) => void;
+export type Report = (path: () => string, why: () => string) => void;
 
 /** The message every dropped entry ends with. */
 export const dropped = (path: string, why: string): Problem => ({
@@ -75,7 +75,7 @@ export const dropped = (path: string, why: string): Problem => ({
  * categories), or undefined after reporting why it cannot be used. `allowed` are the
  * language's plural categories (`pluralCategoriesOf`).
  */
-export function checkEntry(id: string, value: unknown, path: string, allowed: readonly string[], report: Report): CatalogText | undefined {
+export function checkEntry(id: string, value: unknown, path: () => string, allowed: readonly string[], report: Report): CatalogText | undefined {
   // Not translated yet (a translator's kit half filled in): missing, not wrong.
   if (untranslated(value)) return undefined;
   const shape = (SHAPES as Record<string, (typeof SHAPES)[MessageId]>)[id];
@@ -93,11 +93,11 @@ export function checkEntry(id: string, value: unknown, path: string, allowed: re
   for (const [category, text] of Object.entries(value as Record<string, unknown>)) {
     if (untranslated(text)) continue;
     if (!allowed.includes(category)) {
-      report(`${path}.${category}`, () => `expected one of the plural categories of the language: ${allowed.join(', ')}`);
+      report(() => `${path()}.${category}`, () => `expected one of the plural categories of the language: ${allowed.join(', ')}`);
       continue;
     }
     const why = textProblem(text, shape.params);
-    if (why) report(`${path}.${category}`, () => why);
+    if (why) report(() => `${path()}.${category}`, () => why);
     else forms[category] = text as string;
   }
   if (forms.other === undefined) {
@@ -113,14 +113,14 @@ export function checkEntry(id: string, value: unknown, path: string, allowed: re
  */
 export function checkMessages(raw: unknown, lang: string, pathOf: (id?: string) => string, problems: Problem[]): Messages {
   const messages: Messages = {};
-  const report: Report = (path, why) => problems.push(dropped(path, why()));
+  const report: Report = (path, why) => problems.push(dropped(path(), why()));
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
-    report(pathOf(), () => `expected an object of message ids to texts, got ${show(raw)}`);
+    report(() => pathOf(), () => `expected an object of message ids to texts, got ${show(raw)}`);
     return messages;
   }
   const allowed = pluralCategoriesOf(lang);
   for (const [id, value] of Object.entries(raw as Record<string, unknown>)) {
-    const text = checkEntry(id, value, pathOf(id), allowed, report);
+    const text = checkEntry(id, value, () => pathOf(id), allowed, report);
     if (text !== undefined) messages[id as MessageId] = text;
   }
   return messages;

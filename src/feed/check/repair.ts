@@ -172,6 +172,22 @@ function present(entries: readonly Entry[], value: object): number {
   return has;
 }
 
+const requiredBits = new WeakMap<readonly Entry[], number>();
+
+/**
+ * The entries that must be there, as bits. A walk looks at those and the ones present, and
+ * skips the optional ones that are not (a `{}` project lacks all 18 and must have 4):
+ * `for (let bits = has | required(…); bits; bits &= bits - 1)` visits them in order.
+ */
+function required(entries: readonly Entry[]): number {
+  let bits = requiredBits.get(entries);
+  if (bits === undefined) requiredBits.set(entries, (bits = entries.reduce((all, [, , optional], i) => (optional ? all : all | (1 << i)), 0)));
+  return bits;
+}
+
+/** The index of the lowest bit set. */
+const lowest = (bits: number) => 31 - Math.clz32(bits & -bits);
+
 /** What `Walk.keep` gives for a value that must go as a whole. */
 const FAIL = Symbol('fail');
 /** What `Walk.keep` gives when there are steps to take first (`Walk.pending`). */
@@ -298,10 +314,10 @@ class Walk {
         if (!isObjectLike(value)) return this.wrongType(shape, value, emit, atField);
         let verdict = VALID;
         const has = present(shape.entries, value);
-        for (let i = 0; i < shape.entries.length; i++) {
+        for (let bits = has | required(shape.entries); bits; bits &= bits - 1) {
+          const i = lowest(bits);
           const [key, entry, optional] = shape.entries[i];
           if (!(has & (1 << i))) {
-            if (optional) continue;
             if (!emit) return UNTYPED;
             verdict = UNTYPED;
             this.missing(key);
@@ -434,10 +450,10 @@ class Walk {
     let out = object;
     let failed = false;
     const has = present(shape.entries, object);
-    for (let i = 0; i < shape.entries.length; i++) {
+    for (let bits = has | required(shape.entries); bits; bits &= bits - 1) {
+      const i = lowest(bits);
       const [key, entry, optional] = shape.entries[i];
       if (!(has & (1 << i))) {
-        if (optional) continue;
         this.missing(key);
         failed = true;
         continue;
@@ -701,28 +717,28 @@ export function* dropDangling(run: Run, name: CollectionName, position: number, 
 export function* repairLabels(run: Run, raw: unknown): Steps<Labels> {
   const labels: Labels = {};
   const report: Report = (path, why) => {
-    if (counted(run, 'field-dropped')) run.problems.push(dropped(path, why()));
+    if (counted(run, 'field-dropped')) run.problems.push(dropped(path(), why()));
   };
   if (!isObject(raw)) {
-    report('labels', () => `expected an object like {"sv": {"<message id>": "text"}}, got ${show(raw)}`);
+    report(() => 'labels', () => `expected an object like {"sv": {"<message id>": "text"}}, got ${show(raw)}`);
     return labels;
   }
   for (const lang of Object.keys(raw)) {
     const table = raw[lang];
     const where = ['labels', lang];
     if (!isLanguageTag(lang)) {
-      report(formatPath(where), () => `expected a language tag like "sv", got ${show(lang)}`);
+      report(() => formatPath(where), () => `expected a language tag like "sv", got ${show(lang)}`);
       continue;
     }
     if (!isObject(table)) {
-      report(formatPath(where), () => `expected an object of message ids to texts, got ${show(table)}`);
+      report(() => formatPath(where), () => `expected an object of message ids to texts, got ${show(table)}`);
       continue;
     }
     const allowed = pluralCategoriesOf(lang);
     const kept: Record<string, CatalogText> = {};
     for (const id of Object.keys(table)) {
       if (due(run, 1)) yield PAUSE;
-      const text = checkEntry(id, table[id], formatPath([...where, id]), allowed, report);
+      const text = checkEntry(id, table[id], () => formatPath([...where, id]), allowed, report);
       if (text !== undefined) kept[id] = text;
     }
     labels[lang] = kept as Labels[string];
