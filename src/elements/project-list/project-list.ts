@@ -7,7 +7,7 @@ import {compactStyles} from '../project-card/project-card.styles.js';
 import {needsLang} from '../../feed/text.js';
 import {LoftElement} from '../shared/loft-element.js';
 import {sharedStyles} from '../shared/shared.styles.js';
-import {keptSelect, type LabelAttributes, type Select} from './select.js';
+import {keptSelect, type KeptSelect, type LabelAttributes} from './select.js';
 import {projectListStyles} from './project-list.styles.js';
 
 type SelectId = 'status' | 'organization' | 'sort';
@@ -111,6 +111,7 @@ export class LoftProjectList extends LoftElement<ProjectListView, Inputs> {
       this._restoredShown = undefined;
     }
     super.willUpdate(changed);
+    this._showSelects();
   }
 
   override connectedCallback(): void {
@@ -193,14 +194,30 @@ export class LoftProjectList extends LoftElement<ProjectListView, Inputs> {
 
   private _selects = Object.fromEntries(
     (['status', 'organization', 'sort'] as const).map((id) => [id, keptSelect(id, this._labelAttributes, (value) => this._handleControl(id, value))])
-  ) as Record<SelectId, Select>;
+  ) as Record<SelectId, KeptSelect>;
+
+  /** The selects, up to date with the view about to be rendered; none where the server's outcome is (templates then). */
+  private _selectNodes?: Record<SelectId, HTMLSelectElement>;
+
+  private _showSelects(): void {
+    const outcome = this._outcomeNow;
+    // The server's outcome is rendered (src/ssr/) or hydrated (src/hydrate.ts) as the server wrote it.
+    if (isServer || !outcome || !('view' in outcome) || outcome === this._prerendered) {
+      this._selectNodes = undefined;
+      return;
+    }
+    const {view} = outcome;
+    this._selectNodes = {
+      status: this._selects.status.show(view.statuses, this.status),
+      organization: this._selects.organization.show(view.organizations, this.organization),
+      sort: this._selects.sort.show(view.sorts, this.sort),
+    };
+  }
 
   protected override _renderView(view: ProjectListView): TemplateResult {
-    // The server's outcome is being rendered (src/ssr/) or hydrated (src/hydrate.ts): templates, as the server wrote.
-    const server = isServer || this._outcomeNow === this._prerendered;
     const select = (id: SelectId, options: OptionView[], value: string) => html`<div part="field" class="field">
       <label for=${id}>${this._text(view.labels[id])}</label>
-      ${this._selects[id](options, value, server)}
+      ${this._selectNodes?.[id] ?? this._selects[id].template(options, value)}
     </div>`;
     return html`<section aria-labelledby="heading">
       <div part="heading" class="heading" id="heading" role="heading" aria-level=${this._level()}>${this._text(view.heading)}</div>
