@@ -133,13 +133,18 @@ describe('languages added at run time', () => {
     expect(paths).to.include.members(['labels.sv["no-such-id"]', 'labels.sv["publisher-role"]', 'labels.sv.results.en']);
   });
 
-  it('counts with the plural forms of a catalog', async () => {
+  it('counts with the plural forms of a catalog, by the plural rules of its own language', async () => {
     cleanup.push(pageCatalog({language: 'se', messages: {results: {one: '{count} prošeakta gávdnui', two: '{count} prošeavtta gávdnojedje', other: '{count} prošeavttat gávdnojedje'}}}));
-    const list = await fixture<LoftProjectList>(html`<loft-project-list lang="se" .data=${await exempelbyFeed()}></loft-project-list>`);
+    const feed = await exempelbyFeed();
+    const list = await fixture<LoftProjectList>(html`<loft-project-list lang="se" .data=${feed}></loft-project-list>`);
     await settled(list);
     await waitUntil(() => textOf(list.shadowRoot!.querySelector('.count')) === '3 prošeavttat gávdnojedje', 'plural "other"');
     list.q = 'loft';
     await waitUntil(() => textOf(list.shadowRoot!.querySelector('.count')) === '1 prošeakta gávdnui', 'plural "one"');
+    // Northern Sami has a dual, which Swedish (the language its dates fall back to) has not.
+    list.q = '';
+    list.data = {...feed, projects: feed.projects.slice(0, 2)};
+    await waitUntil(() => textOf(list.shadowRoot!.querySelector('.count')) === '2 prošeavtta gávdnojedje', 'plural "two"');
   });
 
   it('lays Yiddish out right to left, from the language alone or from dir', async () => {

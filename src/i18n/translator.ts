@@ -32,9 +32,14 @@ export interface Text {
   lang: string;
 }
 
-const intlSupport = new Map<string, boolean>();
+/**
+ * Whether the browser's `Intl` has data for a language (Debian's Chromium has none for Sami,
+ * say). The widgets' own languages, which every browser's `Intl` has, are not asked about:
+ * the first question costs a fresh page about 13 ms in Chromium (its date data is set up),
+ * which a card without dates would pay before it shows.
+ */
+const intlSupport = new Map<string, boolean>(['sv', 'en', 'fi'].map((lang) => [lang, true]));
 
-/** Whether the browser's `Intl` has data for a language (Debian's Chromium has none for Sami, say). */
 export function intlHas(lang: string): boolean {
   let has = intlSupport.get(lang);
   if (has === undefined) intlSupport.set(lang, (has = Intl.DateTimeFormat.supportedLocalesOf([lang]).length > 0));
@@ -45,7 +50,6 @@ export class Translator {
   /** The first language of the chain that `Intl` formats: dates, numbers and plural rules use it. */
   readonly intlLang: string;
   private readonly _sources: Source[];
-  private _plurals?: Intl.PluralRules;
   private _numbers?: Intl.NumberFormat;
 
   /**
@@ -96,7 +100,7 @@ export class Translator {
   get(id: MessageId, params: Params = {}): Text {
     for (const source of this._sources) {
       const text = source.messages[id];
-      if (text !== undefined) return {text: this._format(text, params), lang: source.lang};
+      if (text !== undefined) return {text: this._format(text, params, source.lang), lang: source.lang};
     }
     // Only a message the built-in catalogs leave out on purpose (month names) gets here.
     return {text: '', lang: this.lang};
@@ -113,17 +117,35 @@ export class Translator {
     return (this._numbers ??= new Intl.NumberFormat(this.intlLang)).format(value);
   }
 
-  private _format(text: CatalogText, params: Params): string {
-    if (typeof text !== 'string') {
-      const count = Number(params.count);
-      text = text[(this._plurals ??= new Intl.PluralRules(this.intlLang)).select(count)] ?? text.other;
-    }
+  /** `text` with its plural form chosen by the rules of its own language, `lang` (else of `intlLang`), and `params` filled in. */
+  private _format(text: CatalogText, params: Params, lang: string): string {
+    if (typeof text !== 'string') text = text[pluralRules(lang, this).select(Number(params.count))] ?? text.other;
     if (!text.includes('{')) return text;
     return text.replace(/\{(\w+)\}/g, (whole, key: string) => {
       const value = params[key];
       return value === undefined ? whole : typeof value === 'number' ? this.number(value) : value;
     });
   }
+}
+
+const plurals = new Map<string, Intl.PluralRules>();
+
+/**
+ * The plural rules of a text's language where `Intl` has them (Northern Sami's, with its
+ * dual, though `Intl` has no Sami dates), else of the translator's `intlLang`. The same
+ * categories a catalog is checked against (`pluralCategoriesOf`, check.ts).
+ */
+function pluralRules(lang: string, tr: Translator): Intl.PluralRules {
+  let known = false;
+  try {
+    known = Intl.PluralRules.supportedLocalesOf([lang]).length > 0;
+  } catch {
+    // Not a tag Intl takes.
+  }
+  const use = known ? lang : tr.intlLang;
+  let rules = plurals.get(use);
+  if (!rules) plurals.set(use, (rules = new Intl.PluralRules(use)));
+  return rules;
 }
 
 const translators = new Map<string, Promise<Translator>>();
