@@ -47,7 +47,7 @@ export function intlHas(lang: string): boolean {
 }
 
 export class Translator {
-  /** The first language of the chain that `Intl` formats: dates, numbers and plural rules use it. */
+  /** The first language of the chain that `Intl` formats: dates and numbers use it, and plural rules where a text's own language has none. */
   readonly intlLang: string;
   private readonly _sources: Source[];
   private _numbers?: Intl.NumberFormat;
