@@ -4,19 +4,26 @@
 // entry from the right. Everything to the left of it was written by the client itself.
 import {isIP} from 'node:net';
 
-/** The client's address: the TCP peer, or the `hops`-th X-Forwarded-For entry from the right. */
-export function clientAddress(req, hops) {
-  const peer = plainAddress(req.socket.remoteAddress ?? '') ?? 'unknown';
-  if (!hops) return peer;
-  // Node joins repeated X-Forwarded-For headers with ", ", in order.
-  const chain = String(req.headers['x-forwarded-for'] ?? '')
+/**
+ * What the outermost of `hops` trusted proxies wrote in an X-Forwarded-* header: the `hops`-th
+ * entry from the right. Undefined without trusted proxies, or when the header has fewer
+ * entries (it did not pass through every proxy: whatever it holds may be the client's own).
+ */
+export function forwarded(req, header, hops) {
+  if (!hops) return undefined;
+  // Node joins repeated headers with ", ", in order.
+  const chain = String(req.headers[header] ?? '')
     .split(',')
     .map((entry) => entry.trim())
     .filter(Boolean);
-  // A shorter chain did not pass through every trusted proxy: whatever it holds may be the
-  // client's own writing, so the peer (a proxy) is all that is known.
-  if (chain.length < hops) return peer;
-  return plainAddress(chain[chain.length - hops]) ?? peer;
+  return chain.length < hops ? undefined : chain[chain.length - hops];
+}
+
+/** The client's address: the TCP peer, or the `hops`-th X-Forwarded-For entry from the right. */
+export function clientAddress(req, hops) {
+  const peer = plainAddress(req.socket.remoteAddress ?? '') ?? 'unknown';
+  // Without a trusted entry, the peer (a proxy) is all that is known.
+  return plainAddress(forwarded(req, 'x-forwarded-for', hops) ?? '') ?? peer;
 }
 
 /** An IP address without port, brackets or zone; undefined when it is not one. */

@@ -20,6 +20,7 @@ import {readFileSync} from 'node:fs';
 import {relative, resolve} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {staticFiles} from './static.mjs';
+import {forwarded} from './client-address.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -69,7 +70,8 @@ export function estimateHeight(readableHtml, width) {
  * The embed pages and oEmbed, for the feeds in `feeds` (file paths): `handle(req, res)`
  * answers their routes and returns false for anything else, so handlers chain. Behind
  * `trustProxy` reverse proxies (LOFT_TRUST_PROXY), the scheme visitors use is the proxies'
- * `X-Forwarded-Proto`: an https embed URL is then this server's own.
+ * `X-Forwarded-Proto` (the outermost proxy's entry, as for X-Forwarded-For): an https embed URL
+ * is then this server's own.
  */
 export async function createEmbed({feeds = [], trustProxy = 0} = {}) {
   const {ELEMENTS, renderSnippet} = await import('../dist/ssr/node/render.js');
@@ -139,8 +141,8 @@ ${snippet.html}</body>
   }
 
   async function handle(req, res) {
-    const forwarded = trustProxy ? String(req.headers['x-forwarded-proto'] ?? '').split(',')[0].trim() : '';
-    const url = new URL(req.url, `${forwarded === 'https' ? 'https' : 'http'}://${req.headers.host ?? 'localhost'}`);
+    const scheme = forwarded(req, 'x-forwarded-proto', trustProxy) === 'https' ? 'https' : 'http';
+    const url = new URL(req.url, `${scheme}://${req.headers.host ?? 'localhost'}`);
     if (req.method !== 'GET' && req.method !== 'HEAD') return false;
     if (url.pathname === '/embed/resize.js') {
       send(res, 200, 'text/javascript; charset=utf-8', resizer, {'access-control-allow-origin': '*'});

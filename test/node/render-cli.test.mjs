@@ -142,6 +142,11 @@ test('behind a trusted proxy, the embed page and oEmbed use the scheme visitors 
     const page = 'https://widgets.example.org/embed/loft-project?src=/demo/feeds/loft.feed.json&project=loft';
     const oembed = JSON.parse(await getThrough(`${local}/oembed?url=${encodeURIComponent(page)}&format=json`, headers));
     assert.ok(oembed.html.startsWith(`<iframe src="${page.replace('&', '&amp;')}"`), oembed.html);
+    // The proxy's own entry is the last: what a visitor wrote before it does not count.
+    const appended = await getThrough(`${local}/embed/loft-project?src=/demo/feeds/loft.feed.json&project=loft`, {...headers, 'x-forwarded-proto': 'http, https'});
+    assert.match(appended, /href="https:\/\/widgets\.example\.org\/oembed\?/);
+    const spoofed = await getThrough(`${local}/embed/loft-project?src=/demo/feeds/loft.feed.json&project=loft`, {...headers, 'x-forwarded-proto': 'https, http'});
+    assert.match(spoofed, /href="http:\/\/widgets\.example\.org\/oembed\?/);
     // Without a trusted proxy, the header is the client's own writing: ignored.
     const direct = await getThrough(`${origin}/embed/loft-project?src=/demo/feeds/loft.feed.json&project=loft`, {'x-forwarded-proto': 'https'});
     assert.match(direct, /href="http:\/\/127\.0\.0\.1:\d+\/oembed\?/);
