@@ -111,7 +111,10 @@ export function optionsFromEnv(env = process.env) {
   set('deliveryBackoffMaxMs', whole('LOFT_DELIVERY_BACKOFF_MAX_MS', 1));
   set('defaultRetention', env.LOFT_DEFAULT_RETENTION || undefined);
   set('purgeIntervalMs', whole('LOFT_PURGE_INTERVAL_MS', 1000));
-  set('feedsCheckMs', whole('LOFT_FEEDS_CHECK_MS'));
+  // 0 turns the checks off; more often than once a second would stat the files in a busy loop.
+  const feedsCheckMs = whole('LOFT_FEEDS_CHECK_MS');
+  if (feedsCheckMs > 0 && feedsCheckMs < 1000) problems.push(`LOFT_FEEDS_CHECK_MS: "${feedsCheckMs}" is not 0 (off) or a whole number of at least 1000.`);
+  else set('feedsCheckMs', feedsCheckMs);
   set('consentGraceMs', whole('LOFT_CONSENT_GRACE_MS'));
   return options;
 }

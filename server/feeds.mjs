@@ -60,28 +60,31 @@ export function loadForms(files, options, client) {
   return {forms, problems, warnings};
 }
 
+/** When and how large each feed file is, to tell whether one changed (take it before reading them). */
+export function feedsStamp(files) {
+  return files
+    .map((file) => {
+      try {
+        const {mtimeMs, size} = statSync(file);
+        return `${mtimeMs}:${size}`;
+      } catch {
+        return 'unreadable';
+      }
+    })
+    .join('|');
+}
+
 /**
  * Keeps the forms in step with their feed files while the receiver runs, so an editor's
  * change (a new consent text and version, a new recipient) needs no restart: the files are
  * looked at every `feedsCheckMs` (and at once on `reload()`, SIGHUP in production) and read
- * again when one changed. Feeds that now have a problem are refused as a whole, with a log
- * line, and the receiver keeps the forms it had.
+ * again when one changed (since `seen`, their `feedsStamp` taken before they were first read).
+ * Feeds that now have a problem are refused as a whole, with a log line, and the receiver keeps
+ * the forms it had.
  */
-export function watchForms(forms, files, options, client, log) {
-  const stamp = () =>
-    files
-      .map((file) => {
-        try {
-          const {mtimeMs, size} = statSync(file);
-          return `${mtimeMs}:${size}`;
-        } catch {
-          return 'unreadable';
-        }
-      })
-      .join('|');
-  let seen = stamp();
+export function watchForms(forms, files, options, client, log, seen) {
   const check = (always) => {
-    const now = stamp();
+    const now = feedsStamp(files);
     if (!always && now === seen) return;
     seen = now;
     const next = loadForms(files, options, client);

@@ -55,6 +55,7 @@ describe('configuration checked at start', () => {
       LOFT_ALTCHA_HMAC_KEYS: 'k1:short',
       LOFT_ALLOWED_ORIGINS: 'https://www.ri.se/',
       LOFT_FORM_RECIPIENTS: 'kontakt=not-an-address',
+      LOFT_FEEDS_CHECK_MS: '5',
     });
     assert.equal(code, 78);
     const lines = stderr.trim().split('\n');
@@ -65,6 +66,7 @@ describe('configuration checked at start', () => {
       'LOFT_ALLOWED_ORIGINS',
       'cannot read /missing/feed.json',
       'LOFT_FORM_RECIPIENTS',
+      'LOFT_FEEDS_CHECK_MS',
       'contactForms[0].retention',
       'the contact form "kontakt" is also in',
     ]) {
