@@ -5,7 +5,8 @@
 // notes and placeholders; the Swedish texts come from the built-in catalog.
 import {readFile, writeFile} from 'node:fs/promises';
 import {MESSAGES} from '../dist/i18n/messages.js';
-import {checkCatalog, pluralCategoriesOf, untranslated} from '../dist/i18n/check.js';
+import {checkCatalog, untranslated} from '../dist/i18n/check.js';
+import {pluralRulesOf} from '../dist/i18n/translator.js';
 import {languageChain} from '../dist/i18n/chain.js';
 import {BUILT_IN} from '../dist/i18n/generated/built-in.js';
 
@@ -38,7 +39,7 @@ function blank(spec, categories) {
 export function exportCatalog(lang) {
   // The language's own plural forms where Node knows them; else the two most languages have
   // (a translator may add "two", "few", … the check accepts any category then).
-  const categories = Intl.PluralRules.supportedLocalesOf([lang]).length ? pluralCategoriesOf(lang) : ['one', 'other'];
+  const categories = pluralRulesOf(lang)?.resolvedOptions().pluralCategories ?? ['one', 'other'];
   const chain = languageChain(lang).filter((tag) => tag !== lang.toLowerCase() && tag !== lang.split('-')[0].toLowerCase());
   const messages = {};
   const context = {};

@@ -8,7 +8,7 @@
  * Loaded only where a catalog or `labels` are given: a page without them never fetches it.
  */
 import {SHAPES} from './generated/shapes.js';
-import type {Catalog} from './translator.js';
+import {pluralRulesOf, type Catalog} from './translator.js';
 import type {CatalogText, MessageId, Messages} from './catalog.js';
 import type {Problem} from '../feed/check/engine.js';
 
@@ -27,12 +27,7 @@ const show = (value: unknown) => {
 
 /** The plural categories a language uses, where the browser knows; else any category is allowed. */
 export function pluralCategoriesOf(lang: string): string[] {
-  try {
-    if (Intl.PluralRules.supportedLocalesOf([lang]).length) return new Intl.PluralRules(lang).resolvedOptions().pluralCategories;
-  } catch {
-    // Not a language tag Intl takes: any category.
-  }
-  return CATEGORIES;
+  return pluralRulesOf(lang)?.resolvedOptions().pluralCategories ?? CATEGORIES;
 }
 
 const names = (text: string) => [...new Set([...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))].sort();

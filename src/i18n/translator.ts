@@ -119,7 +119,7 @@ export class Translator {
 
   /** `text` with its plural form chosen by the rules of its own language, `lang` (else of `intlLang`), and `params` filled in. */
   private _format(text: CatalogText, params: Params, lang: string): string {
-    if (typeof text !== 'string') text = text[pluralRules(lang, this).select(Number(params.count))] ?? text.other;
+    if (typeof text !== 'string') text = text[(pluralRulesOf(lang) ?? pluralRulesOf(this.intlLang)!).select(Number(params.count))] ?? text.other;
     if (!text.includes('{')) return text;
     return text.replace(/\{(\w+)\}/g, (whole, key: string) => {
       const value = params[key];
@@ -128,24 +128,25 @@ export class Translator {
   }
 }
 
-const plurals = new Map<string, Intl.PluralRules>();
+const plurals = new Map<string, Intl.PluralRules | null>();
 
 /**
- * The plural rules of a text's language where `Intl` has them (Northern Sami's, with its
- * dual, though `Intl` has no Sami dates), else of the translator's `intlLang`. The same
- * categories a catalog is checked against (`pluralCategoriesOf`, check.ts).
+ * The plural rules `Intl` has for a language (Northern Sami's, with its dual, though `Intl`
+ * has no Sami dates), or undefined where it has none or does not take the tag. Texts count
+ * by these rules, and catalogs are checked against their categories (`pluralCategoriesOf`).
  */
-function pluralRules(lang: string, tr: Translator): Intl.PluralRules {
-  let known = false;
-  try {
-    known = Intl.PluralRules.supportedLocalesOf([lang]).length > 0;
-  } catch {
-    // Not a tag Intl takes.
+export function pluralRulesOf(lang: string): Intl.PluralRules | undefined {
+  let rules = plurals.get(lang);
+  if (rules === undefined) {
+    rules = null;
+    try {
+      if (Intl.PluralRules.supportedLocalesOf([lang]).length) rules = new Intl.PluralRules(lang);
+    } catch {
+      // Not a tag Intl takes.
+    }
+    plurals.set(lang, rules);
   }
-  const use = known ? lang : tr.intlLang;
-  let rules = plurals.get(use);
-  if (!rules) plurals.set(use, (rules = new Intl.PluralRules(use)));
-  return rules;
+  return rules ?? undefined;
 }
 
 const translators = new Map<string, Promise<Translator>>();
