@@ -206,18 +206,24 @@ export class LoftProjectList extends LoftElement<ProjectListView, Inputs> {
       this._selectNodes = undefined;
       return;
     }
-    const {view} = outcome;
+    const chosen = this._chosen(outcome.view);
     this._selectNodes = {
-      status: this._selects.status.show(view.statuses, this.status),
-      organization: this._selects.organization.show(view.organizations, this.organization),
-      sort: this._selects.sort.show(view.sorts, this.sort),
+      status: this._selects.status.show(...chosen.status),
+      organization: this._selects.organization.show(...chosen.organization),
+      sort: this._selects.sort.show(...chosen.sort),
     };
   }
 
+  /** Each select's options in `view`, and the value chosen. */
+  private _chosen(view: ProjectListView): Record<SelectId, [OptionView[], string]> {
+    return {status: [view.statuses, this.status], organization: [view.organizations, this.organization], sort: [view.sorts, this.sort]};
+  }
+
   protected override _renderView(view: ProjectListView): TemplateResult {
-    const select = (id: SelectId, options: OptionView[], value: string) => html`<div part="field" class="field">
+    const chosen = this._chosen(view);
+    const select = (id: SelectId) => html`<div part="field" class="field">
       <label for=${id}>${this._text(view.labels[id])}</label>
-      ${this._selectNodes?.[id] ?? this._selects[id].template(options, value)}
+      ${this._selectNodes?.[id] ?? this._selects[id].template(...chosen[id])}
     </div>`;
     return html`<section aria-labelledby="heading">
       <div part="heading" class="heading" id="heading" role="heading" aria-level=${this._level()}>${this._text(view.heading)}</div>
@@ -226,7 +232,7 @@ export class LoftProjectList extends LoftElement<ProjectListView, Inputs> {
           <label for="q">${this._text(view.labels.search)}</label>
           <input id="q" type="search" autocomplete="off" .value=${this.q} @input=${(e: Event) => this._handleControl('q', (e.target as HTMLInputElement).value)} />
         </div>
-        ${select('status', view.statuses, this.status)} ${select('organization', view.organizations, this.organization)} ${select('sort', view.sorts, this.sort)}
+        ${select('status')} ${select('organization')} ${select('sort')}
       </form>
       <p class="count" aria-live=${this._live ? 'polite' : 'off'} aria-atomic="true">${this._announced ?? ''}</p>
       ${view.cards.length

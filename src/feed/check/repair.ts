@@ -156,33 +156,38 @@ const UNTYPED = 3;
 
 const RECORD_COPY = {};
 
-const entryBits = new WeakMap<readonly Entry[], Map<string, number>>();
-
-/**
- * Which of an object's entries `value` has, as bits (the generator keeps objects to 31
- * entries). valibot asks `key in value` for each entry; going through the value's own keys
- * gives the same answer for JSON (generate-feed-checks.mjs refuses schema keys that objects
- * or lists inherit) and costs next to nothing for `{}`, a hostile feed's favourite item.
- */
-function present(entries: readonly Entry[], value: object): number {
-  let bits = entryBits.get(entries);
-  if (!bits) entryBits.set(entries, (bits = new Map(entries.map(([key], i) => [key, 1 << i]))));
-  let has = 0;
-  for (const key in value) has |= bits.get(key) ?? 0;
-  return has;
+/** An object shape's entries as bits (the generator keeps objects to 31 entries): by key, and those required. */
+interface EntryBits {
+  keys: Map<string, number>;
+  /**
+   * A walk looks at the required entries and the ones present, and skips the optional ones
+   * that are not (a `{}` project lacks all 18 and must have 4):
+   * `for (let bits = has | required; bits; bits &= bits - 1)` visits them in order.
+   */
+  required: number;
 }
 
-const requiredBits = new WeakMap<readonly Entry[], number>();
+const entryBits = new WeakMap<readonly Entry[], EntryBits>();
+
+function bitsOf(entries: readonly Entry[]): EntryBits {
+  let bits = entryBits.get(entries);
+  if (!bits) {
+    bits = {keys: new Map(entries.map(([key], i) => [key, 1 << i])), required: entries.reduce((all, [, , optional], i) => (optional ? all : all | (1 << i)), 0)};
+    entryBits.set(entries, bits);
+  }
+  return bits;
+}
 
 /**
- * The entries that must be there, as bits. A walk looks at those and the ones present, and
- * skips the optional ones that are not (a `{}` project lacks all 18 and must have 4):
- * `for (let bits = has | required(…); bits; bits &= bits - 1)` visits them in order.
+ * Which of an object's entries `value` has, as bits. valibot asks `key in value` for each
+ * entry; going through the value's own keys gives the same answer for JSON
+ * (generate-feed-checks.mjs refuses schema keys that objects or lists inherit) and costs next
+ * to nothing for `{}`, a hostile feed's favourite item.
  */
-function required(entries: readonly Entry[]): number {
-  let bits = requiredBits.get(entries);
-  if (bits === undefined) requiredBits.set(entries, (bits = entries.reduce((all, [, , optional], i) => (optional ? all : all | (1 << i)), 0)));
-  return bits;
+function present(keys: Map<string, number>, value: object): number {
+  let has = 0;
+  for (const key in value) has |= keys.get(key) ?? 0;
+  return has;
 }
 
 /** The index of the lowest bit set. */
@@ -313,8 +318,9 @@ class Walk {
       case 'object': {
         if (!isObjectLike(value)) return this.wrongType(shape, value, emit, atField);
         let verdict = VALID;
-        const has = present(shape.entries, value);
-        for (let bits = has | required(shape.entries); bits; bits &= bits - 1) {
+        const {keys, required} = bitsOf(shape.entries);
+        const has = present(keys, value);
+        for (let bits = has | required; bits; bits &= bits - 1) {
           const i = lowest(bits);
           const [key, entry, optional] = shape.entries[i];
           if (!(has & (1 << i))) {
@@ -449,8 +455,9 @@ class Walk {
     const object = value as Item;
     let out = object;
     let failed = false;
-    const has = present(shape.entries, object);
-    for (let bits = has | required(shape.entries); bits; bits &= bits - 1) {
+    const {keys, required} = bitsOf(shape.entries);
+    const has = present(keys, object);
+    for (let bits = has | required; bits; bits &= bits - 1) {
       const i = lowest(bits);
       const [key, entry, optional] = shape.entries[i];
       if (!(has & (1 << i))) {
