@@ -13,6 +13,7 @@
 //   node scripts/wordpress-check.mjs /tmp/loft-wordpress.json
 import {execFileSync} from 'node:child_process';
 import {mkdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {SEED_FACTS} from '../test/helpers/seed-facts.js';
 
 const site = JSON.parse(readFileSync(process.argv[2] ?? '/tmp/loft-wordpress.json', 'utf8'));
 const WP = site.site.replace(/\/$/, '');
@@ -20,14 +21,6 @@ const SERVER = 'http://localhost:8080';
 const EMBED = `${SERVER}/embed/loft-project?src=/demo/feeds/loft.feed.json&project=loft&lang=sv`;
 const EMBED_CARD = `${SERVER}/embed/loft-project-card?src=/demo/feeds/loft.feed.json&project=loft&lang=sv`;
 const FILTER = `${site.mu_plugins}/loft-local-embed-host.php`;
-
-// The seed page's facts, as test/ssr.test.ts lists them (read from there, so the lists cannot drift).
-const SEED_FACTS = JSON.parse(
-  /const SEED_FACTS = (\[[\s\S]*?\]);/
-    .exec(readFileSync(new URL('../test/ssr.test.ts', import.meta.url), 'utf8'))[1]
-    .replaceAll("'", '"')
-    .replace(/,\s*\]$/, ']')
-);
 
 const auth = `Basic ${Buffer.from(`${site.user}:${site.password}`).toString('base64')}`;
 async function rest(path, body) {

@@ -6,6 +6,7 @@
  */
 import {expect, waitUntil} from '@open-wc/testing';
 import {executeServerCommand} from '@web/test-runner-commands';
+import {SEED_FACTS} from './helpers/seed-facts.js';
 
 type SsrWindow = Window & typeof globalThis & {
   __embed?: {violations: string[]; errors: string[]};
@@ -47,27 +48,6 @@ function visibleTexts(root: Node, out: string[] = []): string[] {
   }
   return out;
 }
-
-/** The seed page's facts (DESIGN.md), as the whole project page shows them in Swedish. */
-const SEED_FACTS = [
-  'LOFT – Leda och organisera förnyelse och transformation',
-  'Sammanfattning',
-  'Projektnamn',
-  'Status',
-  'Pågående',
-  'RISE roll i projektet',
-  'Projektledare',
-  'Varaktighet',
-  'Löpande',
-  'Partner',
-  'Mälardalens universitet',
-  'Strängnäs kommun',
-  'Projektmedlemmar',
-  'Amanda Sundberg',
-  'Kontaktperson',
-  'Läs mer om Amanda',
-  'Carl Heath',
-];
 
 /** Waits until the bundle has hydrated the widget and its feed task (and those of nested widgets) is done. */
 async function hydrated(win: SsrWindow, widget: HTMLElement): Promise<void> {

@@ -1,0 +1,1 @@
+export declare const SEED_FACTS: string[];
