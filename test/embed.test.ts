@@ -9,6 +9,7 @@
  */
 import {aTimeout, expect, waitUntil} from '@open-wc/testing';
 import {executeServerCommand, sendKeys} from '@web/test-runner-commands';
+import {PAGE_LEVEL_AXE_RULES} from '../stories/support/a11y.js';
 
 interface Probe {
   violations: string[];
@@ -77,8 +78,8 @@ async function axeViolations(host: Host, el: Element): Promise<string[]> {
     host.doc.head.append(script);
     await loaded;
   }
-  // The rules that judge a whole page, not a widget (as the Storybook smoke test leaves them).
-  const rules = Object.fromEntries(['region', 'landmark-one-main', 'page-has-heading-one'].map((id) => [id, {enabled: false}]));
+  // The rules that judge a whole page, not a widget (the Storybook smoke test's list).
+  const rules = Object.fromEntries(PAGE_LEVEL_AXE_RULES.map((id) => [id, {enabled: false}]));
   const {violations} = await win.axe!.run(el, {rules});
   return violations.map((v: any) => `${v.id}: ${v.nodes.map((n: any) => n.target.join(' ')).join(', ')}`);
 }
