@@ -76,7 +76,7 @@ export class LoftMemberList extends LoftElement<MemberListView, Inputs> {
 
   protected override _renderView(view: MemberListView): TemplateResult {
     return html`<section aria-label=${ifDefined(view.region)}>
-      <div part="heading" class="heading" id="heading" role="heading" aria-level=${this._level()}>${this._text(view.heading)}</div>
+      <div part="heading" class="heading" role="heading" aria-level=${this._level()}>${this._text(view.heading)}</div>
       ${view.members.length
         ? html`<ul part="list" class="people" role="list">
             ${view.members.map((m) => this._renderPerson(m, view))}
