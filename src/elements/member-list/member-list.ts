@@ -110,9 +110,8 @@ export class LoftMemberList extends LoftElement<MemberListView, Inputs> {
       ${this._contact.panel(
         {key: person.id, recipient: person.id, project: view.project, feed: this._feedForChild(), catalog: this.catalog},
         this._level(2),
-        view.close,
-        text,
-        view.fileMissing
+        view.panel,
+        text
       )}
     </li>`;
   }

@@ -122,7 +122,7 @@ export class LoftProject extends LoftElement<ProjectView, [string | undefined, s
         ? html`<section part="contact" aria-labelledby="contact">
             <div class="heading" id="contact" role="heading" aria-level=${level}>${this._text(contact.heading)}</div>
             ${this._contact.button('project', {label: contact.button}, text)}
-            ${this._contact.panel({key: 'project', project: view.id, feed, catalog: this.catalog}, level + 1, contact.close!, text, contact.fileMissing!)}
+            ${this._contact.panel({key: 'project', project: view.id, feed, catalog: this.catalog}, level + 1, contact.panel, text)}
           </section>`
         : nothing}
     </article>`;

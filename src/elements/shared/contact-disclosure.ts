@@ -9,7 +9,7 @@
 import {html, nothing, type LitElement, type ReactiveController} from 'lit';
 import {ifDefined} from 'lit/directives/if-defined.js';
 import type {ResolvedText} from '../../feed/view/resolver.js';
-import type {ActionView} from '../../feed/view/member-list.js';
+import type {ActionView, PanelTexts} from '../../feed/view/member-list.js';
 import {reportFileMissing} from './loft-element.js';
 
 /** Who the form is for, which feed it reads, and the host's run-time catalog (its language is the host's). */
@@ -56,15 +56,15 @@ export class ContactDisclosure implements ReactiveController {
   }
 
   /**
-   * The panel, while open: the form (or, where its code could not be loaded, `fileMissing`),
-   * then a close button set apart from the form's own send button.
+   * The panel, while open: the form (or, where its code could not be loaded, `texts.fileMissing`),
+   * then a close button (`texts.close`) set apart from the form's own send button.
    */
-  panel(target: ContactTarget, level: number, close: ResolvedText, text: Text, fileMissing: ResolvedText) {
+  panel(target: ContactTarget, level: number, texts: PanelTexts, text: Text) {
     const {key} = target;
     if (this.open !== key) return nothing;
     return html`<div part="panel" class="panel" id="panel-${key}" tabindex="-1" @keydown=${this._handleKeydown}>
       ${this._failed === key
-        ? html`<div part="error" class="error" role="alert"><p>${text(fileMissing)}</p></div>`
+        ? html`<div part="error" class="error" role="alert"><p>${text(texts.fileMissing)}</p></div>`
         : html`<loft-contact-form
             recipient=${ifDefined(target.recipient)}
             project=${ifDefined(target.project)}
@@ -73,7 +73,7 @@ export class ContactDisclosure implements ReactiveController {
             src=${ifDefined(target.feed.src)}
             .data=${target.feed.data}
           ></loft-contact-form>`}
-      <div class="panel-close"><button type="button" class="button secondary" @click=${() => this.close()}>${text(close)}</button></div>
+      <div class="panel-close"><button type="button" class="button secondary" @click=${() => this.close()}>${text(texts.close)}</button></div>
     </div>`;
   }
 

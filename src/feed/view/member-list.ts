@@ -89,10 +89,16 @@ export interface MemberListView {
   project?: string;
   members: MemberView[];
   empty: ResolvedText;
+  panel: PanelTexts;
+}
+
+/** What a contact panel says besides its form: its close button, and the words for a form whose code could not be loaded. */
+export interface PanelTexts {
   close: ResolvedText;
-  /** Said in a contact panel whose form's code could not be loaded. */
   fileMissing: ResolvedText;
 }
+
+export const panelTexts = (r: Resolver): PanelTexts => ({close: r.ui('close'), fileMissing: r.ui('error-file-missing')});
 
 export function memberListView(r: Resolver, input: {project?: string; people?: string; roles?: string; heading?: string}): MemberListView {
   const {loaded} = r;
@@ -114,7 +120,6 @@ export function memberListView(r: Resolver, input: {project?: string; people?: s
     project: project?.id,
     members: members.map((m) => memberView(m.person, m.roles, project, r)),
     empty: r.ui('no-members'),
-    close: r.ui('close'),
-    fileMissing: r.ui('error-file-missing'),
+    panel: panelTexts(r),
   };
 }

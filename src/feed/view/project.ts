@@ -1,5 +1,6 @@
 /** `<loft-project>`: the whole seed page for one project. */
 import {tidyText} from '../text.js';
+import {panelTexts, type PanelTexts} from './member-list.js';
 import {idList, selectProject, type ResolvedText, type Resolver} from './resolver.js';
 
 /** Sections of `<loft-project>` that `hide` can leave out. */
@@ -20,7 +21,7 @@ export interface ProjectView {
   summary: boolean;
   members: boolean;
   /** The project contact: a person shown as a one-person member list, or the project's form. */
-  contact?: {heading: ResolvedText; person?: string; button?: ResolvedText; close?: ResolvedText; fileMissing?: ResolvedText};
+  contact?: {heading: ResolvedText; person: string; button?: undefined} | {heading: ResolvedText; person?: undefined; button: ResolvedText; panel: PanelTexts};
 }
 
 export function projectView(r: Resolver, input: {project?: string; hide?: string}): ProjectView {
@@ -33,7 +34,7 @@ export function projectView(r: Resolver, input: {project?: string; hide?: string
   if (show('contact') && contactPerson && !(members && project.members!.some((m) => m.person === contactPerson))) {
     contact = {heading: r.ui('contact'), person: contactPerson};
   } else if (show('contact') && !contactPerson && project.contactForm) {
-    contact = {heading: r.ui('contact'), button: r.ui('contact-project'), close: r.ui('close'), fileMissing: r.ui('error-file-missing')};
+    contact = {heading: r.ui('contact'), button: r.ui('contact-project'), panel: panelTexts(r)};
   }
   return {
     id: project.id,
