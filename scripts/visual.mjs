@@ -159,7 +159,8 @@ async function run() {
   const failed = failures.length;
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   console.log(
-    `\nVisual: ${passed + failed} screenshots of ${stories.length} stories in ${seconds} s: ${passed} passed, ${failed} failed` +
+    // A failure is a screenshot that differs, or an engine that did not start, or a baseline no longer taken.
+    `\nVisual: ${captured.size} screenshots of ${stories.length} stories in ${seconds} s: ${passed} passed, ${failed} failed` +
       (update ? ` (${written} baselines written)` : '') +
       (failed && !update ? `\nPictures of the changes: ${relative('.', RESULTS)}/. After an intended change: npm run visual -- --update, and commit the baselines.` : '')
   );
