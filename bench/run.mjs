@@ -14,7 +14,7 @@ import {fileURLToPath} from 'node:url';
 import os from 'node:os';
 import {createAppServer} from '../server/main.mjs';
 import {staticFiles} from '../server/static.mjs';
-import {ENTRY, allFiles, kb, sizes, sizesOf} from '../scripts/size-lib.mjs';
+import {ENTRY, allFiles, budgetNote, kb, readBudgets, sizes, sizesOf} from '../scripts/size-lib.mjs';
 import {measure as bytesBeforeContent} from '../scripts/size.mjs';
 import {ensureDeps} from '../scripts/ensure-deps.mjs';
 import {ensureBrowsers} from '../scripts/browsers.mjs';
@@ -161,10 +161,10 @@ const ratio = (a, b) => `${(a / b).toFixed(1)}×`;
 
 // Sizes: what a page downloads before its content shows, from Chromium's network log (as npm run size).
 console.log('Measuring the bytes before content…');
-const {beforeContent: budgets, goals = {}} = JSON.parse(readFileSync('size-budget.json', 'utf8'));
+const budgets = readBudgets();
 const beforeContent = await bytesBeforeContent();
 for (const [name, page] of Object.entries(beforeContent)) {
-  rows.push(['size', `JavaScript before content: ${page.title}`, `${kb(page.brotli)} brotli (${page.files.length} files)`, budgets[name] ? `budget ${kb(budgets[name])}${goals[name] ? `, goal ${kb(goals[name])}` : ''}` : '', '']);
+  rows.push(['size', `JavaScript before content: ${page.title}`, `${kb(page.brotli)} brotli (${page.files.length} files)`, budgetNote(name, page.brotli, budgets), '']);
 }
 const everything = allFiles().map(sizes);
 rows.push(['size', `CDN bundle, all files (${everything.length})`, `${kb(everything.reduce((t, f) => t + f.brotli, 0))} brotli`, '', '']);

@@ -28,3 +28,18 @@ export function allFiles(entry = ENTRY) {
 }
 
 export const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+
+/** size-budget.json: what CI enforces before content (`beforeContent`), and issue #10's `goals`, by page. */
+export function readBudgets() {
+  const {beforeContent = {}, goals = {}} = JSON.parse(readFileSync('size-budget.json', 'utf8'));
+  return {beforeContent, goals};
+}
+
+/** A page's budget and goal, and how far it is from the goal: "budget 18.5 KB; goal 12.0 KB not met, 6.2 KB to go". */
+export function budgetNote(name, brotli, {beforeContent, goals}) {
+  const notes = [];
+  if (beforeContent[name] !== undefined) notes.push(`budget ${kb(beforeContent[name])}`);
+  const goal = goals[name];
+  if (goal !== undefined) notes.push(brotli > goal ? `goal ${kb(goal)} not met, ${kb(brotli - goal)} to go` : `goal ${kb(goal)} met`);
+  return notes.join('; ');
+}

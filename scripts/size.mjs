@@ -6,9 +6,9 @@
 // size-budget.json (beforeContent); says how far each page still is from its goal (goals). Builds first when the bundle is missing (npm run build).
 //
 //   --json   prints the measurements as JSON (bench/run.mjs reads them)
-import {existsSync, readFileSync} from 'node:fs';
+import {existsSync} from 'node:fs';
 import {execSync} from 'node:child_process';
-import {ENTRY, kb, sizesOf} from './size-lib.mjs';
+import {ENTRY, budgetNote, kb, readBudgets, sizesOf} from './size-lib.mjs';
 import {ensureBrowsers} from './browsers.mjs';
 
 /** The pages measured: the widget's tag, and the script that shows it. */
@@ -98,19 +98,18 @@ export async function measure({bundle} = {}) {
 if (import.meta.url === `file://${process.argv[1]}`) {
   if (!existsSync(ENTRY)) execSync('node scripts/build.mjs', {stdio: 'inherit'});
   if (!ensureBrowsers(['chromium'])) process.exit(1);
-  const {beforeContent: budget, goals = {}} = JSON.parse(readFileSync('size-budget.json', 'utf8'));
+  const budgets = readBudgets();
   const results = await measure();
   if (process.argv.includes('--json')) {
     console.log(JSON.stringify(results, null, 2));
   } else {
     let over = false;
     for (const [name, result] of Object.entries(results)) {
-      const limit = budget[name];
+      const limit = budgets.beforeContent[name];
       const fail = limit !== undefined && result.brotli > limit;
       over ||= fail;
-      const goal = goals[name];
-      const toGoal = goal !== undefined && result.brotli > goal ? `; goal ${kb(goal)} not met, ${kb(result.brotli - goal)} to go` : '';
-      console.log(`${fail ? 'OVER' : 'ok  '}  ${result.title}: ${kb(result.brotli)} brotli before content${limit ? ` (budget ${kb(limit)}${toGoal})` : ''}, ${result.files.length} files`);
+      const note = budgetNote(name, result.brotli, budgets);
+      console.log(`${fail ? 'OVER' : 'ok  '}  ${result.title}: ${kb(result.brotli)} brotli before content${note ? ` (${note})` : ''}, ${result.files.length} files`);
       for (const f of result.files) console.log(`        ${f.url.padEnd(48)} ${kb(f.brotli).padStart(8)}`);
     }
     if (over) {
