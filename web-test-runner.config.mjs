@@ -1,6 +1,7 @@
 // @web/test-runner in real browsers from Debian's packages (see scripts/test.mjs, which
 // starts WebKitWebDriver and Xvfb for WebKit). LOFT_BROWSERS=chromium,firefox,webkit picks.
 import {esbuildPlugin} from '@web/dev-server-esbuild';
+import {MINIBROWSER_CAPABILITIES, wantedBrowsers} from './scripts/browsers.mjs';
 import {chromeLauncher} from '@web/test-runner-chrome';
 import {puppeteerLauncher} from '@web/test-runner-puppeteer';
 import {webdriverLauncher} from '@web/test-runner-webdriver';
@@ -21,7 +22,7 @@ export const CHROMIUM_ARGS = [
   '--disable-quic',
 ];
 
-const wanted = (process.env.LOFT_BROWSERS ?? 'chromium,firefox,webkit').split(',');
+const wanted = wantedBrowsers();
 const browsers = [];
 if (wanted.includes('chromium')) {
   browsers.push(chromeLauncher({launchOptions: {executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS}}));
@@ -36,14 +37,7 @@ if (wanted.includes('webkit')) {
       hostname: '127.0.0.1',
       port: Number(process.env.WEBKIT_DRIVER_PORT ?? 4445),
       logLevel: 'error',
-      capabilities: {
-        browserName: 'MiniBrowser',
-        'wdio:enforceWebDriverClassic': true,
-        'webkitgtk:browserOptions': {
-          binary: '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser',
-          args: ['--automation'],
-        },
-      },
+      capabilities: MINIBROWSER_CAPABILITIES,
     })
   );
 }

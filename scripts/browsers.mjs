@@ -2,7 +2,8 @@
 // when it may (root on Debian, as CI is). Browsers come from Debian packages, never from a
 // tool's own download, which cannot work here.
 import {existsSync} from 'node:fs';
-import {execSync} from 'node:child_process';
+import {execSync, spawn} from 'node:child_process';
+import {createConnection} from 'node:net';
 
 export const BROWSERS = {
   chromium: {binary: '/usr/bin/chromium', packages: ['chromium']},
@@ -30,4 +31,48 @@ export function ensureBrowsers(names) {
   execSync('apt-get update -qq', {stdio: 'inherit'});
   execSync(`DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends ${packages.join(' ')} fonts-dejavu-core`, {stdio: 'inherit'});
   return names.every(present);
+}
+
+/** The engines LOFT_BROWSERS names (`chromium,firefox,webkit` unless it says otherwise). */
+export function wantedBrowsers(env = process.env) {
+  return (env.LOFT_BROWSERS ?? 'chromium,firefox,webkit')
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
+}
+
+/** What WebKitWebDriver is asked for: MiniBrowser, under automation. */
+export const MINIBROWSER_CAPABILITIES = {
+  browserName: 'MiniBrowser',
+  'wdio:enforceWebDriverClassic': true,
+  'webkitgtk:browserOptions': {binary: BROWSERS.webkit.binary, args: ['--automation']},
+};
+
+/** Starts WebKitWebDriver (with `env`) on a port of its own; resolves once it listens, with `stop()`. */
+export async function startWebKitDriver(env = process.env) {
+  const port = 4445 + Math.floor(Math.random() * 500);
+  const driver = spawn('/usr/bin/WebKitWebDriver', [`--port=${port}`], {stdio: 'ignore', env});
+  try {
+    await portOpen(port);
+  } catch (error) {
+    driver.kill();
+    throw error;
+  }
+  return {port, stop: () => driver.kill()};
+}
+
+async function portOpen(port, timeoutMs = 10_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const open = await new Promise((resolve) => {
+      const socket = createConnection({host: '127.0.0.1', port}, () => {
+        socket.end();
+        resolve(true);
+      });
+      socket.on('error', () => resolve(false));
+    });
+    if (open) return;
+    if (Date.now() > deadline) throw new Error(`WebKitWebDriver did not listen on port ${port} within ${timeoutMs / 1000} s`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }

@@ -4,18 +4,17 @@
 // LOFT_BROWSERS, and WebKitWebDriver for WebKit. Prints one line of totals.
 import {spawn} from 'node:child_process';
 import {readFileSync} from 'node:fs';
+import {startWebKitDriver, wantedBrowsers} from './browsers.mjs';
 
-const browsers = (process.env.LOFT_BROWSERS ?? 'chromium,firefox,webkit').split(',');
 const env = {...process.env};
 let driver;
-if (browsers.includes('webkit')) {
-  env.WEBKIT_DRIVER_PORT = String(4445 + Math.floor(Math.random() * 500));
-  driver = spawn('/usr/bin/WebKitWebDriver', [`--port=${env.WEBKIT_DRIVER_PORT}`], {stdio: 'ignore'});
-  await new Promise((resolve) => setTimeout(resolve, 500));
+if (wantedBrowsers().includes('webkit')) {
+  driver = await startWebKitDriver();
+  env.WEBKIT_DRIVER_PORT = String(driver.port);
 }
 const child = spawn('npx', ['wtr', '--config', 'web-test-runner.config.mjs', ...process.argv.slice(2)], {stdio: 'inherit', env});
 const code = await new Promise((resolve) => child.on('exit', (c) => resolve(c ?? 1)));
-driver?.kill();
+driver?.stop();
 try {
   const totals = JSON.parse(readFileSync('test-results/browser.json', 'utf8'));
   console.log(`browser: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);

@@ -4,9 +4,9 @@
 // to choose; LOFT_TEST_FILES=a,b to run some browser files only, without the Node suites).
 import {spawn, execSync} from 'node:child_process';
 import {ensureDeps} from './ensure-deps.mjs';
-import {ensureBrowsers} from './browsers.mjs';
+import {ensureBrowsers, wantedBrowsers} from './browsers.mjs';
 
-const browsers = (process.env.LOFT_BROWSERS ?? 'chromium,firefox,webkit').split(',').filter(Boolean);
+const browsers = wantedBrowsers();
 const run = (command) => execSync(command, {stdio: 'inherit'});
 const exitCode = (child) => new Promise((resolve) => child.on('exit', (code) => resolve(code ?? 1)));
 

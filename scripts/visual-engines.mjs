@@ -4,9 +4,7 @@
 // WebDriver, under Xvfb). Every engine gets the same page: a viewport of VIEWPORT, no motion
 // (`prefers-reduced-motion: reduce`, so the loading skeleton stands still), a light system
 // colour scheme, and forced colours when asked, where the engine has them.
-import {spawn} from 'node:child_process';
 import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
-import {createConnection} from 'node:net';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {PNG} from 'pngjs';
@@ -14,12 +12,12 @@ import {chromium} from 'playwright-core';
 import puppeteer from 'puppeteer';
 import {remote} from 'webdriverio';
 import {CHROMIUM_ARGS} from '../web-test-runner.config.mjs';
+import {MINIBROWSER_CAPABILITIES, startWebKitDriver} from './browsers.mjs';
 import {crop} from './visual-compare.mjs';
 
 /** The browser's viewport: as wide as a desktop page, as tall as the tallest story we capture. */
 export const VIEWPORT = {width: 1024, height: 2400};
 
-const MINIBROWSER = '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
 const DEJAVU = '/usr/share/fonts/truetype/dejavu';
 
 /**
@@ -117,23 +115,12 @@ const ENGINES = {
       const home = mkdtempSync(join(tmpdir(), 'loft-visual-webkit-'));
       mkdirSync(join(home, 'gtk-3.0'));
       writeFileSync(join(home, 'gtk-3.0', 'settings.ini'), '[Settings]\ngtk-enable-animations=0\ngtk-application-prefer-dark-theme=0\n');
-      const port = 4445 + Math.floor(Math.random() * 500);
       // Painting on the CPU, on one thread: with Xvfb's software GL and several painting
       // threads, two runs differed by thousands of pixels' rounding.
       const env = {...process.env, XDG_CONFIG_HOME: home, WEBKIT_SKIA_ENABLE_CPU_RENDERING: '1', WEBKIT_SKIA_CPU_PAINTING_THREADS: '0'};
       delete env.GTK_THEME;
-      const driver = spawn('/usr/bin/WebKitWebDriver', [`--port=${port}`], {stdio: 'ignore', env});
-      await portOpen(port);
-      const browser = await remote({
-        hostname: '127.0.0.1',
-        port,
-        logLevel: 'error',
-        capabilities: {
-          browserName: 'MiniBrowser',
-          'wdio:enforceWebDriverClassic': true,
-          'webkitgtk:browserOptions': {binary: MINIBROWSER, args: ['--automation']},
-        },
-      });
+      const driver = await startWebKitDriver(env);
+      const browser = await remote({hostname: '127.0.0.1', port: driver.port, logLevel: 'error', capabilities: MINIBROWSER_CAPABILITIES});
       // The window size includes MiniBrowser's toolbar: size it so the page gets VIEWPORT. The
       // window is resized a moment after setWindowRect answers (one CI run in four saw the old
       // 1024×730), and the toolbar's height may be known only then: look again, and size again.
@@ -160,27 +147,10 @@ const ENGINES = {
         capture: async (rect) => crop(PNG.sync.read(Buffer.from(await browser.takeScreenshot(), 'base64')), rect),
         close: async () => {
           await browser.deleteSession().catch(() => undefined);
-          driver.kill();
+          driver.stop();
           rmSync(home, {recursive: true, force: true});
         },
       };
     },
   },
 };
-
-/** Resolves once something listens on 127.0.0.1:`port` (WebKitWebDriver takes a moment). */
-async function portOpen(port, timeoutMs = 10_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const open = await new Promise((resolve) => {
-      const socket = createConnection({host: '127.0.0.1', port}, () => {
-        socket.end();
-        resolve(true);
-      });
-      socket.on('error', () => resolve(false));
-    });
-    if (open) return;
-    if (Date.now() > deadline) throw new Error(`WebKitWebDriver did not listen on port ${port} within ${timeoutMs / 1000} s`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}

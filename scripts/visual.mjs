@@ -25,7 +25,7 @@ import {tmpdir} from 'node:os';
 import {dirname, join, relative, resolve} from 'node:path';
 import {PNG} from 'pngjs';
 import {staticFiles} from '../server/static.mjs';
-import {ensureBrowsers} from './browsers.mjs';
+import {ensureBrowsers, wantedBrowsers} from './browsers.mjs';
 import {STAYS_LOADING} from '../stories/support/a11y.js';
 import {STORIES} from '../test/visual/stories.mjs';
 import {compare, encode} from './visual-compare.mjs';
@@ -38,7 +38,7 @@ const VERSIONS = join(BASELINES, 'versions.json');
 const update = process.argv.includes('--update');
 const filterAt = process.argv.indexOf('--filter');
 const filter = filterAt > 0 ? process.argv[filterAt + 1] : undefined;
-const engines = (process.env.LOFT_BROWSERS ?? 'chromium,firefox,webkit').split(',').filter(Boolean);
+const engines = wantedBrowsers();
 
 if (!existsSync(join(ROOT, 'index.json'))) {
   console.error('storybook-static/index.json is missing: run "npm run build-storybook" first.');
