@@ -234,6 +234,11 @@ describe('live JSON-LD', () => {
     expect(data.itemListElement.find((e: any) => e.item.name === card.name).item['@id']).to.equal(card['@id']);
     const {widget} = await open('loft-project-list', {}, {scripts: false});
     expect(JSON.parse(widget.querySelector(':scope > script[type="application/ld+json"]')!.textContent!)).to.deep.equal(data);
+    // A visitor's search: the JSON-LD follows the projects shown.
+    (list as HTMLElement & {q: string}).q = 'loft';
+    const shown = () => [...list.shadowRoot!.querySelectorAll('.compact [role="heading"]')].map((h) => h.textContent!.trim());
+    await waitUntil(() => shown().length === 1 && jsonLdIn(doc, 'list').numberOfItems === 1, 'the JSON-LD did not follow the search', {timeout: 8000});
+    expect(jsonLdIn(doc, 'list').itemListElement.map((e: any) => e.item.name)).to.deep.equal(shown());
   });
 });
 
