@@ -84,11 +84,10 @@ function describeWhenShown(element: Element & {updateComplete?: Promise<unknown>
 
 for (const element of document.querySelectorAll(TAGS.join())) describe(element);
 // A project, search, filter or page shown later (a visitor's choice, the page changes an
-// attribute, a widget is added). `loft-load` comes as the element's task completes, before
-// the element holds the new view: it is described once it shows it.
+// attribute, a widget is added): `loft-load` comes once the element shows it.
 document.addEventListener('loft-load', (event) => {
   const target = event.composedPath()[0];
-  if (target instanceof Element && TAGS.includes(target.localName)) describeWhenShown(target);
+  if (target instanceof Element && TAGS.includes(target.localName)) describe(target);
 });
 // Another language (the element's `lang`, an ancestor's, the page's) is no new load: once
 // the widgets show it (their own observer of `lang` ran first), their JSON-LD says it too.

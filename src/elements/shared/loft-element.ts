@@ -99,7 +99,12 @@ export abstract class LoftElement<V, A extends readonly unknown[] = readonly unk
   protected readonly _task = new Task(this, {
     args: () => [this.src, this.data, this._inline, this._lang, this.catalog, ...this._inputs()] as const,
     task: async ([src, data, inline, lang, catalog, ...inputs]) => this._outcome([src, data, inline], lang, catalog, inputs as unknown as A),
-    onComplete: (outcome) => this._report(outcome),
+    // `loft-load` means the content is shown: reported after the render of the new outcome
+    // (onComplete comes before the task holds it), unless a newer one has taken its place.
+    onComplete: (outcome) =>
+      void Promise.resolve()
+        .then(() => this.updateComplete)
+        .then(() => this._task.value === outcome && this._report(outcome)),
   });
 
   /** The element's own inputs the view depends on (ids, variant, filters), in a fixed order. */
