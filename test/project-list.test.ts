@@ -181,6 +181,20 @@ describe('<loft-project-list>', () => {
     await waitUntil(() => count(el) === '1 projekt');
   });
 
+  it('announces the count of the results shown, not of a search typed and taken back', async () => {
+    const el = await fixture<LoftProjectList>(html`<loft-project-list .data=${await manyProjects(40)}></loft-project-list>`);
+    await settled(el);
+    await waitUntil(() => count(el) === '40 projekt');
+    q(el, '#q')!.focus();
+    // Typed and erased within the pause that announcing waits for.
+    await sendKeys({type: 'ume'});
+    for (let i = 0; i < 3; i++) await sendKeys({press: 'Backspace'});
+    await el.updateComplete;
+    expect(names(el)).to.have.length(20);
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    expect(count(el)).to.equal('40 projekt');
+  });
+
   it('sorts by name in the page\'s language, and by start date', async () => {
     const feed = await exempelbyFeed();
     feed.projects.push({...feed.projects[0], id: 'orebro', name: 'Örebroprojektet', startDate: '2030-01'});

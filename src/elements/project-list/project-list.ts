@@ -4,7 +4,7 @@ import type {Resolver} from '../../feed/view/resolver.js';
 import {projectListView, type OptionView, type ProjectListView} from '../../feed/view/project-list.js';
 import {compactCard} from '../project-card/compact.js';
 import {compactStyles} from '../project-card/project-card.styles.js';
-import {needsLang} from '../../feed/text.js';
+import {needsLang, type ResolvedText} from '../../feed/text.js';
 import {LoftElement} from '../shared/loft-element.js';
 import {sharedStyles} from '../shared/shared.styles.js';
 import {keptSelect, type KeptSelect, type LabelAttributes} from './select.js';
@@ -95,6 +95,8 @@ export class LoftProjectList extends LoftElement<ProjectListView, Inputs> {
   @state() private _live = false;
 
   private _announceTimer?: ReturnType<typeof setTimeout>;
+  /** The view's count that `_announced` is, or is about to be. */
+  private _counted?: ResolvedText;
 
   protected override _inputs(): Inputs {
     return [this.status, this.organization, this.q, this.sort, this._shown || this._pageSize(), this.heading];
@@ -171,12 +173,14 @@ export class LoftProjectList extends LoftElement<ProjectListView, Inputs> {
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     const outcome = this._outcomeNow;
-    const count = outcome && 'view' in outcome ? outcome.view.count.text : undefined;
-    if (count === this._announced) return;
+    const count = outcome && 'view' in outcome ? outcome.view.count : undefined;
+    if (count === this._counted) return;
+    this._counted = count;
     clearTimeout(this._announceTimer);
-    // The first count is there at once; later ones wait for a pause in typing, so a screen
-    // reader says the result once instead of at every keystroke.
-    this._announceTimer = setTimeout(() => (this._announced = count), this._announced === undefined ? 0 : 500);
+    // The first count is there at once (a task after the cards); later ones wait for a pause
+    // in typing, so a screen reader says the result once instead of at every keystroke. The
+    // count is read only then: its text is written when first read.
+    this._announceTimer = setTimeout(() => (this._announced = count?.text), this._announced === undefined ? 0 : 500);
   }
 
   override disconnectedCallback(): void {
