@@ -11,7 +11,7 @@
 import {nodeResolve} from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import minifyHTML from '@lit-labs/rollup-plugin-minify-html-literals';
-import {stripSchemaDescriptions, withoutWorkerFile} from './scripts/rollup-slim.mjs';
+import {importChunksTogether, loaderCopies, stripSchemaDescriptions, withoutWorkerFile} from './scripts/rollup-slim.mjs';
 
 const plugins = () => [
   // Lit's production build: no dev-mode warnings in visitors' consoles.
@@ -47,7 +47,7 @@ function sharedChunk(id, {getModuleInfo}) {
       return seen;
     };
     const entry = reach(file('dist/embed.js'));
-    const shared = ['dist/elements/shared/loft-element.js', 'dist/elements/shared/shared.styles.js', 'dist/define/define.js'];
+    const shared = ['dist/elements/shared/loft-element.js', 'dist/elements/shared/shared.styles.js', 'dist/elements/shared/catalog-parts.js', 'dist/define/define.js'];
     sharedChunk.entry = entry;
     sharedChunk.members = new Set(shared.flatMap((path) => [...reach(file(path))]));
   }
@@ -68,7 +68,7 @@ export default [
       manualChunks: sharedChunk,
       sourcemap: false,
     },
-    plugins: plugins(),
+    plugins: [loaderCopies({entry: new URL('dist/embed.js', import.meta.url).pathname}), ...plugins(), importChunksTogether()],
   },
   // Server rendering for Node (npx loft-widgets render, the /embed pages): the elements'
   // templates minified exactly as in the CDN bundle, since hydration checks that the

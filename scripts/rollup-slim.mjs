@@ -1,7 +1,8 @@
-// Rollup plugins for the CDN bundle. The first makes the CDN bundle smaller without changing what it does. It runs
-// only in rollup (the CDN bundle); dist/ modules stay as tsc wrote them, so the JSON Schema
-// (scripts/build-schema.mjs, from dist/feed/schema.js) keeps every description. (Templates
-// are minified by @lit-labs/rollup-plugin-minify-html-literals.)
+import {readFileSync} from 'node:fs';
+
+// Rollup plugins for the CDN bundle. They run only in rollup; dist/ modules stay as tsc wrote
+// them, so the JSON Schema (scripts/build-schema.mjs, from dist/feed/schema.js) keeps every
+// description. (Templates are minified by @lit-labs/rollup-plugin-minify-html-literals.)
 
 /** Calls `visit(node, parent)` for every node of an ESTree AST. */
 function walk(node, visit, parent = null) {
@@ -60,6 +61,57 @@ export function withoutWorkerFile() {
       const changed = code.replace("const WORKER_FILE = './altcha-worker.js';", "const WORKER_FILE = '';");
       if (changed === code) this.error('dist/contact/altcha.js no longer declares WORKER_FILE; update scripts/rollup-slim.mjs');
       return {code: changed, map: null};
+    },
+  };
+}
+
+/**
+ * For the CDN loader: a dynamic import of a chunk also imports, at the same time, the chunks
+ * that chunk imports, so a browser asks for them all at once. Left alone, it would learn of
+ * them only once the first had arrived and been parsed: one more round trip before content
+ * (100 ms on a slow mobile connection). Rollup's own `import()` is kept as the first of the
+ * batch, so its module, and any failure to load it or the others, is what the loader gets.
+ */
+export function importChunksTogether({entry = 'loft-widgets'} = {}) {
+  return {
+    name: 'import-chunks-together',
+    renderDynamicImport({chunk, targetChunk, getTargetChunkImports}) {
+      if (!chunk.isEntry || chunk.name !== entry || !targetChunk) return null;
+      const others = (getTargetChunkImports() ?? []).filter((imported) => imported.type === 'internal' && imported.fileName !== chunk.fileName);
+      if (!others.length) return null;
+      return {left: 'Promise.all([import(', right: `), ${others.map((o) => `import(${o.resolvedImportPath})`).join(', ')}]).then((modules) => modules[0])`};
+    },
+  };
+}
+
+const COPY = '\0loader-copy:';
+
+/**
+ * The modules the CDN loader imports statically (and what they import statically) are put
+ * into it as copies of their own, so that no chunk ever imports the loader: a page that
+ * loads it as `loft-widgets.js?ver=3` (WordPress adds that) would otherwise load it a second
+ * time, as `loft-widgets.js`, for the chunks, after them, and perhaps in another version.
+ * The copies' dynamic imports (catalog chunks) stay those of the real modules, so both
+ * load the same files; state that both sides use is kept on `globalThis` by the modules
+ * themselves (src/feed/request.ts).
+ */
+export function loaderCopies({entry}) {
+  const original = (id) => (id.startsWith(COPY) ? id.slice(COPY.length) : id);
+  const fromLoader = (importer) => importer && (importer === entry || importer.startsWith(COPY));
+  return {
+    name: 'loader-copies',
+    async resolveId(source, importer, options) {
+      if (!fromLoader(importer) || !source.startsWith('.') || options.isEntry) return null;
+      const resolved = await this.resolve(source, original(importer), {...options, skipSelf: true});
+      return resolved && !resolved.external ? COPY + resolved.id : resolved;
+    },
+    // The loader's own `import()`s and its copies' are of the real modules.
+    async resolveDynamicImport(specifier, importer) {
+      if (typeof specifier !== 'string' || !fromLoader(importer)) return null;
+      return this.resolve(specifier, original(importer), {skipSelf: true});
+    },
+    load(id) {
+      return id.startsWith(COPY) ? readFileSync(original(id), 'utf8') : null;
     },
   };
 }

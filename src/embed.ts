@@ -6,7 +6,12 @@
  * pasted twice, an older version) leaves it to the first, and every `define/<tag>.js`
  * registers through the guarded `define`, so nothing throws and the first definition wins.
  */
-const TAGS: Record<string, () => Promise<unknown>> = {
+import {CATALOG_PARTS, type LoftTag} from './elements/shared/catalog-parts.js';
+import {requestEarly} from './feed/request.js';
+import {preloadBuiltIn} from './i18n/chain.js';
+import {langOf} from './i18n/lang.js';
+
+const TAGS: Record<LoftTag, () => Promise<unknown>> = {
   'loft-project-card': () => import('./define/project-card.js'),
   'loft-member-list': () => import('./define/member-list.js'),
   'loft-project': () => import('./define/project.js'),
@@ -14,7 +19,7 @@ const TAGS: Record<string, () => Promise<unknown>> = {
   'loft-contact-form': () => import('./define/contact-form.js'),
 };
 
-const waiting = new Set(Object.keys(TAGS));
+const waiting = new Set(Object.keys(TAGS) as LoftTag[]);
 
 /** Lit's hydrate support, loaded first where the server rendered a widget (it has a shadow root before any code ran). */
 let hydrating: Promise<unknown> | undefined;
@@ -25,6 +30,7 @@ function loadPresent(): void {
   for (const tag of waiting) {
     if (!document.getElementsByTagName(tag).length) continue;
     waiting.delete(tag);
+    preload(tag);
     Promise.resolve(hydrating).then(TAGS[tag]).catch((error: unknown) => {
       // The element stays as the editor's fallback content. Say which file is missing (Chromium's
       // and Firefox's errors name it; WebKit's does not, so the folder is named too).
@@ -34,6 +40,27 @@ function loadPresent(): void {
     });
   }
   if (!waiting.size) observer.disconnect();
+}
+
+/**
+ * Starts what the tag's elements will wait for, with their code rather than after it: each
+ * one's feed (by `src`, unless an inline feed takes its place) and the built-in strings of
+ * its language. A page with run-time catalogs leaves the strings to the elements: a
+ * catalog's fallback languages can change which built-in catalog they need.
+ */
+function preload(tag: LoftTag): void {
+  const catalogs = !!document.querySelector('script[data-loft-catalog]');
+  for (const el of document.getElementsByTagName(tag)) {
+    const src = el.getAttribute('src');
+    if (src && !el.querySelector(':scope > script[type="application/json"]')) {
+      try {
+        requestEarly(new URL(src, document.baseURI).href);
+      } catch {
+        // Not a URL: the element says so.
+      }
+    }
+    if (!catalogs && !el.hasAttribute('catalog')) preloadBuiltIn(langOf(el), CATALOG_PARTS[tag]);
+  }
 }
 
 const observer = new MutationObserver(loadPresent);

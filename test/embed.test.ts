@@ -508,6 +508,25 @@ describe('host pages with the built CDN bundle', () => {
     expect(root.activeElement === button, 'focus back on the button').to.be.true;
   });
 
+  it('ask for an element’s code, its strings and its feed at once, and for each file once (the loader’s URL with ?ver= too)', async () => {
+    const host = await open('slow-chunks');
+    await ready(host);
+    expect(visibleTexts(host.widgets[0])).to.include('LOFT');
+    const requests = host.win.performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+    const named = (pattern: RegExp) => requests.filter((r) => pattern.test(new URL(r.name).pathname + new URL(r.name).search));
+    // Each chunk arrives 400 ms after it is asked for: what waited for the element's chunk,
+    // or for the code it imports, to arrive and run would be asked for only after that.
+    const [card] = named(/\/chunks\/project-card-/);
+    for (const pattern of [/\/chunks\/define-/, /\/chunks\/project-card\.styles-/, /\/chunks\/sv\.core-/, /\/chunks\/sv\.project-/, /loft\.feed\.json\?slow-chunks$/]) {
+      const found = named(pattern);
+      expect(found, String(pattern)).to.have.length(1);
+      expect(found[0].startTime, `${pattern} asked for with the element's chunk`).to.be.lessThan(card.responseEnd);
+    }
+    // Chunks never import the loader itself: a second copy of it would be loaded at its bare URL.
+    expect(named(/\/loft-widgets\.js/).map((r) => new URL(r.name).search)).to.deep.equal(['?ver=3']);
+    expect(probe(host)).to.deep.equal({violations: [], errors: []});
+  });
+
   it('run when pinned with Subresource Integrity: the entry by its hash, the chunks by the import map', async () => {
     const host = await open('sri');
     await ready(host);

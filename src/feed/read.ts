@@ -4,6 +4,7 @@
  * validator CLI (bin/loft-widgets.js) share this, so both refuse the same feeds the same way.
  */
 import {nextTask, SLICE_MS, type ErrorCode} from './check/engine.js';
+import {requestFeed} from './request.js';
 
 /** Feeds above this size are refused (`feed-too-large`). */
 export const MAX_FEED_BYTES = 20 * 1024 * 1024;
@@ -53,18 +54,18 @@ export async function readFeedStream(body: ReadableStream<Uint8Array> | null, sr
 }
 
 /**
- * Fetches a feed's text: one request without credentials (a feed is public data, and
- * visitors are not tracked), refused at once when it declares more than the cap, and given
- * `feedSettings.timeoutMs` in all, body included.
+ * Fetches a feed's text: one request without credentials (request.ts; the CDN loader may
+ * have started it), refused at once when it declares more than the cap, and given
+ * `feedSettings.timeoutMs` from when it is asked for, body included.
  */
 export async function fetchFeedText(url: string): Promise<{text: string; url: string}> {
-  const abort = new AbortController();
+  const {response: responding, abort} = requestFeed(url);
   const seconds = feedSettings.timeoutMs / 1000;
   const timer = setTimeout(() => abort.abort(), feedSettings.timeoutMs);
   try {
     let response: Response;
     try {
-      response = await fetch(url, {credentials: 'omit', signal: abort.signal, headers: {accept: 'application/json, text/plain;q=0.9, */*;q=0.5'}});
+      response = await responding;
     } catch (error) {
       if (abort.signal.aborted) throw new FeedError('feed-timeout', `${url} did not answer within ${seconds} s.`);
       // Node says why (refused, unknown host); a browser does not, and CORS is the usual reason there.

@@ -41,4 +41,14 @@ export function builtIn(lang: string, part: Part): Promise<Messages> {
 /** The first built-in language of a chain: the lookup ends there (built-in catalogs are complete). */
 export const firstBuiltIn = (chain: readonly string[]): string => chain.find((lang) => lang in BUILT_IN) ?? 'en';
 
-
+/**
+ * Starts loading the built-in catalog parts that an element in language `tag` will ask its
+ * translator for, where no run-time catalog can change its chain: the CDN loader does, as it
+ * loads the element's code, so they do not wait for that code to arrive and run. (The
+ * loader has a copy of this module: the browser's module map, not `builtIn`'s cache, makes
+ * the element's later import of the same file the same load.)
+ */
+export function preloadBuiltIn(tag: string, parts: readonly Part[]): void {
+  const first = firstBuiltIn(languageChain(tag));
+  for (const part of parts) BUILT_IN[first][part]().catch(() => undefined);
+}

@@ -49,6 +49,7 @@ const PAGES = {
   // No widget on it: for what the browser itself does under the policy.
   blank: {'content-security-policy': STRICT_CSP},
   'no-form': {'content-security-policy': NO_TRUSTED_TYPES_CSP},
+  'slow-chunks': {'content-security-policy': STRICT_CSP},
 };
 
 /**
@@ -63,7 +64,10 @@ const UPLOADS = {
 /** Uploads of the whole dist/cdn/ folder but for the files a pattern names (an upload that stopped half-way). */
 const ALL_BUT = {
   'no-form': /^chunks\/contact-form-/,
+  'slow-chunks': /^$/,
 };
+/** Upload cases whose chunks arrive this many milliseconds late (a slow connection), so a test can tell which requests wait for others. */
+const SLOW_CHUNKS = {'slow-chunks': 400};
 
 /** The file an upload case serves at a path below it, if it uploaded one. */
 function uploaded(upload, name) {
@@ -171,6 +175,7 @@ export async function embedPages(ctx, next) {
       ctx.body = 'not uploaded';
       return;
     }
+    if (SLOW_CHUNKS[upload[1]] && upload[2].startsWith('chunks/')) await new Promise((resolve) => setTimeout(resolve, SLOW_CHUNKS[upload[1]]));
     ctx.type = 'text/javascript';
     ctx.body = readFileSync(new URL(`../../${file}`, import.meta.url));
     return;

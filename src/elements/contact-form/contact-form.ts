@@ -11,6 +11,7 @@ import {contactFormView, type ContactFormView, type FieldView} from '../../conta
 import {LoftSubmitErrorEvent, LoftSubmitEvent, LoftSubmittedEvent, type SubmitOutcome} from '../../events/submit-events.js';
 import type {ResolvedText, Resolver} from '../../feed/view/resolver.js';
 import {LoftElement} from '../shared/loft-element.js';
+import {CATALOG_PARTS} from '../shared/catalog-parts.js';
 import {sharedStyles} from '../shared/shared.styles.js';
 import {contactFormStyles} from './contact-form.styles.js';
 
@@ -75,7 +76,7 @@ export class LoftContactForm extends LoftElement<ContactFormView, Inputs> {
   static override shadowRootOptions: ShadowRootInit = {...LitElement.shadowRootOptions, delegatesFocus: true};
   static override styles = [sharedStyles, contactFormStyles];
 
-  protected override _catalogParts = ['core', 'form'] as const;
+  protected override _catalogParts = CATALOG_PARTS['loft-contact-form'];
   protected override _skeletonRows = 34;
   protected override _skeletonRowsNarrow = 40;
 

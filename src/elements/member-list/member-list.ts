@@ -6,6 +6,7 @@ import {memberListView, type MemberListView, type MemberView} from '../../feed/v
 import {ContactDisclosure} from '../shared/contact-disclosure.js';
 import {contactDisclosureStyles} from '../shared/contact-disclosure.styles.js';
 import {LoftElement} from '../shared/loft-element.js';
+import {CATALOG_PARTS} from '../shared/catalog-parts.js';
 import {sharedStyles} from '../shared/shared.styles.js';
 import {memberListStyles} from './member-list.styles.js';
 
@@ -48,7 +49,7 @@ type Inputs = [project: string | undefined, people: string | undefined, roles: s
 export class LoftMemberList extends LoftElement<MemberListView, Inputs> {
   static override styles = [sharedStyles, contactDisclosureStyles, memberListStyles];
 
-  protected override _catalogParts = ['core', 'people'] as const;
+  protected override _catalogParts = CATALOG_PARTS['loft-member-list'];
 
   /** The project's id: its members are shown, and its contact form is the fallback. */
   @property({reflect: true}) project?: string;

@@ -4,6 +4,7 @@ import type {Resolver} from '../../feed/view/resolver.js';
 import {projectCardView, type CompactView, type FactView, type SummaryView} from '../../feed/view/project-card.js';
 import {compactCard} from './compact.js';
 import {LoftElement} from '../shared/loft-element.js';
+import {CATALOG_PARTS} from '../shared/catalog-parts.js';
 import {sharedStyles} from '../shared/shared.styles.js';
 import {compactStyles, projectCardStyles} from './project-card.styles.js';
 
@@ -42,7 +43,7 @@ import {compactStyles, projectCardStyles} from './project-card.styles.js';
 export class LoftProjectCard extends LoftElement<SummaryView | CompactView, [string | undefined, string]> {
   static override styles = [sharedStyles, projectCardStyles, compactStyles];
 
-  protected override _catalogParts = ['core', 'project'] as const;
+  protected override _catalogParts = CATALOG_PARTS['loft-project-card'];
 
   /** The project's id in the feed (may be left out when the feed has one project). */
   @property({reflect: true}) project?: string;

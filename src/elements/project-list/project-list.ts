@@ -6,6 +6,7 @@ import {compactCard} from '../project-card/compact.js';
 import {compactStyles} from '../project-card/project-card.styles.js';
 import {needsLang, type ResolvedText} from '../../feed/text.js';
 import {LoftElement} from '../shared/loft-element.js';
+import {CATALOG_PARTS} from '../shared/catalog-parts.js';
 import {sharedStyles} from '../shared/shared.styles.js';
 import {keptSelect, type KeptSelect, type LabelAttributes} from './select.js';
 import {projectListStyles} from './project-list.styles.js';
@@ -49,7 +50,7 @@ type Inputs = [status: string, organization: string, q: string, sort: string, li
 export class LoftProjectList extends LoftElement<ProjectListView, Inputs> {
   static override styles = [sharedStyles, compactStyles, projectListStyles];
 
-  protected override _catalogParts = ['core', 'project', 'list'] as const;
+  protected override _catalogParts = CATALOG_PARTS['loft-project-list'];
 
   protected override _skeletonRows = 17;
   protected override _skeletonRowsNarrow = 35;

@@ -6,6 +6,7 @@ import {projectView, type ProjectView} from '../../feed/view/project.js';
 import {ContactDisclosure} from '../shared/contact-disclosure.js';
 import {contactDisclosureStyles} from '../shared/contact-disclosure.styles.js';
 import {LoftElement} from '../shared/loft-element.js';
+import {CATALOG_PARTS} from '../shared/catalog-parts.js';
 import {sharedStyles} from '../shared/shared.styles.js';
 import {projectStyles} from './project.styles.js';
 
@@ -49,7 +50,7 @@ export type {ProjectSection} from '../../feed/view/project.js';
 export class LoftProject extends LoftElement<ProjectView, [string | undefined, string | undefined]> {
   static override styles = [sharedStyles, contactDisclosureStyles, projectStyles];
 
-  protected override _catalogParts = ['core', 'project', 'people'] as const;
+  protected override _catalogParts = CATALOG_PARTS['loft-project'];
 
   /** The project's id in the feed (may be left out when the feed has one project). */
   @property({reflect: true}) project?: string;

@@ -1,0 +1,40 @@
+/**
+ * The request for a feed's URL, apart from reading it (read.ts), so the CDN loader can
+ * start it while the element's code is still on its way: the element then takes the
+ * response already under way instead of asking only once its code has arrived and run.
+ */
+export interface FeedRequest {
+  response: Promise<Response>;
+  /** Ends the request (a timeout), or a body not read. */
+  abort: AbortController;
+}
+
+/** One request without credentials: a feed is public data, and visitors are not tracked. */
+function request(url: string): FeedRequest {
+  const abort = new AbortController();
+  const response = fetch(url, {credentials: 'omit', signal: abort.signal, headers: {accept: 'application/json, text/plain;q=0.9, */*;q=0.5'}});
+  return {response, abort};
+}
+
+/**
+ * Requests started before an element asked, by absolute URL, each for the first that asks.
+ * On `globalThis`, since the CDN loader has a copy of this module of its own (rollup.config.js).
+ */
+const EARLY = Symbol.for('loft-widgets.early-feed-requests');
+const early: Map<string, FeedRequest> = ((globalThis as {[EARLY]?: Map<string, FeedRequest>})[EARLY] ??= new Map());
+
+/** Starts the request for a feed that an element on the page will ask for. */
+export function requestEarly(url: string): void {
+  if (early.has(url)) return;
+  const started = request(url);
+  // Its failure is the element's to report, when it takes the request.
+  started.response.catch(() => undefined);
+  early.set(url, started);
+}
+
+/** The request for `url`: the one started early, if any (taken once), else a new one. */
+export function requestFeed(url: string): FeedRequest {
+  const started = early.get(url);
+  early.delete(url);
+  return started ?? request(url);
+}
