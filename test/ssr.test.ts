@@ -53,7 +53,7 @@ function visibleTexts(root: Node, out: string[] = []): string[] {
 async function hydrated(win: SsrWindow, widget: HTMLElement): Promise<void> {
   await waitUntil(() => (widget as any).hasUpdated, 'the bundle did not hydrate the widget', {timeout: 8000});
   const all = [widget, ...widget.shadowRoot!.querySelectorAll<HTMLElement>('loft-project-card, loft-member-list')];
-  await waitUntil(() => all.every((el) => (el as any).hasUpdated && (el as any)._task?.status === 2), 'the feed tasks did not finish', {timeout: 8000});
+  await waitUntil(() => all.every((el) => (el as any).hasUpdated && (el as any)._task?.pending === false), 'the feed tasks did not finish', {timeout: 8000});
   await Promise.all(all.map((el) => (el as any).updateComplete));
   await new Promise((resolve) => win.requestAnimationFrame(() => win.setTimeout(resolve, 0)));
 }

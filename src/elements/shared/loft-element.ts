@@ -10,7 +10,6 @@
 import {LitElement, html, nothing, type PropertyValues, type TemplateResult} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import {ifDefined} from 'lit/directives/if-defined.js';
-import {Task, TaskStatus} from '@lit/task';
 import {LoftErrorEvent, reportLoad} from '../../events/feed-events.js';
 import {forgetFeed, type LoadedFeed} from '../../feed/load.js';
 import type {ErrorCode} from '../../feed/validate.js';
@@ -22,6 +21,7 @@ import type {Problem} from '../../feed/validate.js';
 import type {Part} from '../../i18n/chain.js';
 import type {MessageId} from '../../i18n/catalog.js';
 import {feedFrom, toFeedError} from './feed-source.js';
+import {OutcomeTask} from './outcome-task.js';
 
 /** What visitors read for a feed that cannot be shown (the editor gets the details). */
 const VISITOR_MESSAGE: Partial<Record<ErrorCode, MessageId>> = {
@@ -96,16 +96,14 @@ export abstract class LoftElement<V, A extends readonly unknown[] = readonly unk
    */
   protected _prerendered?: Outcome<V>;
 
-  protected readonly _task = new Task(this, {
-    args: () => [this.src, this.data, this._inline, this._lang, this.catalog, ...this._inputs()] as const,
-    task: async ([src, data, inline, lang, catalog, ...inputs]) => this._outcome([src, data, inline], lang, catalog, inputs as unknown as A),
-    // `loft-load` means the content is shown: reported after the render of the new outcome
-    // (onComplete comes before the task holds it), unless a newer one has taken its place.
-    onComplete: (outcome) =>
-      void Promise.resolve()
-        .then(() => this.updateComplete)
-        .then(() => this._task.value === outcome && this._report(outcome)),
-  });
+  protected readonly _task = new OutcomeTask(
+    this,
+    () => [this.src, this.data, this._inline, this._lang, this.catalog, ...this._inputs()] as const,
+    ([src, data, inline, lang, catalog, ...inputs]) => this._outcome([src, data, inline], lang, catalog, inputs as unknown as A),
+    // `loft-load` means the content is shown: reported after the render of the new outcome,
+    // unless a newer one has taken its place.
+    (outcome) => void this.updateComplete.then(() => this._task.value === outcome && this._report(outcome))
+  );
 
   /** The element's own inputs the view depends on (ids, variant, filters), in a fixed order. */
   protected abstract _inputs(): A;
@@ -229,8 +227,8 @@ export abstract class LoftElement<V, A extends readonly unknown[] = readonly unk
    */
   protected override async getUpdateComplete(): Promise<boolean> {
     let done = await super.getUpdateComplete();
-    while (this._task.status === TaskStatus.PENDING && this._outcomeNow) {
-      await this._task.taskComplete.catch(() => undefined);
+    while (this._task.pending && this._outcomeNow) {
+      await this._task.complete;
       done = await super.getUpdateComplete();
     }
     return done;
@@ -240,7 +238,7 @@ export abstract class LoftElement<V, A extends readonly unknown[] = readonly unk
   protected get _outcomeNow(): Outcome<V> | undefined {
     const outcome = this._task.value ?? this._prerendered;
     // A retry shows the loading state, not the old error.
-    if (!outcome || ('error' in outcome && this._task.status === TaskStatus.PENDING)) return undefined;
+    if (!outcome || ('error' in outcome && this._task.pending)) return undefined;
     const [src, data, inline] = outcome.source;
     return src === this.src && data === this.data && inline === this._inline ? outcome : undefined;
   }
@@ -248,7 +246,7 @@ export abstract class LoftElement<V, A extends readonly unknown[] = readonly unk
   override render() {
     const outcome = this._outcomeNow;
     // The server's outcome is no load in progress.
-    const pending = (!outcome || outcome !== this._prerendered) && (this._task.status === TaskStatus.PENDING || this._task.status === TaskStatus.INITIAL);
+    const pending = (!outcome || outcome !== this._prerendered) && this._task.pending;
     // One wrapper for every state, so focus placed on it survives the change of state.
     return html`<div part="base" class="base" tabindex="-1" aria-busy=${pending ? 'true' : 'false'} dir=${this._dir}>
       ${!outcome ? this._renderLoading() : 'error' in outcome ? this._renderError(outcome) : this._renderView(outcome.view)}
