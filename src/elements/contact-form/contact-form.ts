@@ -1,5 +1,4 @@
 import {LitElement, html, nothing, type TemplateResult} from 'lit';
-import {property, state} from 'lit/decorators.js';
 import {ifDefined} from 'lit/directives/if-defined.js';
 import {live} from 'lit/directives/live.js';
 import {Captcha} from '../../contact/captcha.js';
@@ -76,33 +75,51 @@ export class LoftContactForm extends LoftElement<ContactFormView, Inputs> {
   static override shadowRootOptions: ShadowRootInit = {...LitElement.shadowRootOptions, delegatesFocus: true};
   static override styles = [sharedStyles, contactFormStyles];
 
+  /** The reactive properties (attributes and internal state) declared below: a getter, which the lit-analyzer lint reads. */
+  static override get properties() {
+    return {
+      form: {reflect: true},
+      recipient: {reflect: true},
+      project: {reflect: true},
+      timeout: {type: Number},
+      _values: {state: true, attribute: false},
+      _honeypot: {state: true, attribute: false},
+      _ticked: {state: true, attribute: false},
+      _errors: {state: true, attribute: false},
+      _summary: {state: true, attribute: false},
+      _phase: {state: true, attribute: false},
+      _failure: {state: true, attribute: false},
+      _status: {state: true, attribute: false},
+    };
+  }
+
   protected override _catalogParts = CATALOG_PARTS['loft-contact-form'];
   protected override _skeletonRows = 34;
   protected override _skeletonRowsNarrow = 40;
 
   /** The contact form's id in the feed (else the recipient's, else the project's). */
-  @property({reflect: true}) form?: string;
+  form?: string;
 
   /** The id of the person the message is for. */
-  @property({reflect: true}) recipient?: string;
+  recipient?: string;
 
   /** The project the message is about. */
-  @property({reflect: true}) project?: string;
+  project?: string;
 
   /** Milliseconds to wait for the receiver before saying sending failed. */
-  @property({type: Number}) timeout = 15_000;
+  timeout = 15_000;
 
-  @state() private _values = EMPTY;
-  @state() private _honeypot = '';
-  @state() private _ticked: Record<string, boolean> = {};
+  private _values = EMPTY;
+  private _honeypot = '';
+  private _ticked: Record<string, boolean> = {};
   /** Errors shown at the fields (each goes away as soon as its field is right). */
-  @state() private _errors: SubmissionErrors = {};
+  private _errors: SubmissionErrors = {};
   /** The errors of the last submit, as the summary lists them until the next submit. */
-  @state() private _summary?: SubmissionErrors;
-  @state() private _phase: 'editing' | 'sending' | 'failed' | 'sent' = 'editing';
-  @state() private _failure?: string;
+  private _summary?: SubmissionErrors;
+  private _phase: 'editing' | 'sending' | 'failed' | 'sent' = 'editing';
+  private _failure?: string;
   /** A polite word below the send button: sending, or waiting for the spam check. */
-  @state() private _status?: ResolvedText;
+  private _status?: ResolvedText;
 
   private readonly _captcha = new Captcha(this);
   private _startedAt?: number;

@@ -1,5 +1,4 @@
 import {html, nothing, type TemplateResult} from 'lit';
-import {property} from 'lit/decorators.js';
 import {ifDefined} from 'lit/directives/if-defined.js';
 import type {Resolver} from '../../feed/view/resolver.js';
 import {memberListView, type MemberListView, type MemberView} from '../../feed/view/member-list.js';
@@ -49,19 +48,29 @@ type Inputs = [project: string | undefined, people: string | undefined, roles: s
 export class LoftMemberList extends LoftElement<MemberListView, Inputs> {
   static override styles = [sharedStyles, contactDisclosureStyles, memberListStyles];
 
+  /** The reactive properties (attributes and internal state) declared below: a getter, which the lit-analyzer lint reads. */
+  static override get properties() {
+    return {
+      project: {reflect: true},
+      people: {},
+      roles: {},
+      heading: {},
+    };
+  }
+
   protected override _catalogParts = CATALOG_PARTS['loft-member-list'];
 
   /** The project's id: its members are shown, and its contact form is the fallback. */
-  @property({reflect: true}) project?: string;
+  project?: string;
 
   /** Comma-separated person ids, shown in this order instead of the project's members. */
-  @property() people?: string;
+  people?: string;
 
   /** Comma-separated role codes (`contact,project-manager`): only people with one of them. */
-  @property() roles?: string;
+  roles?: string;
 
   /** Text of the heading, instead of "Project members" in the page's language. */
-  @property() heading?: string;
+  heading?: string;
 
   private readonly _contact = new ContactDisclosure(this);
 

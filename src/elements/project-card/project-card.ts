@@ -1,5 +1,4 @@
 import {html, nothing, type PropertyValues, type TemplateResult} from 'lit';
-import {property} from 'lit/decorators.js';
 import type {Resolver} from '../../feed/view/resolver.js';
 import {projectCardView, type CompactView, type FactView, type SummaryView} from '../../feed/view/project-card.js';
 import {compactCard} from './compact.js';
@@ -43,13 +42,21 @@ import {compactStyles, projectCardStyles} from './project-card.styles.js';
 export class LoftProjectCard extends LoftElement<SummaryView | CompactView, [string | undefined, string]> {
   static override styles = [sharedStyles, projectCardStyles, compactStyles];
 
+  /** The reactive properties (attributes and internal state) declared below: a getter, which the lit-analyzer lint reads. */
+  static override get properties() {
+    return {
+      project: {reflect: true},
+      variant: {reflect: true},
+    };
+  }
+
   protected override _catalogParts = CATALOG_PARTS['loft-project-card'];
 
   /** The project's id in the feed (may be left out when the feed has one project). */
-  @property({reflect: true}) project?: string;
+  project?: string;
 
   /** `summary` (the fact box) or `compact` (a card for listings). */
-  @property({reflect: true}) variant: 'summary' | 'compact' = 'summary';
+  variant: 'summary' | 'compact' = 'summary';
 
   protected override _skeletonClass = 'card';
 

@@ -1,5 +1,4 @@
 import {html, isServer, nothing, type PropertyValues, type TemplateResult} from 'lit';
-import {property, state} from 'lit/decorators.js';
 import type {Resolver} from '../../feed/view/resolver.js';
 import {projectListView, type OptionView, type ProjectListView} from '../../feed/view/project-list.js';
 import {compactCard} from '../project-card/compact.js';
@@ -50,50 +49,66 @@ type Inputs = [status: string, organization: string, q: string, sort: string, li
 export class LoftProjectList extends LoftElement<ProjectListView, Inputs> {
   static override styles = [sharedStyles, compactStyles, projectListStyles];
 
+  /** The reactive properties (attributes and internal state) declared below: a getter, which the lit-analyzer lint reads. */
+  static override get properties() {
+    return {
+      status: {},
+      organization: {},
+      q: {},
+      sort: {},
+      pageSize: {attribute: 'page-size', type: Number},
+      heading: {},
+      urlState: {attribute: 'url-state'},
+      _shown: {state: true, attribute: false},
+      _announced: {state: true, attribute: false},
+      _live: {state: true, attribute: false},
+    };
+  }
+
   protected override _catalogParts = CATALOG_PARTS['loft-project-list'];
 
   protected override _skeletonRows = 17;
   protected override _skeletonRowsNarrow = 35;
 
   /** Only projects with this status (`planned`, `ongoing`, `completed`, `terminated`). */
-  @property() status = '';
+  status = '';
 
   /** Only projects in which this organisation (its id) takes part. */
-  @property() organization = '';
+  organization = '';
 
   /** Search text. */
-  @property() q = '';
+  q = '';
 
   /** `name` (default) or `start` (start date, newest first). */
-  @property() sort: 'name' | 'start' = 'name';
+  sort: 'name' | 'start' = 'name';
 
   /** How many cards to show at first and at each "Show more". */
-  @property({attribute: 'page-size', type: Number}) pageSize = 20;
+  pageSize = 20;
 
   /** Text of the heading, instead of "Projects" in the page's language. */
-  @property() heading?: string;
+  heading?: string;
 
   /**
    * Keeps the search, filters, sort and page in the page's address, so a filtered list can
    * be linked to and the back button undoes a change. The value is the prefix of the query
    * parameters (`url-state` alone: `loft-`, as in `?loft-q=skelleftea&loft-status=ongoing`).
    */
-  @property({attribute: 'url-state'}) urlState?: string;
+  urlState?: string;
 
   /** How many cards are shown. */
-  @state() private _shown = 0;
+  private _shown = 0;
 
   /** A number of cards read from the address, kept through the reset a filter change makes. */
   private _restoredShown?: number;
 
   /** What the live region says: the result count, following the results after a pause in typing. */
-  @state() private _announced?: string;
+  private _announced?: string;
 
   /**
    * Whether the count is a live region: only once the visitor has changed something, so a
    * screen reader does not announce it as the page loads (they read it where it stands).
    */
-  @state() private _live = false;
+  private _live = false;
 
   private _announceTimer?: ReturnType<typeof setTimeout>;
   /** The view's count that `_announced` is, or is about to be. */

@@ -1,5 +1,4 @@
 import {html, nothing, type TemplateResult} from 'lit';
-import {property} from 'lit/decorators.js';
 import {ifDefined} from 'lit/directives/if-defined.js';
 import type {Resolver} from '../../feed/view/resolver.js';
 import {projectView, type ProjectView} from '../../feed/view/project.js';
@@ -50,13 +49,21 @@ export type {ProjectSection} from '../../feed/view/project.js';
 export class LoftProject extends LoftElement<ProjectView, [string | undefined, string | undefined]> {
   static override styles = [sharedStyles, contactDisclosureStyles, projectStyles];
 
+  /** The reactive properties (attributes and internal state) declared below: a getter, which the lit-analyzer lint reads. */
+  static override get properties() {
+    return {
+      project: {reflect: true},
+      hide: {},
+    };
+  }
+
   protected override _catalogParts = CATALOG_PARTS['loft-project'];
 
   /** The project's id in the feed (may be left out when the feed has one project). */
-  @property({reflect: true}) project?: string;
+  project?: string;
 
   /** Comma-separated sections to leave out: `description`, `quotes`, `summary`, `members`, `contact`. */
-  @property() hide?: string;
+  hide?: string;
 
   private readonly _contact = new ContactDisclosure(this);
 
