@@ -46,6 +46,7 @@ if (!existsSync(ENTRY) || !existsSync('dist/feed/load.js') || statSync(ENTRY).mt
   execSync('node scripts/build.mjs', {stdio: 'inherit'});
 }
 mkdirSync(`${TMP}/hostile`, {recursive: true});
+mkdirSync(`${TMP}/load`, {recursive: true});
 {
   const {rollup} = await import('rollup');
   const {default: [config]} = await import('../rollup.config.js');
@@ -185,6 +186,56 @@ console.log('Timing one card from src…');
 const fromSrc = await renderCase(['vanilla', 'loft'], (page, kind) => page.evaluate(([k, u]) => window.bench.cardFromSrc(k, u), [kind, `${base}/demo/feeds/loft.feed.json`]));
 rows.push(['render', 'first render, one card from src (fresh page, feed fetched)', ms(fromSrc.loft), `vanilla ${ms(fromSrc.vanilla)}`, ratio(fromSrc.loft, fromSrc.vanilla)]);
 
+// A whole page load, the way a visitor pays for it: from navigation to the card laid out, in
+// a fresh page, with 100 ms of latency on every request (Chromium's network emulation), so
+// each round trip of requests that wait for one another counts. Baseline: one hand-written
+// script with the card's CSS (bench/page/vanilla-card-page.js, bundled and minified).
+console.log('Timing page loads at 100 ms per request…');
+const LATENCY_MS = 100;
+{
+  const cardCss = await fresh((page) => page.evaluate(() => customElements.get('loft-project-card').elementStyles.map((s) => s.cssText).join('\n')));
+  const esbuild = await import('esbuild');
+  await esbuild.build({
+    entryPoints: ['bench/page/vanilla-card-page.js'],
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    target: 'es2022',
+    define: {CARD_CSS: JSON.stringify(cardCss)},
+    outfile: `${TMP}/load/vanilla-card-page.js`,
+    logLevel: 'warning',
+  });
+}
+const loadPage = (script, body) => `<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>page load</title>
+<script>window.__t = new Promise((resolve) => (window.__shown = resolve));
+document.addEventListener('loft-load', async (e) => { await e.target.updateComplete; e.target.shadowRoot.firstElementChild.getBoundingClientRect(); window.__shown(performance.now()); }, {once: true});</script>
+<script type="module" src="${script}"></script></head><body><main style="width: 720px">${body}</main></body></html>`;
+const inlineFeed = `<script type="application/json">${referenceJson.replaceAll('</', '<\\/')}</script>`;
+const LOAD_PAGES = {
+  'loft-src': loadPage('/dist/cdn/loft-widgets.js', '<loft-project-card src="/demo/feeds/loft.feed.json" project="loft"></loft-project-card>'),
+  'loft-inline': loadPage('/dist/cdn/loft-widgets.js', `<loft-project-card project="loft">${inlineFeed}</loft-project-card>`),
+  'vanilla-src': loadPage(`/${TMP}/load/vanilla-card-page.js`, '<div id="card" data-src="/demo/feeds/loft.feed.json" data-project="loft"></div>'),
+  'vanilla-inline': loadPage(`/${TMP}/load/vanilla-card-page.js`, `<div id="card" data-project="loft">${inlineFeed}</div>`),
+};
+for (const [name, html] of Object.entries(LOAD_PAGES)) writeFileSync(`${TMP}/load/${name}.html`, html);
+const loadTimes = Object.fromEntries(Object.keys(LOAD_PAGES).map((name) => [name, []]));
+for (let i = 0; i < RUNS; i++) {
+  for (const name of i % 2 ? Object.keys(LOAD_PAGES).reverse() : Object.keys(LOAD_PAGES)) {
+    const page = await browser.newPage({viewport: {width: 1024, height: 800}});
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', {offline: false, latency: LATENCY_MS, downloadThroughput: -1, uploadThroughput: -1});
+    await page.goto(`${base}/${TMP}/load/${name}.html`);
+    loadTimes[name].push(await page.evaluate(() => window.__t));
+    await page.close();
+  }
+}
+for (const from of ['inline', 'src']) {
+  const [loft, vanilla] = [median(loadTimes[`loft-${from}`]), median(loadTimes[`vanilla-${from}`])];
+  const what = from === 'src' ? 'from src' : 'from inline data';
+  rows.push(['page load', `navigation to one card ${what}, ${LATENCY_MS} ms per request (fresh page)`, ms(loft), `vanilla ${ms(vanilla)}`, ratio(loft, vanilla)]);
+}
+
 // Lists and the whole project (when those elements exist)
 const listUrl = `${base}/bench/.tmp/feed-10000.json`;
 const available = await fresh((page) => page.evaluate(() => ({list: window.bench.defined('loft-project-list'), project: window.bench.defined('loft-project')})));
@@ -310,7 +361,10 @@ validated (inline feeds are validated once per text) and the vanilla card parses
 value alone, and parse + validate as an element runs it on feed text (in slices; a dense text
 under 1 MB is parsed in slices too), each against \`JSON.parse\` of the same text, medians over
 ${HOSTILE_RUNS} runs in one page with the slow path already loaded; heap growth of parse + validate
-is measured as in the memory rows;
+is measured as in the memory rows; "page load" rows time a whole fresh page, from navigation to the
+card laid out, with ${LATENCY_MS} ms of latency on every request (Chromium's network emulation, so each
+round of requests that wait for one another counts), against one hand-written script with the
+card's CSS bundled in (bench/page/vanilla-card-page.js), medians over ${RUNS} loads;
 "long task" rows load a feed under 1 MB into a card by \`src\` in a fresh page and give the longest
 main-thread task (the long-task API reports only tasks of 50 ms or more). Numbers vary with the
 machine and its load; the ratios travel better than the milliseconds. Nothing here is asserted.
