@@ -113,5 +113,13 @@ export function loaderCopies({entry}) {
     load(id) {
       return id.startsWith(COPY) ? readFileSync(original(id), 'utf8') : null;
     },
+    // What the loader is for: it starts before any chunk, and no chunk waits for it.
+    generateBundle(options, bundle) {
+      const loader = Object.values(bundle).find((file) => file.type === 'chunk' && file.facadeModuleId === entry);
+      if (!loader) return;
+      if (loader.imports.length) this.error(`the loader imports ${loader.imports.join(', ')} statically: it would wait for them`);
+      const importers = Object.values(bundle).filter((file) => file.type === 'chunk' && [...file.imports, ...file.dynamicImports].includes(loader.fileName));
+      if (importers.length) this.error(`${importers.map((file) => file.fileName).join(', ')} import the loader`);
+    },
   };
 }

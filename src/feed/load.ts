@@ -97,7 +97,7 @@ const cache = new Map<string, Promise<LoadedFeed>>();
 /**
  * Loads a feed by URL. Elements that ask for the same URL share one request and one
  * validation; a failure is not kept, so a retry asks the server again. (An element whose
- * `src` changes ignores the old response: its `Task` drops results of superseded runs.)
+ * `src` changes ignores the old response: its feed task drops results of superseded runs.)
  */
 export function loadFeed(url: string): Promise<LoadedFeed> {
   let pending = cache.get(url);
