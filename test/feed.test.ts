@@ -284,6 +284,25 @@ describe('feed: hostile feeds', function () {
     }
   });
 
+  it('an inline feed text is validated once while it is among the last 16 texts, and again after', async () => {
+    const feed = await referenceFeed();
+    feed.projects[0].website = `javascript:alert(${uniqueKey()})`;
+    // Texts that differ only in trailing spaces: the same feed, each validated (and warned about) once.
+    const text = (spaces: number) => JSON.stringify(feed) + ' '.repeat(spaces);
+    const show = async (json: string) => {
+      const {warned} = await warnings(async () => {
+        const el = await fixture<LoftProjectCard>(html`<loft-project-card project="loft"><script type="application/json">${json}</script></loft-project-card>`);
+        await settled(el);
+        expect(facts(el).Status).to.equal('Pågående');
+      });
+      return warned.filter((w) => w.includes('javascript:alert')).length;
+    };
+    expect(await show(text(0)), 'first time').to.equal(1);
+    expect(await show(text(0)), 'the same text again').to.equal(0);
+    for (let i = 1; i <= 16; i++) expect(await show(text(i)), `text ${i}`).to.equal(1);
+    expect(await show(text(0)), 'after 16 other texts').to.equal(1);
+  });
+
   it('a value nested 100,000 levels deep is one wrong field', async () => {
     const feed = await referenceFeed();
     feed.projects[0].website = JSON.parse('['.repeat(100_000) + ']'.repeat(100_000));

@@ -7,7 +7,9 @@
 import {checkFeed, FeedError, loadFeed, parseFeed, type LoadedFeed} from '../../feed/load.js';
 
 const byObject = new WeakMap<object, Promise<LoadedFeed>>();
+/** The inline feed texts validated last, newest last: a page that keeps inserting new inline feeds does not keep them all. */
 const byText = new Map<string, Promise<LoadedFeed>>();
+const INLINE_FEEDS_KEPT = 16;
 
 /** Remembers the validated feed object, so a nested element given it as `.data` finds it checked. */
 function remember(loading: Promise<LoadedFeed>): Promise<LoadedFeed> {
@@ -24,8 +26,10 @@ export function feedFrom(src: string | undefined, data: unknown, inline: string 
     return loading;
   }
   if (inline !== undefined) {
-    let loading = byText.get(inline);
-    if (!loading) byText.set(inline, (loading = remember(parseFeed(inline, base))));
+    const loading = byText.get(inline) ?? remember(parseFeed(inline, base));
+    byText.delete(inline);
+    byText.set(inline, loading);
+    if (byText.size > INLINE_FEEDS_KEPT) byText.delete(byText.keys().next().value!);
     return loading;
   }
   if (src) return remember(loadFeed(new URL(src, base).href));
