@@ -201,7 +201,8 @@ export function* validation(raw: unknown, run: Run): Steps {
       let item = list[index];
       if (!check(item)) {
         if (!run.repair) yield LOAD;
-        item = yield* run.repair!.repairItem(run, name, list, index);
+        item = run.repair!.repairItem(run, name, list, index);
+        if (item === run.repair!.PENDING) item = yield* run.repair!.itemSteps();
       }
       const id = (item as {id: string} | undefined)?.id;
       if (id !== undefined && known.has(id)) {

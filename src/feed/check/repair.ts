@@ -418,7 +418,14 @@ class Walk {
    * FAIL when it must go as a whole. Step by step only where there are steps to take.
    */
   keep(shape: Shape, value: unknown): unknown {
-    if ((shape.type === 'object' && isObjectLike(value)) || (shape.type === 'array' && Array.isArray(value))) {
+    if (shape.type === 'object' && isObjectLike(value)) {
+      const {keys, required} = bitsOf(shape.entries);
+      const has = present(keys, value);
+      if (!has) return this.withNoField(shape, required, value);
+      this.pending = this.repair(shape, value, has, required);
+      return PENDING;
+    }
+    if (shape.type === 'array' && Array.isArray(value)) {
       this.pending = this.repair(shape, value);
       return PENDING;
     }
@@ -432,8 +439,21 @@ class Walk {
     return (yield* verdict) === VALID ? value : FAIL;
   }
 
-  /** `keep` for an object or list of the item's own structure. */
-  *repair(shape: Shape, value: unknown): Steps<unknown> {
+  /**
+   * `keep` for an object that has none of its shape's fields (`{}`, a hostile feed's favourite
+   * item: a million of them must not cost a million sets of steps): what `repair` would give,
+   * at once.
+   */
+  private withNoField(shape: Extract<Shape, {type: 'object'}>, required: number, object: object): unknown {
+    for (let bits = required; bits; bits &= bits - 1) this.missing(shape.entries[lowest(bits)][0]);
+    return required ? FAIL : object;
+  }
+
+  /**
+   * `keep` for an object or list of the item's own structure; for an object, `has` and
+   * `required` are its fields and the shape's required ones, as bits (`present`, `bitsOf`).
+   */
+  *repair(shape: Shape, value: unknown, has = 0, required = 0): Steps<unknown> {
     if (shape.type === 'array') {
       const list = value as unknown[];
       let out: unknown[] | undefined;
@@ -455,8 +475,6 @@ class Walk {
     const object = value as Item;
     let out = object;
     let failed = false;
-    const {keys, required} = bitsOf(shape.entries);
-    const has = present(keys, object);
     for (let bits = has | required; bits; bits &= bits - 1) {
       const i = lowest(bits);
       const [key, entry, optional] = shape.entries[i];
@@ -486,12 +504,24 @@ class Walk {
     return failed ? FAIL : out;
   }
 
-  /** An item of `name`: as it can be shown, or undefined (then noted in the run's skipped items). */
-  *item(name: CollectionName, list: readonly unknown[], index: number): Steps<unknown> {
+  /**
+   * An item of `name`: as it can be shown, or undefined (then noted in the run's skipped
+   * items); PENDING when there are steps to take first (`pending`, which ends with the same).
+   */
+  item(name: CollectionName, list: readonly unknown[], index: number): unknown {
     this.name = name;
     this.index = index;
-    let kept = this.keep(ITEM_SHAPES[name], list[index]);
-    if (kept === PENDING) kept = yield* this.pending!;
+    const kept = this.keep(ITEM_SHAPES[name], list[index]);
+    if (kept !== PENDING) return this.itemAs(kept, name, list, index);
+    this.pending = this.itemAfter(this.pending!, name, list, index);
+    return PENDING;
+  }
+
+  private *itemAfter(steps: Steps<unknown>, name: CollectionName, list: readonly unknown[], index: number): Steps<unknown> {
+    return this.itemAs(yield* steps, name, list, index);
+  }
+
+  private itemAs(kept: unknown, name: CollectionName, list: readonly unknown[], index: number): unknown {
     if (kept !== FAIL) return kept;
     // Only an item with an id can be asked for.
     if (idOf(list[index]) !== undefined) (this.run.skipped ??= new SkippedItems()).add(name, list, index);
@@ -639,9 +669,13 @@ const itemWalk = new Walk({...newLog(0), work: 0});
  * An item that failed its check: the item as it can be shown (itself, or a copy without the
  * optional parts that failed), or undefined when a required part failed.
  */
-export function repairItem(run: Run, name: CollectionName, list: readonly unknown[], index: number): Steps<unknown> {
+export function repairItem(run: Run, name: CollectionName, list: readonly unknown[], index: number): unknown {
   return itemWalk.restart(run).item(name, list, index);
 }
+
+/** What `repairItem` gives for an item that takes steps: `itemSteps()` are they, and end with the item. */
+export {PENDING};
+export const itemSteps = (): Steps<unknown> => itemWalk.pending!;
 
 /** An item whose id an earlier item of its collection has. */
 export function duplicate(run: Run, name: CollectionName, index: number, id: string): void {
