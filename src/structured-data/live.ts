@@ -77,11 +77,6 @@ function describe(element: Element): void {
   else element.append(script);
 }
 
-/** Describes an element once it shows what it has just loaded or changed to. */
-function describeWhenShown(element: Element & {updateComplete?: Promise<unknown>}): void {
-  void Promise.resolve(element.updateComplete).then(() => describe(element));
-}
-
 for (const element of document.querySelectorAll(TAGS.join())) describe(element);
 // A project, search, filter or page shown later (a visitor's choice, the page changes an
 // attribute, a widget is added): `loft-load` comes once the element shows it.
@@ -92,5 +87,7 @@ document.addEventListener('loft-load', (event) => {
 // Another language (the element's `lang`, an ancestor's, the page's) is no new load: once
 // the widgets show it (their own observer of `lang` ran first), their JSON-LD says it too.
 new MutationObserver(() => {
-  for (const element of document.querySelectorAll(TAGS.join())) describeWhenShown(element);
+  for (const element of document.querySelectorAll<Element & {updateComplete?: Promise<unknown>}>(TAGS.join())) {
+    void Promise.resolve(element.updateComplete).then(() => describe(element));
+  }
 }).observe(document.documentElement, {attributes: true, attributeFilter: ['lang'], subtree: true});

@@ -3,9 +3,9 @@
  * the element's language and direction, `heading-level`, and the loading and error
  * states. One feed task (`OutcomeTask`) per element turns its inputs into a finished view
  * — the feed loaded and checked, the texts resolved in the element's language — so
- * `render()` only maps a view to a template. Subclasses say which of their properties the view depends on
- * (`_inputs`), how the view is computed (`_view`, a pure function of `src/feed/view.ts`)
- * and how it looks (`_renderView`).
+ * `render()` only maps a view to a template. Subclasses say which of their properties the
+ * view depends on (`_inputs`), how the view is computed (`_view`, a pure function of
+ * `src/feed/view.ts`) and how it looks (`_renderView`).
  */
 import {LitElement, html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult} from 'lit';
 import {ifDefined} from 'lit/directives/if-defined.js';

@@ -422,11 +422,11 @@ class Walk {
       const {keys, required} = bitsOf(shape.entries);
       const has = present(keys, value);
       if (!has) return this.withNoField(shape, required, value);
-      this.pending = this.repair(shape, value, has, required);
+      this.pending = this.fields(shape, value as Item, has, required);
       return PENDING;
     }
     if (shape.type === 'array' && Array.isArray(value)) {
-      this.pending = this.repair(shape, value);
+      this.pending = this.entries(shape, value);
       return PENDING;
     }
     const step = this.visit(shape, value, true, true);
@@ -441,7 +441,7 @@ class Walk {
 
   /**
    * `keep` for an object that has none of its shape's fields (`{}`, a hostile feed's favourite
-   * item: a million of them must not cost a million sets of steps): what `repair` would give,
+   * item: a million of them must not cost a million sets of steps): what `fields` would give,
    * at once.
    */
   private withNoField(shape: Extract<Shape, {type: 'object'}>, required: number, object: object): unknown {
@@ -449,30 +449,29 @@ class Walk {
     return required ? FAIL : object;
   }
 
-  /**
-   * `keep` for an object or list of the item's own structure; for an object, `has` and
-   * `required` are its fields and the shape's required ones, as bits (`present`, `bitsOf`).
-   */
-  *repair(shape: Shape, value: unknown, has = 0, required = 0): Steps<unknown> {
-    if (shape.type === 'array') {
-      const list = value as unknown[];
-      let out: unknown[] | undefined;
-      const dropAt = this.dropAt;
-      for (let i = 0; i < list.length; i++) {
-        if (due(this.run, 1)) yield PAUSE;
-        this.path.push(i);
-        this.dropAt = this.path.length;
-        let kept = this.keep(shape.item, list[i]);
-        if (kept === PENDING) kept = yield* this.pending!;
-        this.path.pop();
-        if (kept !== list[i]) out ??= list.slice(0, i);
-        if (out && kept !== FAIL) out.push(kept);
-      }
-      this.dropAt = dropAt;
-      return out ?? list;
+  /** `keep` for a list of the item's own structure. */
+  private *entries(shape: Extract<Shape, {type: 'array'}>, list: readonly unknown[]): Steps<unknown> {
+    let out: unknown[] | undefined;
+    const dropAt = this.dropAt;
+    for (let i = 0; i < list.length; i++) {
+      if (due(this.run, 1)) yield PAUSE;
+      this.path.push(i);
+      this.dropAt = this.path.length;
+      let kept = this.keep(shape.item, list[i]);
+      if (kept === PENDING) kept = yield* this.pending!;
+      this.path.pop();
+      if (kept !== list[i]) out ??= list.slice(0, i);
+      if (out && kept !== FAIL) out.push(kept);
     }
-    if (shape.type !== 'object') throw new TypeError(`${shape.type} has no structure to repair`);
-    const object = value as Item;
+    this.dropAt = dropAt;
+    return out ?? list;
+  }
+
+  /**
+   * `keep` for an object of the item's own structure; `has` and `required` are its fields
+   * and the shape's required ones, as bits (`present`, `bitsOf`).
+   */
+  private *fields(shape: Extract<Shape, {type: 'object'}>, object: Item, has: number, required: number): Steps<unknown> {
     let out = object;
     let failed = false;
     for (let bits = has | required; bits; bits &= bits - 1) {
