@@ -3,7 +3,7 @@
 // tool's own download, which cannot work here.
 import {existsSync} from 'node:fs';
 import {execSync, spawn} from 'node:child_process';
-import {createConnection} from 'node:net';
+import {createConnection, createServer} from 'node:net';
 
 export const BROWSERS = {
   chromium: {binary: '/usr/bin/chromium', packages: ['chromium']},
@@ -48,17 +48,32 @@ export const MINIBROWSER_CAPABILITIES = {
   'webkitgtk:browserOptions': {binary: BROWSERS.webkit.binary, args: ['--automation']},
 };
 
-/** Starts WebKitWebDriver (with `env`) on a port of its own; resolves once it listens, with `stop()`. */
+/** Starts WebKitWebDriver (with `env`) on a free port; resolves once it listens, with `stop()`. */
 export async function startWebKitDriver(env = process.env) {
-  const port = 4445 + Math.floor(Math.random() * 500);
+  const port = await freePort();
   const driver = spawn('/usr/bin/WebKitWebDriver', [`--port=${port}`], {stdio: 'ignore', env});
+  // A driver that cannot start (or bind) ends: that must not pass for another one listening there.
+  const ended = new Promise((resolve, reject) => {
+    driver.once('error', reject);
+    driver.once('exit', (code) => reject(new Error(`WebKitWebDriver ended (exit code ${code}) before it listened on port ${port}`)));
+  });
+  ended.catch(() => undefined);
   try {
-    await portOpen(port);
+    await Promise.race([portOpen(port), ended]);
   } catch (error) {
     driver.kill();
     throw error;
   }
   return {port, stop: () => driver.kill()};
+}
+
+/** A port nothing listens on now. */
+async function freePort() {
+  const server = createServer();
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const {port} = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  return port;
 }
 
 async function portOpen(port, timeoutMs = 10_000) {

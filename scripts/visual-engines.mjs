@@ -119,37 +119,43 @@ const ENGINES = {
       // threads, two runs differed by thousands of pixels' rounding.
       const env = {...process.env, XDG_CONFIG_HOME: home, WEBKIT_SKIA_ENABLE_CPU_RENDERING: '1', WEBKIT_SKIA_CPU_PAINTING_THREADS: '0'};
       delete env.GTK_THEME;
-      const driver = await startWebKitDriver(env);
-      const browser = await remote({hostname: '127.0.0.1', port: driver.port, logLevel: 'error', capabilities: MINIBROWSER_CAPABILITIES});
-      // The window size includes MiniBrowser's toolbar: size it so the page gets VIEWPORT. The
-      // window is resized a moment after setWindowRect answers (one CI run in four saw the old
-      // 1024×730), and the toolbar's height may be known only then: look again, and size again.
-      let inner = [];
-      for (let attempt = 0; attempt < 3; attempt++) {
-        const outer = await browser.execute(() => [outerWidth - innerWidth, outerHeight - innerHeight]);
-        await browser.setWindowRect(0, 0, VIEWPORT.width + outer[0], VIEWPORT.height + outer[1]);
-        for (let look = 0; look < 20; look++) {
-          inner = await browser.execute(() => [innerWidth, innerHeight]);
-          if (inner[0] === VIEWPORT.width && inner[1] === VIEWPORT.height) break;
-          await new Promise((resolve) => setTimeout(resolve, 100));
+      let driver;
+      let browser;
+      const close = async () => {
+        await browser?.deleteSession().catch(() => undefined);
+        driver?.stop();
+        rmSync(home, {recursive: true, force: true});
+      };
+      try {
+        driver = await startWebKitDriver(env);
+        browser = await remote({hostname: '127.0.0.1', port: driver.port, logLevel: 'error', capabilities: MINIBROWSER_CAPABILITIES});
+        // The window size includes MiniBrowser's toolbar: size it so the page gets VIEWPORT. The
+        // window is resized a moment after setWindowRect answers (one CI run in four saw the old
+        // 1024×730), and the toolbar's height may be known only then: look again, and size again.
+        const fits = (inner) => inner[0] === VIEWPORT.width && inner[1] === VIEWPORT.height;
+        let inner = [];
+        for (let attempt = 0; attempt < 3 && !fits(inner); attempt++) {
+          const outer = await browser.execute(() => [outerWidth - innerWidth, outerHeight - innerHeight]);
+          await browser.setWindowRect(0, 0, VIEWPORT.width + outer[0], VIEWPORT.height + outer[1]);
+          for (let look = 0; look < 20; look++) {
+            inner = await browser.execute(() => [innerWidth, innerHeight]);
+            if (fits(inner)) break;
+            await new Promise((resolve) => setTimeout(resolve, 100));
+          }
         }
-        if (inner[0] === VIEWPORT.width && inner[1] === VIEWPORT.height) break;
+        if (!fits(inner)) throw new Error(`MiniBrowser's viewport is ${inner.join('×')}, not ${VIEWPORT.width}×${VIEWPORT.height} (is the Xvfb screen large enough?)`);
+      } catch (error) {
+        // Nothing of a browser that did not start may keep Node (and CI) waiting.
+        await close();
+        throw error;
       }
-      if (inner[0] !== VIEWPORT.width || inner[1] !== VIEWPORT.height) {
-        throw new Error(`MiniBrowser's viewport is ${inner.join('×')}, not ${VIEWPORT.width}×${VIEWPORT.height} (is the Xvfb screen large enough?)`);
-      }
-      const capabilities = browser.capabilities;
       return {
-        version: `WebKitGTK ${capabilities.browserVersion}`,
+        version: `WebKitGTK ${browser.capabilities.browserVersion}`,
         goto: (url) => browser.url(url),
         evaluate: (fn, arg) => browser.execute(fn, arg),
         // Classic WebDriver screenshots the whole viewport; the crop is ours.
         capture: async (rect) => crop(PNG.sync.read(Buffer.from(await browser.takeScreenshot(), 'base64')), rect),
-        close: async () => {
-          await browser.deleteSession().catch(() => undefined);
-          driver.stop();
-          rmSync(home, {recursive: true, force: true});
-        },
+        close,
       };
     },
   },
