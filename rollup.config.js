@@ -30,29 +30,28 @@ const common = {
   },
 };
 
+const file = (path) => new URL(path, import.meta.url).pathname;
+/** The CDN loader's module: it holds copies of the modules it imports (loaderCopies), so no chunk imports it. */
+const LOADER = file('dist/embed.js');
+
 /**
  * The elements' shared chunk, named: LoftElement with everything it imports statically, and
- * the styles and `define` helper every element uses (less what the entry itself holds).
- * Rollup would otherwise group modules by the lazy modules that reach them, and hydration
- * and JSON-LD, which reach only part of this code, would split it: every page would
- * download one more file for modules it never loads.
+ * the styles, catalog-part table and `define` helper every element uses. Rollup would
+ * otherwise group modules by the lazy modules that reach them, and hydration and JSON-LD,
+ * which reach only part of this code, would split it: every page would download one more
+ * file for modules it never loads.
  */
 function sharedChunk(id, {getModuleInfo}) {
   if (!sharedChunk.members) {
-    const file = (path) => new URL(path, import.meta.url).pathname;
     const reach = (from, seen = new Set()) => {
       if (seen.has(from)) return seen;
       seen.add(from);
       for (const next of getModuleInfo(from)?.importedIds ?? []) reach(next, seen);
       return seen;
     };
-    const entry = reach(file('dist/embed.js'));
     const shared = ['dist/elements/shared/loft-element.js', 'dist/elements/shared/shared.styles.js', 'dist/elements/shared/catalog-parts.js', 'dist/define/define.js'];
-    sharedChunk.entry = entry;
     sharedChunk.members = new Set(shared.flatMap((path) => [...reach(file(path))]));
   }
-  // What the entry imports stays in it (a manual chunk would otherwise take it in).
-  if (sharedChunk.entry.has(id)) return 'loft-widgets';
   return sharedChunk.members.has(id) ? 'define' : undefined;
 }
 
@@ -68,7 +67,7 @@ export default [
       manualChunks: sharedChunk,
       sourcemap: false,
     },
-    plugins: [loaderCopies({entry: new URL('dist/embed.js', import.meta.url).pathname}), ...plugins(), importChunksTogether()],
+    plugins: [loaderCopies({entry: LOADER}), ...plugins(), importChunksTogether({entry: LOADER})],
   },
   // Server rendering for Node (npx loft-widgets render, the /embed pages): the elements'
   // templates minified exactly as in the CDN bundle, since hydration checks that the

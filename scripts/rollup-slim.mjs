@@ -72,11 +72,11 @@ export function withoutWorkerFile() {
  * (100 ms on a slow mobile connection). Rollup's own `import()` is kept as the first of the
  * batch, so its module, and any failure to load it or the others, is what the loader gets.
  */
-export function importChunksTogether({entry = 'loft-widgets'} = {}) {
+export function importChunksTogether({entry}) {
   return {
     name: 'import-chunks-together',
     renderDynamicImport({chunk, targetChunk, getTargetChunkImports}) {
-      if (!chunk.isEntry || chunk.name !== entry || !targetChunk) return null;
+      if (chunk.facadeModuleId !== entry || !targetChunk) return null;
       const others = (getTargetChunkImports() ?? []).filter((imported) => imported.type === 'internal' && imported.fileName !== chunk.fileName);
       if (!others.length) return null;
       return {left: 'Promise.all([import(', right: `), ${others.map((o) => `import(${o.resolvedImportPath})`).join(', ')}]).then((modules) => modules[0])`};

@@ -5,7 +5,7 @@
 // in test-results/bundles/older/.
 import {execSync} from 'node:child_process';
 import {existsSync, readdirSync, rmSync, statSync} from 'node:fs';
-import {dirname, join} from 'node:path';
+import {join} from 'node:path';
 import {rollup} from 'rollup';
 
 const BUNDLE = 'dist/cdn/loft-widgets.js';
@@ -23,7 +23,7 @@ export async function ensureTestBundles() {
     console.log(`Building ${BUNDLE} for the host-page tests…`);
     execSync('npx tsc -p tsconfig.json', {stdio: 'inherit'});
     // Chunks are named by hash: without this, every rebuild left the last build's beside it.
-    rmSync(dirname(BUNDLE), {recursive: true, force: true});
+    rmSync('dist/cdn', {recursive: true, force: true});
     execSync('npx rollup -c rollup.config.js --silent', {stdio: 'inherit'});
   }
   // The SRI host pages pin the bundle with these hashes, as README's snippet does.
