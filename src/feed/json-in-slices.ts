@@ -116,10 +116,14 @@ export async function parseJsonInSlices(text: string, batchChars = BATCH_CHARS):
     for (; i < limit; i++) {
       const c = text.charCodeAt(i);
       if (c === QUOTE) {
-        // The closing quote: one after an even number of backslashes.
+        // The closing quote: one after an even number of backslashes. A string that does not
+        // close within the batch ends it before its entry, and what was read for it counts.
         for (;;) {
           i = text.indexOf('"', i + 1);
-          if (i < 0) return end;
+          if (i < 0 || i >= limit) {
+            budget -= (i < 0 ? text.length : i) - from;
+            return end;
+          }
           let k = i;
           while (text.charCodeAt(k - 1) === BACKSLASH) k--;
           if ((i - k) % 2 === 0) break;

@@ -110,6 +110,33 @@ test('lets other work run while it reads a dense text', async () => {
   assert.equal(list.length, 300_000);
 });
 
+/** The longest the event loop was held while `run` ran, in milliseconds (a timer's lateness). */
+async function longestHold(run) {
+  let last = performance.now();
+  let longest = 0;
+  const timer = setInterval(() => {
+    const now = performance.now();
+    longest = Math.max(longest, now - last);
+    last = now;
+  }, 1);
+  try {
+    await run();
+  } finally {
+    clearInterval(timer);
+  }
+  return Math.max(longest, performance.now() - last);
+}
+
+test('a string that never closes, deep in lists, is read in slices too (the scans for batches stop at the batch)', async () => {
+  // Every quote but the first escaped: each list level's scan for a batch would otherwise
+  // read the rest of the text for the string's end (seconds in one task for 2,000 levels).
+  for (const text of [`${'['.repeat(2000)}"${'\\"['.repeat(300_000)}`, `${'['.repeat(2000)}"${'\\"['.repeat(300_000)}"${']'.repeat(2000)}`]) {
+    const hold = await longestHold(() => outcome(parseJsonInSlices, text));
+    assert.ok(hold < 250, `the event loop was held ${hold.toFixed(0)} ms`);
+    assert.deepEqual(await outcome(parseJsonInSlices, text), await outcome((t) => JSON.parse(t), text));
+  }
+});
+
 test('a page reads a dense feed under 1 MB in slices, and any other at once, to the same values', async () => {
   for (const text of [`{"version": 1, "projects": [${Array(100_000).fill('{}').join(',')}]}`, '\ufeff{"version": 1}', '{"version": 1, "x": [[]]}']) {
     assert.deepEqual(exactly(await parseFeedTextInSlices(text)), exactly(JSON.parse(text.replace(/^\ufeff/, ''))));
