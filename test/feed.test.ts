@@ -73,6 +73,15 @@ describe('feed: faults from the server', () => {
     });
   }
 
+  it('a src that is no address: a localized message and loft-error feed-unreachable that names it, not a load that never ends', async () => {
+    const {el, errors, loads} = await card('https://[feeds.example/feed.json');
+    expect(alertText(el)).to.contain('Informationen kunde inte hämtas.');
+    expect(el.shadowRoot!.querySelector('[part="base"]')!.getAttribute('aria-busy')).to.equal('false');
+    expect(errors.map((e) => e.detail.code)).to.deep.equal(['feed-unreachable']);
+    expect(errors[0].detail.message).to.contain('src="https://[feeds.example/feed.json"');
+    expect(loads).to.have.length(0);
+  });
+
   it('accepts a JSON feed served as text/plain', async () => {
     const {el, errors, loads} = await card(`/faults/text-plain?key=${uniqueKey()}`);
     expect(facts(el).Status).to.equal('Pågående');

@@ -32,7 +32,15 @@ export function feedFrom(src: string | undefined, data: unknown, inline: string 
     if (byText.size > INLINE_FEEDS_KEPT) byText.delete(byText.keys().next().value!);
     return loading;
   }
-  if (src) return remember(loadFeed(new URL(src, base).href));
+  if (src) {
+    let url: string;
+    try {
+      url = new URL(src, base).href;
+    } catch {
+      return Promise.reject(new FeedError('feed-unreachable', `src="${src}" is not an address a feed can be loaded from. Check it.`));
+    }
+    return remember(loadFeed(url));
+  }
   return Promise.reject(new FeedError('feed-unreachable', 'No feed: give the element a src attribute, an inline <script type="application/json"> child, or a .data property.'));
 }
 
