@@ -92,6 +92,15 @@ describe('languages added at run time', () => {
     expect(el.shadowRoot!.textContent).not.to.match(ENGLISH_MONTHS);
   });
 
+  it('a lang that is no language tag (sv_SE), or names something of JavaScript\'s (constructor, __proto__), is a language without a catalog: Swedish', async () => {
+    for (const lang of ['sv_SE', 'constructor', '__proto__', 'toString-x']) {
+      const el = await fixture<LoftProjectCard>(html`<loft-project-card lang=${lang} .data=${await referenceFeed()} project="loft"></loft-project-card>`);
+      await settled(el);
+      expect(textOf(el.shadowRoot!.querySelector('[part="heading"]')), lang).to.equal('Sammanfattning');
+      expect(facts(el).Status, lang).to.equal('Pågående');
+    }
+  });
+
   it('switches live when the page changes language to one it has a catalog for', async () => {
     cleanup.push(pageCatalog(NORTHERN_SAMI));
     const el = await fixture<LoftProjectCard>(html`<loft-project-card .data=${await datedFeed()} project="loft"></loft-project-card>`);

@@ -20,7 +20,9 @@ export const primaryOf = (tag: string): string => tag.toLowerCase().split('-')[0
 export function languageChain(tag: string, fallback?: readonly string[]): string[] {
   const lower = tag.toLowerCase();
   const primary = primaryOf(lower);
-  return [...new Set([lower, primary, ...(fallback ?? FALLBACKS[primary] ?? []).map((l) => l.toLowerCase()), 'sv', 'en'])];
+  // Own entries only: a tag is page data, and `lang="constructor"` is one too.
+  const own = Object.hasOwn(FALLBACKS, primary) ? FALLBACKS[primary] : [];
+  return [...new Set([lower, primary, ...(fallback ?? own).map((l) => l.toLowerCase()), 'sv', 'en'])];
 }
 
 const builtInCache = new Map<string, Promise<Messages>>();
@@ -39,7 +41,7 @@ export function builtIn(lang: string, part: Part): Promise<Messages> {
 }
 
 /** The first built-in language of a chain: the lookup ends there (built-in catalogs are complete). */
-export const firstBuiltIn = (chain: readonly string[]): string => chain.find((lang) => lang in BUILT_IN) ?? 'en';
+export const firstBuiltIn = (chain: readonly string[]): string => chain.find((lang) => Object.hasOwn(BUILT_IN, lang)) ?? 'en';
 
 /**
  * Starts loading the built-in catalog parts that an element in language `tag` will ask its

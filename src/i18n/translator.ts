@@ -42,7 +42,15 @@ const intlSupport = new Map<string, boolean>(['sv', 'en', 'fi'].map((lang) => [l
 
 export function intlHas(lang: string): boolean {
   let has = intlSupport.get(lang);
-  if (has === undefined) intlSupport.set(lang, (has = Intl.DateTimeFormat.supportedLocalesOf([lang]).length > 0));
+  if (has === undefined) {
+    try {
+      has = Intl.DateTimeFormat.supportedLocalesOf([lang]).length > 0;
+    } catch {
+      // Not a tag Intl takes (`sv_SE`, say): it has nothing for it.
+      has = false;
+    }
+    intlSupport.set(lang, has);
+  }
   return has;
 }
 
