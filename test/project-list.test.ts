@@ -108,6 +108,11 @@ describe('<loft-project-list>', () => {
     expect(names(el)).to.deep.equal([feed.projects[0].name]);
     expect(select.selectedOptions[0].textContent).to.equal('Nordic Council of Ministers');
     await expect(el).to.be.accessible();
+    // The element's language changes and the texts do not (Northern Sami without a catalog
+    // reads Swedish): the options now say they are Swedish.
+    el.setAttribute('lang', 'se');
+    await waitUntil(() => select.options[0].lang === 'sv', 'the options do not say they are Swedish');
+    expect(select.options[0].textContent).to.equal('Alla');
   });
 
   it('shows a preset filter that matches nothing in its control, so it can be reset', async () => {

@@ -35,16 +35,17 @@ export function keptSelect(id: string, attributes: LabelAttributes, changed: (va
         made.id = id;
         made.addEventListener('change', () => changed(made.value));
       }
-      // What the options say, to replace them only when that changes.
-      const key = JSON.stringify(options);
+      // What the options say, and in which language and direction (which depend on the
+      // element's too), to replace them only when that changes.
+      const shownNow = options.map((o) => ({value: o.value, text: o.label.text, ...attributes(o.label)}));
+      const key = JSON.stringify(shownNow);
       if (key !== shown) {
         shown = key;
         select.replaceChildren(
-          ...options.map((o) => {
+          ...shownNow.map(({value, text, lang, dir}) => {
             const node = document.createElement('option');
-            node.value = o.value;
-            node.textContent = o.label.text;
-            const {lang, dir} = attributes(o.label);
+            node.value = value;
+            node.textContent = text;
             if (lang) node.lang = lang;
             if (dir) node.dir = dir;
             return node;
