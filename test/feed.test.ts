@@ -82,6 +82,15 @@ describe('feed: faults from the server', () => {
     expect(loads).to.have.length(0);
   });
 
+  it('sends loft-load once the content is shown (a listener can read it there)', async () => {
+    const seen: (string | undefined)[] = [];
+    const el = await fixture<LoftProjectCard>(
+      html`<loft-project-card src=${`/faults/feed?key=${uniqueKey()}`} project="loft" @loft-load=${(e: Event) => seen.push(facts(e.target as HTMLElement).Status)}></loft-project-card>`
+    );
+    await settled(el);
+    expect(seen).to.deep.equal(['Pågående']);
+  });
+
   it('accepts a JSON feed served as text/plain', async () => {
     const {el, errors, loads} = await card(`/faults/text-plain?key=${uniqueKey()}`);
     expect(facts(el).Status).to.equal('Pågående');
