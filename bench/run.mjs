@@ -146,12 +146,18 @@ async function fresh(fn) {
   }
 }
 
-/** Median over RUNS fresh pages (per field when a run returns {first, warm}); kinds alternate so none always goes first. */
-async function renderCase(kinds, call, fields = false) {
-  const times = Object.fromEntries(kinds.map((k) => [k, []]));
+/** RUNS results of `measure(kind)` for each kind; kinds alternate so none always goes first. */
+async function runsOf(kinds, measure) {
+  const results = Object.fromEntries(kinds.map((k) => [k, []]));
   for (let i = 0; i < RUNS; i++) {
-    for (const kind of i % 2 ? [...kinds].reverse() : kinds) times[kind].push(await fresh((page) => call(page, kind)));
+    for (const kind of i % 2 ? [...kinds].reverse() : kinds) results[kind].push(await measure(kind));
   }
+  return results;
+}
+
+/** Median over RUNS fresh pages (per field when a run returns {first, warm}). */
+async function renderCase(kinds, call, fields = false) {
+  const times = await runsOf(kinds, (kind) => fresh((page) => call(page, kind)));
   const pick = (list, key) => median(list.map((t) => t[key]));
   return Object.fromEntries(kinds.map((k) => [k, fields ? {first: pick(times[k], 'first'), warm: pick(times[k], 'warm')} : median(times[k])]));
 }
@@ -193,7 +199,7 @@ rows.push(['render', 'first render, one card from src (fresh page, feed fetched)
 console.log('Timing page loads at 100 ms per request…');
 const LATENCY_MS = 100;
 {
-  const cardCss = await fresh((page) => page.evaluate(() => customElements.get('loft-project-card').elementStyles.map((s) => s.cssText).join('\n')));
+  const cardCss = await fresh((page) => page.evaluate(() => window.bench.css()));
   const esbuild = await import('esbuild');
   await esbuild.build({
     entryPoints: ['bench/page/vanilla-card-page.js'],
@@ -207,8 +213,10 @@ const LATENCY_MS = 100;
   });
 }
 const loadPage = (script, body) => `<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>page load</title>
-<script>window.__t = new Promise((resolve) => (window.__shown = resolve));
-document.addEventListener('loft-load', async (e) => { await e.target.updateComplete; e.target.shadowRoot.firstElementChild.getBoundingClientRect(); window.__shown(performance.now()); }, {once: true});</script>
+<script>window.__t = new Promise((resolve, reject) => ((window.__shown = resolve), (window.__failed = reject)));
+document.addEventListener('loft-load', async (e) => { await e.target.updateComplete; e.target.shadowRoot.firstElementChild.getBoundingClientRect(); window.__shown(performance.now()); }, {once: true});
+document.addEventListener('loft-error', (e) => e.detail.code !== 'field-dropped' && window.__failed(new Error(e.detail.code + ': ' + e.detail.message)));
+addEventListener('error', (e) => window.__failed(e.error ?? new Error(e.message)));</script>
 <script type="module" src="${script}"></script></head><body><main style="width: 720px">${body}</main></body></html>`;
 const inlineFeed = `<script type="application/json">${referenceJson.replaceAll('</', '<\\/')}</script>`;
 const LOAD_PAGES = {
@@ -218,18 +226,21 @@ const LOAD_PAGES = {
   'vanilla-inline': loadPage(`/${TMP}/load/vanilla-card-page.js`, `<div id="card" data-project="loft">${inlineFeed}</div>`),
 };
 for (const [name, html] of Object.entries(LOAD_PAGES)) writeFileSync(`${TMP}/load/${name}.html`, html);
-const loadTimes = Object.fromEntries(Object.keys(LOAD_PAGES).map((name) => [name, []]));
-for (let i = 0; i < RUNS; i++) {
-  for (const name of i % 2 ? Object.keys(LOAD_PAGES).reverse() : Object.keys(LOAD_PAGES)) {
-    const page = await browser.newPage({viewport: {width: 1024, height: 800}});
+const loadTimes = await runsOf(Object.keys(LOAD_PAGES), async (name) => {
+  const page = await browser.newPage({viewport: {width: 1024, height: 800}});
+  let timer;
+  try {
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Network.enable');
     await cdp.send('Network.emulateNetworkConditions', {offline: false, latency: LATENCY_MS, downloadThroughput: -1, uploadThroughput: -1});
     await page.goto(`${base}/${TMP}/load/${name}.html`);
-    loadTimes[name].push(await page.evaluate(() => window.__t));
+    // A card that never shows would otherwise hold the bench for ever.
+    return await Promise.race([page.evaluate(() => window.__t), new Promise((resolve, reject) => (timer = setTimeout(() => reject(new Error(`${name}: no card within 30 s`)), 30_000)))]);
+  } finally {
+    clearTimeout(timer);
     await page.close();
   }
-}
+});
 for (const from of ['inline', 'src']) {
   const [loft, vanilla] = [median(loadTimes[`loft-${from}`]), median(loadTimes[`vanilla-${from}`])];
   const what = from === 'src' ? 'from src' : 'from inline data';

@@ -274,4 +274,7 @@ window.bench = {
   },
 
   defined: (tag) => customElements.get(tag) !== undefined,
+
+  /** The CSS text of an element's styles, for a baseline outside this page (bench/run.mjs's page loads). */
+  css,
 };
