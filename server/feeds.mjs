@@ -6,9 +6,12 @@ import {readFileSync, statSync} from 'node:fs';
 
 /**
  * Reads and validates the feeds with the form's own validator. Returns the forms by id and
- * the configuration problems (one line each); `warnings` are worth a log line, not a refusal.
+ * the configuration problems (one line each); `warnings` are worth a log line, not a refusal;
+ * `stamp`, what the files were like just before they were read (for `watchForms`).
  */
 export function loadForms(files, options, client) {
+  // Taken before they are read: a file changed while it is read is read again at the next check.
+  const stamp = feedsStamp(files);
   const forms = new Map();
   const problems = [];
   const warnings = [];
@@ -57,11 +60,11 @@ export function loadForms(files, options, client) {
       });
     }
   }
-  return {forms, problems, warnings};
+  return {forms, problems, warnings, stamp};
 }
 
-/** When and how large each feed file is, to tell whether one changed (take it before reading them). */
-export function feedsStamp(files) {
+/** When and how large each feed file is, to tell whether one changed. */
+function feedsStamp(files) {
   return files
     .map((file) => {
       try {
@@ -78,16 +81,15 @@ export function feedsStamp(files) {
  * Keeps the forms in step with their feed files while the receiver runs, so an editor's
  * change (a new consent text and version, a new recipient) needs no restart: the files are
  * looked at every `feedsCheckMs` (and at once on `reload()`, SIGHUP in production) and read
- * again when one changed (since `seen`, their `feedsStamp` taken before they were first read).
+ * again when one changed since they were last read (`seen`: the `stamp` of `loadForms`).
  * Feeds that now have a problem are refused as a whole, with a log line, and the receiver keeps
  * the forms it had.
  */
 export function watchForms(forms, files, options, client, log, seen) {
   const check = (always) => {
-    const now = feedsStamp(files);
-    if (!always && now === seen) return;
-    seen = now;
+    if (!always && feedsStamp(files) === seen) return;
     const next = loadForms(files, options, client);
+    seen = next.stamp;
     if (next.problems.length) {
       log.error('feeds-reload-refused', {problems: next.problems, fix: 'the receiver keeps the forms it had; correct the feed (npx loft-widgets validate <feed>)'});
       return;

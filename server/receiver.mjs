@@ -21,7 +21,7 @@ import {clientAddress, limitKey} from './client-address.mjs';
 import {clientModules} from './client-modules.mjs';
 import {checkOptions, ConfigError, DEFAULTS, MIN_SECRET_LENGTH, optionsFromEnv} from './config.mjs';
 import {createDeliveryWorker, emailChannel, webhookChannel} from './delivery.mjs';
-import {checkAgainstForm, deliveryAddress, feedsStamp, loadForms, watchForms} from './feeds.mjs';
+import {checkAgainstForm, deliveryAddress, loadForms, watchForms} from './feeds.mjs';
 import {hardenServer, serverOptions, shutDownOnSignals} from './http.mjs';
 import {createLogger} from './log.mjs';
 import {purgeExpired} from './retention.mjs';
@@ -67,9 +67,7 @@ export async function createReceiver(options = {}) {
   const log = o.log ?? createLogger();
   const client = await clientModules();
   const problems = checkOptions(o, client.isEmail);
-  // Stamped before they are read: a feed changed while the receiver starts is read again.
-  const feedsSeen = feedsStamp(o.feeds);
-  const {forms, problems: feedProblems, warnings} = loadForms(o.feeds, o, client);
+  const {forms, problems: feedProblems, warnings, stamp: feedsSeen} = loadForms(o.feeds, o, client);
   problems.push(...feedProblems);
   if (problems.length) throw new ConfigError(problems);
 
