@@ -45,6 +45,12 @@ if (!existsSync(ENTRY) || !existsSync('dist/feed/load.js') || statSync(ENTRY).mt
   console.log('Building (npm run build)…');
   execSync('node scripts/build.mjs', {stdio: 'inherit'});
 }
+/** A baseline's script as a web team would ship it: one file, bundled and minified (esbuild). */
+async function bundle(entry, outfile, define) {
+  const esbuild = await import('esbuild');
+  await esbuild.build({entryPoints: [entry], bundle: true, minify: true, format: 'esm', target: 'es2022', define, outfile, logLevel: 'warning'});
+}
+
 mkdirSync(`${TMP}/hostile`, {recursive: true});
 mkdirSync(`${TMP}/load`, {recursive: true});
 {
@@ -53,17 +59,7 @@ mkdirSync(`${TMP}/load`, {recursive: true});
   const build = await rollup({...config, input: 'bench/page/feed-lib.src.js', output: undefined, preserveEntrySignatures: 'strict'});
   await build.write({dir: TMP, format: 'es', entryFileNames: 'feed-lib.js', chunkFileNames: 'feed-lib-[hash].js'});
   await build.close();
-  const esbuild = await import('esbuild');
-  await esbuild.build({
-    entryPoints: ['bench/peers/react-card.js'],
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    target: 'es2022',
-    define: {'process.env.NODE_ENV': '"production"'},
-    outfile: `${TMP}/react-card.js`,
-    logLevel: 'warning',
-  });
+  await bundle('bench/peers/react-card.js', `${TMP}/react-card.js`, {'process.env.NODE_ENV': '"production"'});
 }
 /**
  * Brotli bytes a page spends on validating a valid feed (the engine and the checks generated
@@ -198,20 +194,8 @@ rows.push(['render', 'first render, one card from src (fresh page, feed fetched)
 // script with the card's CSS (bench/page/vanilla-card-page.js, bundled and minified).
 console.log('Timing page loads at 100 ms per request…');
 const LATENCY_MS = 100;
-{
-  const cardCss = await fresh((page) => page.evaluate(() => window.bench.css()));
-  const esbuild = await import('esbuild');
-  await esbuild.build({
-    entryPoints: ['bench/page/vanilla-card-page.js'],
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    target: 'es2022',
-    define: {CARD_CSS: JSON.stringify(cardCss)},
-    outfile: `${TMP}/load/vanilla-card-page.js`,
-    logLevel: 'warning',
-  });
-}
+const cardCss = await fresh((page) => page.evaluate(() => window.bench.css()));
+await bundle('bench/page/vanilla-card-page.js', `${TMP}/load/vanilla-card-page.js`, {CARD_CSS: JSON.stringify(cardCss)});
 const loadPage = (script, body) => `<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>page load</title>
 <script>window.__t = new Promise((resolve, reject) => ((window.__shown = resolve), (window.__failed = reject)));
 document.addEventListener('loft-load', async (e) => { await e.target.updateComplete; e.target.shadowRoot.firstElementChild.getBoundingClientRect(); window.__shown(performance.now()); }, {once: true});
