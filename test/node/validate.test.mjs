@@ -394,3 +394,18 @@ test('the browser variant lets other work run while it checks a large feed', asy
   assert.equal(ran, true);
   assert.equal(counts['feed-invalid'], 4_000_000);
 });
+
+test('two feeds validated at once, each pausing inside a broken item, each get their own problems', async () => {
+  // 100,000 broken participants in one project: its repair pauses in the middle of the item.
+  const feed = (role) => ({
+    version: 1,
+    organizations: [{id: 'o', name: 'O'}],
+    projects: [{id: `p-${role}`, name: 'P', status: 'ongoing', participants: Array.from({length: 100_000}, () => ({organization: 'o', role}))}],
+  });
+  const a = feed('bad-a');
+  const b = feed('bad-b');
+  const seen = (result) => ({problems: result.problems.map((p) => `${p.path}: ${p.message}`), counts: result.counts, kept: result.feed.projects.map((p) => [p.id, p.participants.length])});
+  const alone = [seen(await validateFeedAsync(a)), seen(await validateFeedAsync(b))];
+  const together = (await Promise.all([validateFeedAsync(a), validateFeedAsync(b)])).map(seen);
+  assert.deepEqual(together, alone);
+});

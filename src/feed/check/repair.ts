@@ -204,6 +204,8 @@ class Walk {
   readonly path: Key[] = [];
   /** How many keys of `path` lead to the nearest part that can be left out on its own; -1: only the whole item can. */
   dropAt = -1;
+  /** Whether an item's steps are under way (`item` gave PENDING, and they have not ended). */
+  busy = false;
 
   constructor(
     /** Counts the work done, so the run knows when to offer a pause. */
@@ -512,12 +514,17 @@ class Walk {
     this.index = index;
     const kept = this.keep(ITEM_SHAPES[name], list[index]);
     if (kept !== PENDING) return this.itemAs(kept, name, list, index);
+    this.busy = true;
     this.pending = this.itemAfter(this.pending!, name, list, index);
     return PENDING;
   }
 
   private *itemAfter(steps: Steps<unknown>, name: CollectionName, list: readonly unknown[], index: number): Steps<unknown> {
-    return this.itemAs(yield* steps, name, list, index);
+    try {
+      return this.itemAs(yield* steps, name, list, index);
+    } finally {
+      this.busy = false;
+    }
   }
 
   private itemAs(kept: unknown, name: CollectionName, list: readonly unknown[], index: number): unknown {
@@ -662,19 +669,26 @@ export function listProblem(run: Run, name: CollectionName, value: unknown): voi
 }
 
 /** One walk for all items (a hostile feed may fail a million of them). */
-const itemWalk = new Walk({...newLog(0), work: 0});
+const sharedWalk = new Walk({...newLog(0), work: 0});
+/** The walk whose item `repairItem` last left with steps to take: `itemSteps` hands them over at once. */
+let stepping: Walk | undefined;
 
 /**
  * An item that failed its check: the item as it can be shown (itself, or a copy without the
- * optional parts that failed), or undefined when a required part failed.
+ * optional parts that failed), or undefined when a required part failed; PENDING when it
+ * takes steps: `itemSteps()` are they, and end with the item.
  */
 export function repairItem(run: Run, name: CollectionName, list: readonly unknown[], index: number): unknown {
-  return itemWalk.restart(run).item(name, list, index);
+  // Busy while an item paused in the middle of it: two feeds checked at once take turns
+  // there, and the other run's item takes a walk of its own.
+  const walk = sharedWalk.busy ? new Walk(run) : sharedWalk.restart(run);
+  const item = walk.item(name, list, index);
+  if (item === PENDING) stepping = walk;
+  return item;
 }
 
-/** What `repairItem` gives for an item that takes steps: `itemSteps()` are they, and end with the item. */
 export {PENDING};
-export const itemSteps = (): Steps<unknown> => itemWalk.pending!;
+export const itemSteps = (): Steps<unknown> => stepping!.pending!;
 
 /** An item whose id an earlier item of its collection has. */
 export function duplicate(run: Run, name: CollectionName, index: number, id: string): void {
