@@ -6,6 +6,7 @@ import {aTimeout, expect, fixture, html, waitUntil} from '@open-wc/testing';
 import type {LoftErrorEvent} from '../src/events/events.js';
 import type {LoftProjectCard} from '../src/elements/project-card/project-card.js';
 import {feedSettings} from '../src/feed/load.js';
+import {requestEarly, type FeedRequest} from '../src/feed/request.js';
 import {resolveText, tidyText} from '../src/feed/text.js';
 import {formatDate} from '../src/i18n/format.js';
 import {translatorFor} from '../src/i18n/translator.js';
@@ -109,6 +110,27 @@ describe('feed: faults from the server', () => {
       el.shadowRoot!.querySelector('button')!.click();
       await waitUntil(() => facts(el).Status === 'Pågående', 'the retry did not load the feed', {timeout: 6000});
       expect(await requestCount(key)).to.equal(2);
+    } finally {
+      feedSettings.timeoutMs = before;
+    }
+  });
+
+  it('takes the request the CDN loader started early, and times it out', async () => {
+    const before = feedSettings.timeoutMs;
+    feedSettings.timeoutMs = 300;
+    const src = `/faults/slow?ms=1500&key=${uniqueKey()}`;
+    const url = new URL(src, document.baseURI).href;
+    try {
+      // What the loader does for a tag on the page before the element's code has arrived.
+      requestEarly(url);
+      const early = (globalThis as {[key: symbol]: Map<string, FeedRequest>})[Symbol.for('loft-widgets.early-feed-requests')];
+      const started = early.get(url)!;
+      const {errors} = await card(src);
+      expect(errors.map((e) => e.detail.code)).to.deep.equal(['feed-timeout']);
+      // The element ended that request (browsers hold a second request for the same URL
+      // behind the first, so the server's count cannot tell).
+      expect(started.abort.signal.aborted).to.equal(true);
+      expect(early.has(url)).to.equal(false);
     } finally {
       feedSettings.timeoutMs = before;
     }
