@@ -60,3 +60,39 @@ export const HOSTILE_FEEDS = [
     text: () => `{"version":1,"projects":[${project(`,"x":${'{"a":'.repeat(500_000)}1${'}'.repeat(500_000)}`).replace('"name":"P"', `"name":${'['.repeat(1_000_000)}${']'.repeat(1_000_000)}`)}]}`,
   },
 ];
+
+/** `count` ids' objects: `{"id":"<prefix><i>","name":"<Name> <i>"}`. */
+const named = (count, prefix, name) => Array.from({length: count}, (_, i) => `{"id":"${prefix}${i}","name":"${name} ${i}"}`).join(',');
+
+/**
+ * Valid feeds under 1 MB that are long to show: one project with thousands of members,
+ * paragraphs or partners, and a list whose projects name thousands of organisations. Each is
+ * loaded by the element that would render it all (`tag`, with project="p"), and the bench
+ * gives the longest main-thread task.
+ */
+export const RENDER_FEEDS = [
+  {
+    name: 'members-13k',
+    what: 'one project with 13,000 members',
+    tag: 'loft-member-list',
+    text: () => `{"version":1,"people":[${named(13_000, 'a', 'Person')}],"projects":[${project(`,"members":[${many(13_000, (i) => `{"person":"a${i}","roles":["member"]}`)}]`)}]}`,
+  },
+  {
+    name: 'paragraphs-240k',
+    what: 'one project with 240,000 description paragraphs',
+    tag: 'loft-project',
+    text: () => `{"version":1,"projects":[${project(`,"description":[${many(240_000, () => '"a"')}]`)}]}`,
+  },
+  {
+    name: 'partners-13k',
+    what: 'one project with 13,000 partners',
+    tag: 'loft-project-card',
+    text: () => `{"version":1,"organizations":[${named(13_000, 'o', 'Org')}],"projects":[${project('').replace('"participants":[]', `"participants":[${many(13_000, (i) => `{"organization":"o${i}","role":"partner"}`)}]`)}]}`,
+  },
+  {
+    name: 'organizations-6k',
+    what: '6,000 projects of 6,000 organisations',
+    tag: 'loft-project-list',
+    text: () => `{"version":1,"organizations":[${named(6_000, 'o', 'Org')}],"projects":[${many(6_000, (i) => `{"id":"p${i}","name":"P ${i}","status":"ongoing","participants":[{"organization":"o${i}","role":"lead"}]}`)}]}`,
+  },
+];

@@ -289,4 +289,26 @@ describe('<loft-member-list>', () => {
     expect(form.shadowRoot!.activeElement!.getAttribute('autocomplete')).to.equal('name');
     await expect(el).to.be.accessible();
   });
+
+  it('shows 50 people at first, and "Visa fler" shows 50 more with focus on the first of them', async () => {
+    const feed = await referenceFeed();
+    feed.people.push(...Array.from({length: 118}, (_, i) => ({id: `p${i}`, name: `Person ${i + 3}`})));
+    feed.projects[0].members.push(...Array.from({length: 118}, (_, i) => ({person: `p${i}`, roles: ['member']})));
+    const el = await fixture<LoftMemberList>(html`<loft-member-list .data=${feed} project="loft"></loft-member-list>`);
+    await settled(el);
+    const more = () => q<HTMLButtonElement>(el, 'button.show-more');
+    expect(people(el)).to.have.length(50);
+    expect(textOf(more())).to.equal('Visa fler');
+    await expect(el).to.be.accessible();
+    more()!.click();
+    await waitUntil(() => people(el).length === 100, 'the next 50 did not show');
+    expect(el.shadowRoot!.activeElement).to.equal(qa(el, '[part="item"]')[50]);
+    expect(people(el)[50].name).to.equal('Person 51');
+    more()!.click();
+    await waitUntil(() => people(el).length === 120 && !more(), 'the last 20 did not show');
+    expect(el.shadowRoot!.activeElement).to.equal(qa(el, '[part="item"]')[100]);
+    // Other people start again from the first page.
+    el.roles = 'member';
+    await waitUntil(() => people(el).length === 50 && more(), 'a new selection did not start at its first page');
+  });
 });

@@ -195,4 +195,22 @@ describe('<loft-project-card>', () => {
     const fallback = el.querySelector('a')!;
     expect(fallback.getBoundingClientRect().height).to.equal(0);
   });
+
+  it('lists at most 200 partners, and tells the editor what it left out', async () => {
+    const feed = await referenceFeed();
+    feed.organizations.push(...Array.from({length: 250}, (_, i) => ({id: `org-${i}`, name: `Organisation ${i + 1}`})));
+    const project = feed.projects[0];
+    project.participants = [...project.participants, ...Array.from({length: 250}, (_, i) => ({organization: `org-${i}`, role: 'partner'}))];
+    const errors = collect<LoftErrorEvent>('loft-error');
+    try {
+      const el = await fixture<LoftProjectCard>(html`<loft-project-card .data=${feed} project="loft"></loft-project-card>`);
+      await settled(el);
+      expect(el.shadowRoot!.querySelectorAll('[part="list"] [part="item"]')).to.have.length(200);
+      const total = project.participants.length;
+      expect(errors.events.map((e) => [e.detail.code, e.detail.path])).to.deep.equal([['field-dropped', 'projects[0].participants']]);
+      expect(errors.events[0].detail.message).to.contain(`has ${total} participants, more than the 200 a page shows`);
+    } finally {
+      errors.stop();
+    }
+  });
 });

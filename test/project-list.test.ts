@@ -2,7 +2,8 @@ import {expect, fixture, html, waitUntil} from '@open-wc/testing';
 import {sendKeys} from '@web/test-runner-commands';
 import type {LoftProjectCard} from '../src/elements/project-card/project-card.js';
 import type {LoftProjectList} from '../src/elements/project-list/project-list.js';
-import {exempelbyFeed, referenceFeed, setPageLang, settled, textOf, uniqueKey} from './helpers/fixtures.js';
+import type {LoftErrorEvent} from '../src/events/events.js';
+import {collect, exempelbyFeed, referenceFeed, setPageLang, settled, textOf, uniqueKey} from './helpers/fixtures.js';
 
 const FEED = '/demo/feeds/exempelby.feed.json';
 const STATUSES = ['planned', 'ongoing', 'completed', 'terminated'];
@@ -394,5 +395,24 @@ describe('<loft-project-list url-state>', () => {
     await settled(prefixed);
     await choose(prefixed, 'sort', 'start');
     expect(own('lista-')).to.deep.equal(['lista-sort=start']);
+  });
+
+  it('offers the 250 organisations in the most projects, and tells the editor about the rest', async () => {
+    const feed = await manyProjects(300);
+    feed.organizations.push(...Array.from({length: 300}, (_, i) => ({id: `org-${i}`, name: `Organisation ${String(i).padStart(3, '0')}`})));
+    // Each project has one organisation of its own; org-299 is in ten projects.
+    feed.projects.forEach((p: {participants: unknown[]}, i: number) => p.participants.push({organization: `org-${i}`, role: 'partner'}, ...(i < 10 ? [{organization: 'org-299', role: 'funder'}] : [])));
+    const errors = collect<LoftErrorEvent>('loft-error');
+    try {
+      const el = await fixture<LoftProjectList>(html`<loft-project-list .data=${feed}></loft-project-list>`);
+      await settled(el);
+      const offered = [...q<HTMLSelectElement>(el, '#organization')!.options].map((o) => o.value);
+      expect(offered).to.have.length(251);
+      expect(offered).to.include('org-299');
+      expect(errors.events.map((e) => [e.detail.code, e.detail.path])).to.deep.equal([['field-dropped', 'organizations']]);
+      expect(errors.events[0].detail.message).to.contain('more than the 250 the list\'s organisation filter offers');
+    } finally {
+      errors.stop();
+    }
   });
 });

@@ -1,6 +1,7 @@
 import {expect, fixture, html, waitUntil} from '@open-wc/testing';
 import {sendKeys} from '@web/test-runner-commands';
 import type {LoftProject} from '../src/elements/project/project.js';
+import type {LoftErrorEvent} from '../src/events/events.js';
 import {collect, facts, referenceFeed, requestCount, setPageLang, settled, textOf, uniqueKey} from './helpers/fixtures.js';
 
 const FEED = '/demo/feeds/loft.feed.json';
@@ -166,5 +167,28 @@ describe('<loft-project>', () => {
     expect(card.data).to.be.an('object');
     expect(card.data).to.equal(members.data);
     expect(facts(card).Projektnamn).to.equal('LOFT');
+  });
+
+  it('shows at most 200 paragraphs and 50 quotes, and tells the editor what it left out', async () => {
+    const feed = await referenceFeed();
+    const project = feed.projects[0];
+    project.description = Array.from({length: 250}, (_, i) => `Stycke ${i + 1}.`);
+    project.quotes = Array.from({length: 60}, (_, i) => ({text: `Citat ${i + 1}.`, name: `Person ${i + 1}`}));
+    const errors = collect<LoftErrorEvent>('loft-error');
+    try {
+      const el = await fixture<LoftProject>(html`<loft-project .data=${feed} project="loft" hide="members"></loft-project>`);
+      await ready(el);
+      const paragraphs = qa(el, '.description p');
+      expect(paragraphs).to.have.length(200);
+      expect(textOf(paragraphs[199])).to.equal('Stycke 200.');
+      expect(qa(el, 'figure')).to.have.length(50);
+      const leftOut = errors.events.filter((e) => e.target === el).map((e) => [e.detail.code, e.detail.path, e.detail.message]);
+      expect(leftOut).to.deep.equal([
+        ['field-dropped', 'projects[0].description', 'projects[0].description: the project "loft" has 250 paragraphs, more than the 200 a page shows. The last 50 are left out.'],
+        ['field-dropped', 'projects[0].quotes', 'projects[0].quotes: the project "loft" has 60 quotes, more than the 50 a page shows. The last 10 are left out.'],
+      ]);
+    } finally {
+      errors.stop();
+    }
   });
 });

@@ -209,12 +209,12 @@ window.bench = {
    * The longest main-thread task while a card loads a feed by `src` and shows its outcome:
    * 0 when none took 50 ms (the long-task API reports no shorter ones).
    */
-  async longestTask(url) {
+  async longestTask(url, tag = 'loft-project-card') {
     clear();
     const durations = [];
     const observer = new PerformanceObserver((list) => durations.push(...list.getEntries().map((entry) => entry.duration)));
     observer.observe({type: 'longtask'});
-    const el = document.createElement('loft-project-card');
+    const el = document.createElement(tag);
     el.setAttribute('project', 'p');
     el.setAttribute('src', url);
     const done = new Promise((resolve) => {

@@ -160,6 +160,7 @@ const STATES = {
   'error-person-not-found': {en: 'The person could not be found.', note: 'Shown instead of the list of people when a person it should show is not in the feed.'},
   'error-form-not-found': {en: 'The contact form could not be found.', note: 'Shown instead of a contact form that is not in the feed.'},
   'error-project-not-found': {en: 'The project could not be found.', note: 'Shown instead of a widget when the project it should show is not in the feed.'},
+  'show-more': {en: 'Show more', note: 'Button under a list (projects, project members) that shows the next ones.'},
 } satisfies Record<string, MessageSpec>;
 
 /** A project's facts (the card, the compact card, the list's statuses). */
@@ -239,7 +240,6 @@ const LIST = {
     params: {count: 'the number of projects, formatted for the language'},
   },
   'no-results': {en: 'No project matches.', note: 'Shown when no project matches the search and filters.'},
-  'show-more': {en: 'Show more', note: 'Button under the list that shows the next projects.'},
 } satisfies Record<string, MessageSpec>;
 
 /** Dates, where the browser's Intl has none for the language: a catalog part of its own, loaded only then. */

@@ -11,7 +11,7 @@ import type {CompactView, SummaryView} from '../feed/view/project-card.js';
 import type {MemberListView, MemberView} from '../feed/view/member-list.js';
 import type {ProjectView} from '../feed/view/project.js';
 import type {ProjectListView} from '../feed/view/project-list.js';
-import {memberListView} from '../feed/view/member-list.js';
+import {MEMBERS_AT_ONCE, memberListView} from '../feed/view/member-list.js';
 import {summaryView} from '../feed/view/project-card.js';
 import {selectProject, type ResolvedText, type Resolver} from '../feed/view/resolver.js';
 import {needsLang} from '../feed/text.js';
@@ -100,8 +100,8 @@ export class LightDom {
     }
     const project = selectProject(r.loaded, view.id);
     if (view.summary) out.push(this.summary(summaryView(project, r), level + 1));
-    if (view.members) out.push(this.members(memberListView(r, {project: view.id}), level + 1));
-    if (view.contact?.person) out.push(this.members(memberListView(r, {project: view.id, people: view.contact.person, heading: view.contact.heading.text}), level + 1));
+    if (view.members) out.push(this.members(memberListView(r, {project: view.id, limit: MEMBERS_AT_ONCE}), level + 1));
+    if (view.contact?.person) out.push(this.members(memberListView(r, {project: view.id, people: view.contact.person, heading: view.contact.heading.text, limit: MEMBERS_AT_ONCE}), level + 1));
     return `<article>${out.join('')}</article>`;
   }
 
@@ -113,7 +113,7 @@ export class LightDom {
   /** The form itself needs JavaScript: without it, who it reaches, and the privacy policy. */
   contactForm(view: ContactFormView, level: number): string {
     const r = this._r;
-    const person = view.recipient ? r.feed.people.find((p) => p.id === view.recipient) : undefined;
+    const person = r.person(view.recipient);
     const href = contactHref(person, r);
     const name = person ? r.name(person.name, person.id) : undefined;
     return [

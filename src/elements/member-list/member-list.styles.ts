@@ -10,6 +10,13 @@ export const memberListStyles = css`
     display: grid;
     gap: calc(var(--loft-space, 1rem) * 1.5);
   }
+  .person:focus-visible {
+    outline: 3px solid currentColor;
+    outline-offset: 4px;
+  }
+  .show-more {
+    margin-top: calc(var(--loft-space, 1rem) * 1.5);
+  }
   .person {
     display: grid;
     grid-template-columns: auto minmax(0, 1fr);

@@ -1,7 +1,7 @@
-import {html, nothing, type TemplateResult} from 'lit';
+import {html, nothing, type PropertyValues, type TemplateResult} from 'lit';
 import {ifDefined} from 'lit/directives/if-defined.js';
 import type {Resolver} from '../../feed/view/resolver.js';
-import {memberListView, type MemberListView, type MemberView} from '../../feed/view/member-list.js';
+import {MEMBERS_AT_ONCE, memberListView, type MemberListView, type MemberView} from '../../feed/view/member-list.js';
 import {ContactDisclosure} from '../shared/contact-disclosure.js';
 import {contactDisclosureStyles} from '../shared/contact-disclosure.styles.js';
 import {LoftElement} from '../shared/loft-element.js';
@@ -9,7 +9,7 @@ import {CATALOG_PARTS} from '../shared/catalog-parts.js';
 import {sharedStyles} from '../shared/shared.styles.js';
 import {memberListStyles} from './member-list.styles.js';
 
-type Inputs = [project: string | undefined, people: string | undefined, roles: string | undefined, heading: string | undefined];
+type Inputs = [project: string | undefined, people: string | undefined, roles: string | undefined, heading: string | undefined, limit: number];
 
 /**
  * The people of a project (the seed page's "Projektmedlemmar"), or an explicit list of
@@ -18,7 +18,8 @@ type Inputs = [project: string | undefined, people: string | undefined, roles: s
  * disclosure below the button. "Kontakta X" is offered only when a contact form exists for
  * the person (theirs, else the project's). With a project, the list is a region landmark
  * named by its heading and the project ("Projektmedlemmar (LOFT)"), so that several lists on
- * a page have names of their own; without one it is no landmark.
+ * a page have names of their own; without one it is no landmark. A long list shows its
+ * first 50 people, and "Visa fler" shows 50 more each time.
  *
  * @tagname loft-member-list
  * @summary The people of a project, with their roles and a way to contact them.
@@ -55,6 +56,7 @@ export class LoftMemberList extends LoftElement<MemberListView, Inputs> {
       people: {},
       roles: {},
       heading: {},
+      _limit: {state: true, attribute: false},
     };
   }
 
@@ -72,16 +74,25 @@ export class LoftMemberList extends LoftElement<MemberListView, Inputs> {
   /** Text of the heading, instead of "Project members" in the page's language. */
   heading?: string;
 
+  /** How many people are shown: one more page for each "Visa fler". */
+  private _limit = MEMBERS_AT_ONCE;
+
   private readonly _contact = new ContactDisclosure(this);
 
   protected override _skeletonRows = 16;
 
   protected override _inputs(): Inputs {
-    return [this.project, this.people, this.roles, this.heading];
+    return [this.project, this.people, this.roles, this.heading, this._limit];
   }
 
-  protected override _view(r: Resolver, [project, people, roles, heading]: Inputs): MemberListView {
-    return memberListView(r, {project, people, roles, heading});
+  protected override _view(r: Resolver, [project, people, roles, heading, limit]: Inputs): MemberListView {
+    return memberListView(r, {project, people, roles, heading, limit});
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    // Other people: start again from the first page.
+    if (changed.has('project') || changed.has('people') || changed.has('roles')) this._limit = MEMBERS_AT_ONCE;
+    super.willUpdate(changed);
   }
 
   protected override _renderView(view: MemberListView): TemplateResult {
@@ -89,15 +100,24 @@ export class LoftMemberList extends LoftElement<MemberListView, Inputs> {
       <div part="heading" class="heading" role="heading" aria-level=${this._level()}>${this._text(view.heading)}</div>
       ${view.members.length
         ? html`<ul part="list" class="people" role="list">
-            ${view.members.map((m) => this._renderPerson(m, view))}
+            ${view.members.map((m, i) => this._renderPerson(m, i, view))}
           </ul>`
         : html`<p>${this._text(view.empty)}</p>`}
+      ${view.more ? html`<button type="button" class="button show-more" @click=${this._handleShowMore}>${this._text(view.more)}</button>` : nothing}
     </section>`;
   }
 
-  private _renderPerson(person: MemberView, view: MemberListView): TemplateResult {
+  /** Shows the next people and moves focus to the first of them, so keyboard users continue there. */
+  private async _handleShowMore(): Promise<void> {
+    const first = this._limit;
+    this._limit += MEMBERS_AT_ONCE;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(`li[data-index="${first}"]`)?.focus();
+  }
+
+  private _renderPerson(person: MemberView, index: number, view: MemberListView): TemplateResult {
     const text = (t: Parameters<typeof this._text>[0]) => this._text(t);
-    return html`<li part="item" class="person">
+    return html`<li part="item" class="person" tabindex="-1" data-index=${index}>
       <div part="photo" class="photo">
         ${person.photo
           ? html`<img src=${person.photo.src} alt=${person.photo.alt} loading="lazy" decoding="async" width="96" height="96" />`

@@ -11,7 +11,7 @@ import {LitElement, html, nothing, type PropertyDeclarations, type PropertyValue
 import {ifDefined} from 'lit/directives/if-defined.js';
 import {LoftErrorEvent, reportLoad} from '../../events/feed-events.js';
 import {forgetFeed, type LoadedFeed} from '../../feed/load.js';
-import type {ErrorCode} from '../../feed/validate.js';
+import {nextTask, SLICE_MS, type ErrorCode} from '../../feed/check/engine.js';
 import {needsLang, type ResolvedText} from '../../feed/text.js';
 import {resolverFor, type Resolver} from '../../feed/view/resolver.js';
 import {dirOf, dirOfLang, langOf, watchLang} from '../../i18n/lang.js';
@@ -127,6 +127,11 @@ export abstract class LoftElement<V, A extends readonly unknown[] = readonly unk
   /** The element's content for a view. */
   protected abstract _renderView(view: V): TemplateResult;
 
+  /** What a view leaves out of an overlong list (paragraphs, partners), for the editor: none unless a view says. */
+  protected _leftOut(_view: V): readonly Problem[] {
+    return [];
+  }
+
   /**
    * The loading skeleton reserves about the height the content will take, so nothing below
    * the element moves when the feed arrives: a heading bar, then this many lines of text
@@ -202,7 +207,11 @@ export abstract class LoftElement<V, A extends readonly unknown[] = readonly unk
     try {
       if (feed.status === 'rejected') throw feed.reason;
       resolver = resolverFor(feed.value, translator);
-      return {view: this._view(resolver, inputs), loaded: feed.value, resolver, source, catalogProblems};
+      const start = performance.now();
+      const view = this._view(resolver, inputs);
+      // A view that took long to build (thousands of projects sorted) leaves its render to a task of its own.
+      if (performance.now() - start > SLICE_MS / 2) await nextTask();
+      return {view, loaded: feed.value, resolver, source, catalogProblems};
     } catch (raw) {
       const error = toFeedError(raw);
       // With the feed's own words for the message where the feed is there.
@@ -230,6 +239,10 @@ export abstract class LoftElement<V, A extends readonly unknown[] = readonly unk
     if (this._reported === key && this._reportedFeed === outcome.loaded) return;
     this._reported = key;
     this._reportedFeed = outcome.loaded;
+    for (const p of this._leftOut(outcome.view)) {
+      console.warn(`loft-widgets: <${this.localName}>: ${p.message}`);
+      this.dispatchEvent(new LoftErrorEvent({code: p.code, message: p.message, path: p.path}));
+    }
     reportLoad(this, outcome.loaded, this.getAttribute('project') ?? undefined);
   }
 

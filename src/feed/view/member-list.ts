@@ -87,7 +87,10 @@ export interface MemberListView {
   region?: string;
   /** The project the contact forms are about, if any. */
   project?: string;
+  /** The first `limit` of them. */
   members: MemberView[];
+  /** "Visa fler", when there are more than those. */
+  more?: ResolvedText;
   empty: ResolvedText;
   panel: PanelTexts;
 }
@@ -100,14 +103,21 @@ export interface PanelTexts {
 
 export const panelTexts = (r: Resolver): PanelTexts => ({close: r.ui('close'), fileMissing: r.ui('error-file-missing')});
 
-export function memberListView(r: Resolver, input: {project?: string; people?: string; roles?: string; heading?: string}): MemberListView {
+/**
+ * How many people a member list shows at first, and how many more each "Visa fler" adds: a
+ * valid feed may give a project thousands of members, and rendering 13,000 at once held the
+ * page for 2 s in Chromium.
+ */
+export const MEMBERS_AT_ONCE = 50;
+
+export function memberListView(r: Resolver, input: {project?: string; people?: string; roles?: string; heading?: string; limit: number}): MemberListView {
   const {loaded} = r;
   const ids = idList(input.people);
   const project = input.project || !ids.length ? selectProject(loaded, input.project) : undefined;
   let members = ids.length
     ? ids.map((id) => ({person: findItem(loaded, 'people', id, 'people'), roles: project?.members?.find((m) => m.person === id)?.roles ?? []}))
     : (project!.members ?? []).flatMap((m) => {
-        const person = loaded.feed.people.find((p) => p.id === m.person);
+        const person = r.person(m.person);
         return person ? [{person, roles: m.roles}] : [];
       });
   const wanted = idList(input.roles);
@@ -118,7 +128,8 @@ export function memberListView(r: Resolver, input: {project?: string; people?: s
     heading: headingText,
     region: project ? `${headingText.text} (${r.name(project.name, project.id).text})` : undefined,
     project: project?.id,
-    members: members.map((m) => memberView(m.person, m.roles, project, r)),
+    members: members.slice(0, input.limit).map((m) => memberView(m.person, m.roles, project, r)),
+    more: members.length > input.limit ? r.ui('show-more') : undefined,
     empty: r.ui('no-members'),
     panel: panelTexts(r),
   };

@@ -1,6 +1,10 @@
 /** `<loft-project-card>`: the fact box (the seed page's "Sammanfattning") or the compact card of one project. */
+import type {Problem} from '../check/engine.js';
 import type {Project, ProjectStatus} from '../schema.js';
-import {selectProject, type LinkView, type ResolvedText, type Resolver} from './resolver.js';
+import {firstOf, projectPath, selectProject, type LinkView, type ResolvedText, type Resolver} from './resolver.js';
+
+/** The most partners a fact box lists: far more than any real project has (README "Feed format"). */
+export const MAX_PARTNERS = 200;
 
 /** "www.example.org/loft" for a link text: what people read, without the scheme. */
 export function displayUrl(href: string): string {
@@ -28,6 +32,8 @@ export interface SummaryView {
   variant: 'summary';
   heading: ResolvedText;
   facts: FactView[];
+  /** What the fact box leaves out of an overlong list of partners, for the editor. */
+  leftOut: Problem[];
 }
 
 function durationOf(project: Project, r: Resolver): ResolvedText | undefined {
@@ -53,17 +59,21 @@ export function summaryView(project: Project, r: Resolver): SummaryView {
   const {feed} = r;
   const own = feed.publisher ? project.participants.find((p) => p.organization === feed.publisher) : undefined;
   const publisher = r.organization(own?.organization);
-  const partners: PartnerView[] = [];
-  for (const participant of project.participants) {
-    if (participant === own) continue;
-    const org = r.organization(participant.organization);
-    if (!org) continue;
-    partners.push({
-      text: r.name(org.name, org.id),
-      href: r.url(org.url),
-      role: participant.role !== 'partner' || participant.label ? roleOf(participant, r) : undefined,
-    });
-  }
+  const partners = firstOf(
+    project.participants,
+    MAX_PARTNERS,
+    (participant): PartnerView | undefined => {
+      const org = participant === own ? undefined : r.organization(participant.organization);
+      if (!org) return undefined;
+      return {
+        text: r.name(org.name, org.id),
+        href: r.url(org.url),
+        role: participant.role !== 'partner' || participant.label ? roleOf(participant, r) : undefined,
+      };
+    },
+    (n) => `the project "${project.id}" has ${n.toLocaleString('en')} participants`,
+    `${projectPath(r, project)}.participants`
+  );
   const facts: FactView[] = [
     {label: r.ui('project-name'), text: r.name(project.name, project.id)},
     {label: r.ui('status'), text: r.ui(`status-${project.status}`), status: project.status},
@@ -74,10 +84,10 @@ export function summaryView(project: Project, r: Resolver): SummaryView {
   if (start) facts.push({label: r.ui('start'), text: {text: start, lang: r.tr.intlLang}});
   const duration = durationOf(project, r);
   if (duration) facts.push({label: r.ui('duration'), text: duration});
-  if (partners.length) facts.push({label: r.ui('partners'), partners});
+  if (partners.shown.length) facts.push({label: r.ui('partners'), partners: partners.shown});
   const website = r.url(project.website);
   if (website) facts.push({label: r.ui('website'), link: {href: website, text: displayUrl(website)}});
-  return {variant: 'summary', heading: r.ui('summary'), facts};
+  return {variant: 'summary', heading: r.ui('summary'), facts, leftOut: partners.problem ? [partners.problem] : []};
 }
 
 /** A project in a listing: the compact card. */

@@ -1,4 +1,5 @@
 /** `<loft-project-list>`: the controls, the count and the cards of a listing page. */
+import type {Problem} from '../check/engine.js';
 import {PROJECT_STATUSES} from '../codes.js';
 import type {Project, ProjectStatus} from '../schema.js';
 import {tidyText} from '../text.js';
@@ -33,7 +34,15 @@ interface ListIndex {
   byStart?: ListEntry[];
   statuses: ProjectStatus[];
   organizations: {id: string; name: ResolvedText}[];
+  /** The organisations left out of the filter, for the editor. */
+  leftOut?: Problem;
 }
+
+/**
+ * The most organisations the filter offers: those in the most projects. A select of
+ * thousands is no help to anyone, and building 15,000 options held the page for 240 ms.
+ */
+export const MAX_ORGANIZATION_OPTIONS = 250;
 
 const listIndexes = new WeakMap<Resolver, ListIndex>();
 
@@ -41,18 +50,28 @@ function listIndex(r: Resolver): ListIndex {
   let index = listIndexes.get(r);
   if (index) return index;
   const collator = new Intl.Collator(r.tr.intlLang);
-  const used = new Set<string>();
+  // How often each organisation takes part in a project.
+  const used = new Map<string, number>();
   const entries = r.feed.projects.map((project): ListEntry => {
     const name = r.name(project.name, project.id).text;
-    for (const p of project.participants) used.add(p.organization);
+    for (const p of project.participants) used.set(p.organization, (used.get(p.organization) ?? 0) + 1);
     return {project, name};
   });
   const byName = entries.sort((a, b) => collator.compare(a.name, b.name));
-  const organizations = r.feed.organizations
-    .filter((o) => used.has(o.id))
-    .map((o) => ({id: o.id, name: r.name(o.name, o.id)}))
-    .sort((a, b) => collator.compare(a.name.text, b.name.text));
-  index = {byName, statuses: PROJECT_STATUSES.filter((s) => entries.some((e) => e.project.status === s)), organizations};
+  let offered = r.feed.organizations.filter((o) => used.has(o.id));
+  let leftOut: Problem | undefined;
+  if (offered.length > MAX_ORGANIZATION_OPTIONS) {
+    const rest = offered.length - MAX_ORGANIZATION_OPTIONS;
+    offered = offered.sort((a, b) => used.get(b.id)! - used.get(a.id)!).slice(0, MAX_ORGANIZATION_OPTIONS);
+    leftOut = {
+      code: 'field-dropped',
+      path: 'organizations',
+      message: `organizations: ${(rest + MAX_ORGANIZATION_OPTIONS).toLocaleString('en')} organisations take part in the projects, more than the ${MAX_ORGANIZATION_OPTIONS} the list's organisation filter offers. The ${MAX_ORGANIZATION_OPTIONS} in the most projects are offered; the other ${rest.toLocaleString('en')} are left out of the filter.`,
+      fatal: false,
+    };
+  }
+  const organizations = offered.map((o) => ({id: o.id, name: r.name(o.name, o.id)})).sort((a, b) => collator.compare(a.name.text, b.name.text));
+  index = {byName, statuses: PROJECT_STATUSES.filter((s) => entries.some((e) => e.project.status === s)), organizations, leftOut};
   listIndexes.set(r, index);
   return index;
 }
@@ -78,6 +97,8 @@ export interface ProjectListView {
    */
   count: ResolvedText;
   cards: CompactView[];
+  /** What the controls leave out (organisations beyond the filter's), for the editor. */
+  leftOut: Problem[];
 }
 
 export interface ListInput {
@@ -154,5 +175,6 @@ export function projectListView(r: Resolver, input: ListInput): ProjectListView 
     total: results.length,
     count: whenRead(() => (results.length ? r.ui('results', {count: results.length}) : r.ui('no-results'))),
     cards: results.slice(0, input.limit).map((entry) => (entry.card ??= compactView(entry.project, r))),
+    leftOut: index.leftOut ? [index.leftOut] : [],
   };
 }

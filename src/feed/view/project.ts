@@ -1,7 +1,12 @@
 /** `<loft-project>`: the whole seed page for one project. */
+import type {Problem} from '../check/engine.js';
 import {tidyText} from '../text.js';
 import {panelTexts, type PanelTexts} from './member-list.js';
-import {idList, selectProject, type ResolvedText, type Resolver} from './resolver.js';
+import {firstOf, idList, projectPath, selectProject, type ResolvedText, type Resolver} from './resolver.js';
+
+/** The most paragraphs and quotes a project page shows: far more than any real page has (README "Feed format"). */
+export const MAX_PARAGRAPHS = 200;
+export const MAX_QUOTES = 50;
 
 /** Sections of `<loft-project>` that `hide` can leave out. */
 export type ProjectSection = 'description' | 'quotes' | 'summary' | 'members' | 'contact';
@@ -20,6 +25,8 @@ export interface ProjectView {
   quotes: QuoteView[];
   summary: boolean;
   members: boolean;
+  /** What the page leaves out of an overlong description or list of quotes, for the editor. */
+  leftOut: Problem[];
   /** The project contact: a person shown as a one-person member list, or the project's form. */
   contact?: {heading: ResolvedText; person: string; button?: undefined} | {heading: ResolvedText; person?: undefined; button: ResolvedText; panel: PanelTexts};
 }
@@ -36,20 +43,29 @@ export function projectView(r: Resolver, input: {project?: string; hide?: string
   } else if (show('contact') && !contactPerson && project.contactForm) {
     contact = {heading: r.ui('contact'), button: r.ui('contact-project'), panel: panelTexts(r)};
   }
+  const path = projectPath(r, project);
+  const count = (n: number, what: string) => `the project "${project.id}" has ${n.toLocaleString('en')} ${what}`;
+  const description = firstOf(show('description') ? project.description : undefined, MAX_PARAGRAPHS, (p) => r.text(p), (n) => count(n, 'paragraphs'), `${path}.description`);
+  const quotes = firstOf(
+    show('quotes') ? project.quotes : undefined,
+    MAX_QUOTES,
+    (q): QuoteView | undefined => {
+      const text = r.text(q.text);
+      if (!text) return undefined;
+      const org = r.organization(q.organization);
+      const name = tidyText(q.name);
+      const attribution = [name ? {text: name, lang: r.lang} : undefined, r.text(q.title), org ? r.name(org.name, org.id) : undefined];
+      return {text, attribution: attribution.filter((x) => x !== undefined)};
+    },
+    (n) => count(n, 'quotes'),
+    `${path}.quotes`
+  );
   return {
     id: project.id,
     title: r.text(project.title) ?? r.name(project.name, project.id),
-    description: show('description') ? (project.description ?? []).map((p) => r.text(p)).filter((p) => p !== undefined) : [],
-    quotes: show('quotes')
-      ? (project.quotes ?? []).flatMap((q) => {
-          const text = r.text(q.text);
-          if (!text) return [];
-          const org = r.organization(q.organization);
-          const name = tidyText(q.name);
-          const attribution = [name ? {text: name, lang: r.lang} : undefined, r.text(q.title), org ? r.name(org.name, org.id) : undefined];
-          return [{text, attribution: attribution.filter((x) => x !== undefined)}];
-        })
-      : [],
+    description: description.shown,
+    quotes: quotes.shown,
+    leftOut: [description.problem, quotes.problem].filter((p) => p !== undefined),
     summary: show('summary'),
     members,
     contact,
