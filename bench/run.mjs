@@ -5,7 +5,7 @@
 // writes bench/RESULTS.md. Numbers are recorded, never asserted.
 //
 // BENCH_RUNS (default 11) fresh page loads per render case; BENCH_FEED_RUNS (default 5)
-// runs of the 10,000-project feed; BENCH_HOSTILE_RUNS (default 3) runs of each hostile feed
+// runs of the 10,000-project feed; BENCH_HOSTILE_RUNS (default 7) runs of each hostile feed
 // (bench/hostile.mjs); BENCH_RESULTS (default bench/RESULTS.md) where to write.
 import {execSync} from 'node:child_process';
 import {existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync} from 'node:fs';
@@ -31,7 +31,7 @@ const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 process.chdir(root);
 const RUNS = Number(process.env.BENCH_RUNS ?? 11);
 const FEED_RUNS = Number(process.env.BENCH_FEED_RUNS ?? 5);
-const HOSTILE_RUNS = Number(process.env.BENCH_HOSTILE_RUNS ?? 3);
+const HOSTILE_RUNS = Number(process.env.BENCH_HOSTILE_RUNS ?? 7);
 const TMP = 'bench/.tmp';
 const CLS_FEED_DELAY = 1500;
 

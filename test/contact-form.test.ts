@@ -1,7 +1,7 @@
 import {aTimeout, expect, fixture, html, waitUntil} from '@open-wc/testing';
 import {sendKeys} from '@web/test-runner-commands';
 import type {LoftContactForm} from '../src/elements/contact-form/contact-form.js';
-import type {LoftSubmitErrorEvent, LoftSubmitEvent, LoftSubmittedEvent} from '../src/events/events.js';
+import type {LoftErrorEvent, LoftSubmitErrorEvent, LoftSubmitEvent, LoftSubmittedEvent} from '../src/events/events.js';
 import {collect, exempelbyFeed, referenceFeed, requestCount, setPageLang, settled, textOf, uniqueKey} from './helpers/fixtures.js';
 
 /** The test receiver's minimum fill time (test/server/receiver.mjs) plus a margin. */
@@ -695,6 +695,24 @@ describe('<loft-contact-form>', () => {
       await expect(el).to.be.accessible();
     } finally {
       (Intl as any).DisplayNames = displayNames;
+    }
+  });
+
+  it('asks for at most 20 optional consents, and tells the editor what it left out', async () => {
+    const feed = await exempelbyFeed();
+    feed.contactForms[0].optionalConsents = Array.from({length: 30}, (_, i) => ({id: `c${i}`, label: `Samtycke ${i + 1}`, version: '1'}));
+    const errors = collect<LoftErrorEvent>('loft-error');
+    try {
+      const el = await fixture<LoftContactForm>(html`<loft-contact-form .data=${feed} form="kommun-kontakt"></loft-contact-form>`);
+      await settled(el);
+      const asked = [...root(el).querySelectorAll<HTMLInputElement>('input[data-consent]')].map((b) => b.dataset.consent).filter((id) => /^c\d+$/.test(id!));
+      expect(asked).to.deep.equal(Array.from({length: 20}, (_, i) => `c${i}`));
+      expect(errors.events.map((e) => [e.detail.code, e.detail.path])).to.deep.equal([['field-dropped', 'contactForms[0].optionalConsents']]);
+      expect(errors.events[0].detail.message).to.equal(
+        'contactForms[0].optionalConsents: the contact form "kommun-kontakt" asks for 30 optional consents, more than the 20 a page shows. The last 10 are left out.'
+      );
+    } finally {
+      errors.stop();
     }
   });
 });

@@ -1,7 +1,8 @@
 import {expect, fixture, html, waitUntil} from '@open-wc/testing';
 import {sendKeys} from '@web/test-runner-commands';
 import type {LoftMemberList} from '../src/elements/member-list/member-list.js';
-import {referenceFeed, setPageLang, settled, textOf, uniqueKey} from './helpers/fixtures.js';
+import type {LoftErrorEvent} from '../src/events/events.js';
+import {collect, referenceFeed, setPageLang, settled, textOf, uniqueKey} from './helpers/fixtures.js';
 
 const FEED = '/demo/feeds/loft.feed.json';
 
@@ -310,5 +311,21 @@ describe('<loft-member-list>', () => {
     // Other people start again from the first page.
     el.roles = 'member';
     await waitUntil(() => people(el).length === 50 && more(), 'a new selection did not start at its first page');
+  });
+
+  it('shows at most 10 roles of a person, and tells the editor what it left out', async () => {
+    const feed = await referenceFeed();
+    const carl = feed.projects[0].members.findIndex((m: {person: string}) => m.person === 'carl-heath');
+    feed.projects[0].members[carl].roles = Array.from({length: 12}, (_, i) => ({code: `r${i}`, label: `Roll ${i + 1}`}));
+    const errors = collect<LoftErrorEvent>('loft-error');
+    try {
+      const el = await fixture<LoftMemberList>(html`<loft-member-list .data=${feed} project="loft"></loft-member-list>`);
+      await settled(el);
+      expect(people(el)[1].roles).to.deep.equal(Array.from({length: 10}, (_, i) => `Roll ${i + 1}`));
+      expect(errors.events.map((e) => [e.detail.code, e.detail.path])).to.deep.equal([['field-dropped', `projects[0].members[${carl}].roles`]]);
+      expect(errors.events[0].detail.message).to.contain('the member "carl-heath" of the project "loft" has 12 roles, more than the 10 a page shows');
+    } finally {
+      errors.stop();
+    }
   });
 });

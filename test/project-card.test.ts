@@ -209,6 +209,10 @@ describe('<loft-project-card>', () => {
       const total = project.participants.length;
       expect(errors.events.map((e) => [e.detail.code, e.detail.path])).to.deep.equal([['field-dropped', 'projects[0].participants']]);
       expect(errors.events[0].detail.message).to.contain(`has ${total} participants, more than the 200 a page shows`);
+      // Search engines read the same: the JSON-LD (which the CDN loader loads) names the first 200 participants.
+      await import('../src/structured-data/live.js');
+      const data = JSON.parse(el.querySelector(':scope > script[type="application/ld+json"]')!.textContent!);
+      expect(data.member.filter((m: {member: {'@type': string}}) => m.member['@type'] !== 'Person')).to.have.length(200);
     } finally {
       errors.stop();
     }

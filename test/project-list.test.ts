@@ -397,20 +397,23 @@ describe('<loft-project-list url-state>', () => {
     expect(own('lista-')).to.deep.equal(['lista-sort=start']);
   });
 
-  it('offers the 250 organisations in the most projects, and tells the editor about the rest', async () => {
-    const feed = await manyProjects(300);
-    feed.organizations.push(...Array.from({length: 300}, (_, i) => ({id: `org-${i}`, name: `Organisation ${String(i).padStart(3, '0')}`})));
-    // Each project has one organisation of its own; org-299 is in ten projects.
-    feed.projects.forEach((p: {participants: unknown[]}, i: number) => p.participants.push({organization: `org-${i}`, role: 'partner'}, ...(i < 10 ? [{organization: 'org-299', role: 'funder'}] : [])));
+  it('offers the 1,000 organisations in the most projects, and tells the editor about the rest', async () => {
+    const feed = await manyProjects(1010);
+    feed.organizations.push(...Array.from({length: 1010}, (_, i) => ({id: `org-${i}`, name: `Organisation ${String(i).padStart(4, '0')}`})));
+    // Each project has one organisation of its own; org-1009 is in ten projects.
+    feed.projects.forEach((p: {participants: unknown[]}, i: number) => p.participants.push({organization: `org-${i}`, role: 'partner'}, ...(i < 10 ? [{organization: 'org-1009', role: 'funder'}] : [])));
     const errors = collect<LoftErrorEvent>('loft-error');
     try {
       const el = await fixture<LoftProjectList>(html`<loft-project-list .data=${feed}></loft-project-list>`);
       await settled(el);
       const offered = [...q<HTMLSelectElement>(el, '#organization')!.options].map((o) => o.value);
-      expect(offered).to.have.length(251);
-      expect(offered).to.include('org-299');
-      expect(errors.events.map((e) => [e.detail.code, e.detail.path])).to.deep.equal([['field-dropped', 'organizations']]);
-      expect(errors.events[0].detail.message).to.contain('more than the 250 the list\'s organisation filter offers');
+      // "All", then 1,000: the reference feed's organisations are in projects too.
+      expect(offered).to.have.length(1001);
+      expect(offered).to.include('org-1009');
+      const total = new Set(feed.projects.flatMap((p: {participants: {organization: string}[]}) => p.participants.map((x) => x.organization))).size;
+      expect(errors.events.map((e) => [e.detail.code, e.detail.path, e.detail.message])).to.deep.equal([
+        ['field-dropped', 'organizations', `organizations: ${total.toLocaleString('en')} organisations take part in the projects, more than the 1,000 the list's organisation filter offers. It offers the 1,000 in the most projects.`],
+      ]);
     } finally {
       errors.stop();
     }

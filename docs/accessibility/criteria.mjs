@@ -16,6 +16,7 @@
 const test = (file) => (it) => ({test: `test/${file}`, it});
 const card = test('project-card.test.ts');
 const members = test('member-list.test.ts');
+const MEMBERS_MORE = members('shows 50 people at first, and "Visa fler" shows 50 more with focus on the first of them');
 const form = test('contact-form.test.ts');
 const hand = test('form-in-hand.test.ts');
 const project = test('project.test.ts');
@@ -328,7 +329,10 @@ export const criteria = {
       reason: 'Its only controls are links and the retry button, native elements reached with Tab and used with Enter; every click handler is on a native button or link (no keyboard test of its own).',
       evidence: [absent(/<(div|span|li|p|ul|dl|dt|dd|section|article)\b[^>]*@(click|mousedown|pointerdown)=/, 'src/elements'), card('shows a localized error with a retry that works')],
     },
-    'loft-member-list': {reason: '"Kontakta X" opens and Escape closes the contact panel from the keyboard; links and buttons are native.', evidence: [members('opens the contact form for the person with the keyboard, moves focus inside, and Escape returns focus to the button')]},
+    'loft-member-list': {
+      reason: '"Kontakta X" opens and Escape closes the contact panel from the keyboard; "Visa fler" shows the next people; links and buttons are native.',
+      evidence: [members('opens the contact form for the person with the keyboard, moves focus inside, and Escape returns focus to the button'), MEMBERS_MORE],
+    },
     'loft-contact-form': {reason: 'Filled in, ticked and sent with the keyboard alone.', evidence: [FORM_KEYBOARD]},
     'loft-project': {reason: 'As its nested elements: "Kontakta Amanda" opens and Escape closes the panel from the keyboard.', evidence: [PROJECT_OPENS_FORM]},
     'loft-project-list': {
@@ -411,8 +415,8 @@ export const criteria = {
     all: {result: 'supports'},
     'loft-project-card': {reason: 'Focus moves in source order; after "Försök igen" focus stays in the element instead of falling back to the start of the page.', evidence: [card('shows a localized error with a retry that works')]},
     'loft-member-list': {
-      reason: '"Kontakta X" moves focus to the first field of the form right below it; closing returns focus to the button.',
-      evidence: [members('opens the contact form for the person with the keyboard, moves focus inside, and Escape returns focus to the button'), members('closes with the close button and with a second press of the opener, returning focus'), OPENS_FORM],
+      reason: '"Kontakta X" moves focus to the first field of the form right below it; closing returns focus to the button; "Visa fler" moves focus to the first of the people it shows.',
+      evidence: [members('opens the contact form for the person with the keyboard, moves focus inside, and Escape returns focus to the button'), members('closes with the close button and with a second press of the opener, returning focus'), OPENS_FORM, MEMBERS_MORE],
     },
     'loft-contact-form': {
       reason: 'Tab order follows the form; the error summary takes focus and its links move focus to their field; focus stays on the send button while sending; a failure message or the confirmation takes focus.',

@@ -7,7 +7,8 @@
 import {FeedError, findItem} from '../feed/load.js';
 import type {ContactForm} from '../feed/schema.js';
 import {needsLang} from '../feed/text.js';
-import type {ResolvedText, Resolver} from '../feed/view/resolver.js';
+import type {Problem} from '../feed/check/engine.js';
+import {AT_MOST, firstOf, type ResolvedText, type Resolver} from '../feed/view/resolver.js';
 import {durationInWords, formatAmount} from '../i18n/duration.js';
 import {languageName} from '../i18n/format.js';
 import type {MessageId} from '../i18n/catalog.js';
@@ -56,6 +57,8 @@ export interface ContactFormView {
   /** The label of the required box under the legal basis `consent`. */
   consent?: ResolvedText;
   optional?: {legend: ResolvedText; consents: ConsentView[]};
+  /** What the form leaves out of an overlong list of optional consents, for the editor. */
+  leftOut: Problem[];
   endpoint?: string;
   challengeUrl?: string;
   text: {
@@ -156,10 +159,17 @@ export function contactFormView(r: Resolver, input: {form?: string; recipient?: 
       },
     };
   });
-  const optional = (form.optionalConsents ?? []).flatMap((c): ConsentView[] => {
-    const label = r.text(c.label);
-    return label ? [{id: c.id, label, languageNote: languageNote(r, label), version: c.version}] : [];
-  });
+  // A consent left out is never asked for, so never given.
+  const {shown: optional, problem} = firstOf(
+    form.optionalConsents,
+    AT_MOST.consents,
+    (c): ConsentView | undefined => {
+      const label = r.text(c.label);
+      return label && {id: c.id, label, languageNote: languageNote(r, label), version: c.version};
+    },
+    (n) => `the contact form "${form.id}" asks for ${n.toLocaleString('en')} optional consents`,
+    () => `contactForms[${r.feed.contactForms.indexOf(form)}].optionalConsents`
+  );
   const privacy = r.url(form.privacyPolicyUrl);
   return {
     form: form.id,
@@ -175,6 +185,7 @@ export function contactFormView(r: Resolver, input: {form?: string; recipient?: 
     privacy: privacy ? {href: privacy, text: r.ui('contact-privacy-link', {controller})} : undefined,
     consent: form.legalBasis === 'consent' ? r.ui('contact-consent-processing', {controller}) : undefined,
     optional: optional.length ? {legend: r.ui('contact-optional-consents'), consents: optional} : undefined,
+    leftOut: problem ? [problem] : [],
     endpoint: r.url(form.endpoint),
     challengeUrl: form.captcha?.provider === 'altcha' ? r.url(form.captcha.challengeUrl) : undefined,
     text: {

@@ -17,7 +17,7 @@
 import type {Organization, Person, Project} from '../feed/schema.js';
 import {PERSON_ROLES} from '../feed/codes.js';
 import type {ProjectListView} from '../feed/view/project-list.js';
-import {selectProject, type Resolver} from '../feed/view/resolver.js';
+import {AT_MOST, selectProject, type Resolver} from '../feed/view/resolver.js';
 
 /** A JSON-LD node: plain JSON, ready for `JSON.stringify`. */
 export type JsonLdNode = {[key: string]: string | number | string[] | JsonLdNode | JsonLdNode[]};
@@ -32,6 +32,15 @@ const ORGANIZATION_TYPES: Record<string, string> = {
   company: 'Corporation',
   'non-profit': 'NGO',
 };
+
+/**
+ * One project's JSON-LD lists at most as many organisations (and people) as its fact box,
+ * roles as its member list, and 20 identifiers of each thing: a feed may give a project
+ * thousands, and writing them all out held the page for 80 ms half a second after it showed.
+ */
+const MAX_IDENTIFIERS = 20;
+
+const identifiers = (list: Organization['identifiers']) => list?.slice(0, MAX_IDENTIFIERS).map((i) => node({'@type': 'PropertyValue', propertyID: i.scheme, value: i.value}));
 
 /** Leaves out keys without a value, so the JSON has no empty fields. */
 function node(fields: {[key: string]: string | number | string[] | JsonLdNode | JsonLdNode[] | undefined}): JsonLdNode {
@@ -60,7 +69,7 @@ function organizationNode(org: Organization, r: Resolver): JsonLdNode {
     '@id': idOf(r, 'organizations', org.id, withFragment(url, 'organization')),
     name: r.name(org.name, org.id).text,
     url,
-    identifier: org.identifiers?.map((i) => node({'@type': 'PropertyValue', propertyID: i.scheme, value: i.value})),
+    identifier: identifiers(org.identifiers),
   });
 }
 
@@ -101,7 +110,7 @@ export function projectJsonLd(r: Resolver, projectId: string | undefined): JsonL
   const project: Project = selectProject(r.loaded, projectId);
   const members: JsonLdNode[] = [];
   const funders: JsonLdNode[] = [];
-  for (const participant of project.participants) {
+  for (const participant of project.participants.slice(0, AT_MOST.partners)) {
     const org = r.organization(participant.organization);
     if (!org) continue;
     const orgNode = organizationNode(org, r);
@@ -109,15 +118,14 @@ export function projectJsonLd(r: Resolver, projectId: string | undefined): JsonL
     members.push(role('member', orgNode, [roleName]));
     if (participant.role === 'funder') funders.push({'@id': orgNode['@id']});
   }
-  const people = new Map(r.feed.people.map((p) => [p.id, p]));
-  for (const member of project.members ?? []) {
-    const person = people.get(member.person);
+  for (const member of project.members?.slice(0, AT_MOST.partners) ?? []) {
+    const person = r.person(member.person);
     if (!person) continue;
-    members.push(role('member', personNode(person, r), member.roles.flatMap((code) => roleLabel(code, r) ?? [])));
+    members.push(role('member', personNode(person, r), member.roles.slice(0, AT_MOST.roles).flatMap((code) => roleLabel(code, r) ?? [])));
   }
   // The contact person: the project's, else the first member with the role `contact`.
   const contactId = project.contactPerson ?? project.members?.find((m) => m.roles.includes('contact'))?.person;
-  const contact = contactId ? people.get(contactId) : undefined;
+  const contact = r.person(contactId);
   const url = r.url(project.url);
   const website = r.url(project.website);
   const description = r.text(project.summary) ?? r.text(project.description?.[0]);
@@ -133,7 +141,7 @@ export function projectJsonLd(r: Resolver, projectId: string | undefined): JsonL
     foundingDate: project.startDate,
     dissolutionDate: project.endDate ?? undefined,
     keywords: node({'@type': 'DefinedTerm', termCode: project.status, name: r.ui(`status-${project.status}`).text}),
-    identifier: project.identifiers?.map((i) => node({'@type': 'PropertyValue', propertyID: i.scheme, value: i.value})),
+    identifier: identifiers(project.identifiers),
     member: members,
     funder: funders,
     contactPoint: contact

@@ -237,10 +237,12 @@ export abstract class LoftElement<V, A extends readonly unknown[] = readonly unk
     }
     const key = JSON.stringify(this._inputs());
     if (this._reported === key && this._reportedFeed === outcome.loaded) return;
+    // The console says it once per feed (as it does the feed's problems), the event once per feed and inputs.
+    const warn = this._reportedFeed !== outcome.loaded;
     this._reported = key;
     this._reportedFeed = outcome.loaded;
     for (const p of this._leftOut(outcome.view)) {
-      console.warn(`loft-widgets: <${this.localName}>: ${p.message}`);
+      if (warn) console.warn(`loft-widgets: <${this.localName}>: ${p.message}`);
       this.dispatchEvent(new LoftErrorEvent({code: p.code, message: p.message, path: p.path}));
     }
     reportLoad(this, outcome.loaded, this.getAttribute('project') ?? undefined);

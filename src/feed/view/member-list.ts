@@ -3,7 +3,8 @@ import {findItem} from '../load.js';
 import {PERSON_ROLES} from '../codes.js';
 import type {Person, Project} from '../schema.js';
 import {tidyText} from '../text.js';
-import {idList, selectProject, type ResolvedText, type Resolver} from './resolver.js';
+import type {Problem} from '../check/engine.js';
+import {AT_MOST, firstOf, idList, projectPath, selectProject, type ResolvedText, type Resolver} from './resolver.js';
 
 /** A person as the member list shows them. */
 export interface MemberView {
@@ -18,6 +19,8 @@ export interface MemberView {
   profile?: ActionView & {href: string};
   /** "Kontakta Amanda", when a contact form exists for them (theirs, else the project's). */
   contact?: ActionView;
+  /** What the entry leaves out of an overlong list of roles, for the editor. */
+  leftOut?: Problem;
 }
 
 /** A link or button: what it says, and its accessible name when that must say more. */
@@ -62,16 +65,21 @@ export function memberView(person: Person, roles: MemberRole[], project: Project
   const src = r.url(person.image?.url);
   const org = r.organization(person.organization);
   const profile = r.url(person.profileUrl);
+  const shownRoles =
+    roles.length > AT_MOST.roles && project
+      ? firstOf(roles, AT_MOST.roles, (role) => roleLabel(role, r), (n) => `the member "${person.id}" of the project "${project.id}" has ${n.toLocaleString('en')} roles`, () => `${projectPath(r, project)}.members[${project.members!.findIndex((m) => m.roles === roles)}].roles`)
+      : {shown: roles.map((role) => roleLabel(role, r)).filter((x): x is ResolvedText => x !== undefined)};
   return {
     id: person.id,
     name,
     title: r.text(person.title),
     organization: org ? r.name(org.name, org.id) : undefined,
-    roles: roles.map((role) => roleLabel(role, r)).filter((x): x is ResolvedText => x !== undefined),
+    roles: shownRoles.shown,
     photo: src ? {src, alt: r.text(person.image?.alt)?.text ?? ''} : undefined,
     initials: initialsOf(name.text),
     profile: profile ? {...action('read-more', callName, name.text, r), href: profile} : undefined,
     contact: person.contactForm !== undefined || project?.contactForm !== undefined ? action('contact-person', callName, name.text, r) : undefined,
+    leftOut: shownRoles.problem,
   };
 }
 
@@ -89,6 +97,8 @@ export interface MemberListView {
   project?: string;
   /** The first `limit` of them. */
   members: MemberView[];
+  /** What the people shown leave out of overlong lists of roles, for the editor. */
+  leftOut: Problem[];
   /** "Visa fler", when there are more than those. */
   more?: ResolvedText;
   empty: ResolvedText;
@@ -124,11 +134,13 @@ export function memberListView(r: Resolver, input: {project?: string; people?: s
   if (wanted.length) members = members.filter((m) => m.roles.some((role) => wanted.includes(roleCode(role))));
   const heading = tidyText(input.heading ?? '');
   const headingText: ResolvedText = heading ? {text: heading, lang: r.lang} : r.ui('members');
+  const shown = members.slice(0, input.limit).map((m) => memberView(m.person, m.roles, project, r));
   return {
     heading: headingText,
     region: project ? `${headingText.text} (${r.name(project.name, project.id).text})` : undefined,
     project: project?.id,
-    members: members.slice(0, input.limit).map((m) => memberView(m.person, m.roles, project, r)),
+    members: shown,
+    leftOut: shown.flatMap((m) => (m.leftOut ? [m.leftOut] : [])),
     more: members.length > input.limit ? r.ui('show-more') : undefined,
     empty: r.ui('no-members'),
     panel: panelTexts(r),

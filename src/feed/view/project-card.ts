@@ -1,10 +1,7 @@
 /** `<loft-project-card>`: the fact box (the seed page's "Sammanfattning") or the compact card of one project. */
 import type {Problem} from '../check/engine.js';
 import type {Project, ProjectStatus} from '../schema.js';
-import {firstOf, projectPath, selectProject, type LinkView, type ResolvedText, type Resolver} from './resolver.js';
-
-/** The most partners a fact box lists: far more than any real project has (README "Feed format"). */
-export const MAX_PARTNERS = 200;
+import {AT_MOST, firstOf, projectPath, selectProject, type LinkView, type ResolvedText, type Resolver} from './resolver.js';
 
 /** "www.example.org/loft" for a link text: what people read, without the scheme. */
 export function displayUrl(href: string): string {
@@ -61,7 +58,7 @@ export function summaryView(project: Project, r: Resolver): SummaryView {
   const publisher = r.organization(own?.organization);
   const partners = firstOf(
     project.participants,
-    MAX_PARTNERS,
+    AT_MOST.partners,
     (participant): PartnerView | undefined => {
       const org = participant === own ? undefined : r.organization(participant.organization);
       if (!org) return undefined;
@@ -72,7 +69,7 @@ export function summaryView(project: Project, r: Resolver): SummaryView {
       };
     },
     (n) => `the project "${project.id}" has ${n.toLocaleString('en')} participants`,
-    `${projectPath(r, project)}.participants`
+    () => `${projectPath(r, project)}.participants`
   );
   const facts: FactView[] = [
     {label: r.ui('project-name'), text: r.name(project.name, project.id)},

@@ -3,7 +3,7 @@ import type {Problem} from '../check/engine.js';
 import {PROJECT_STATUSES} from '../codes.js';
 import type {Project, ProjectStatus} from '../schema.js';
 import {tidyText} from '../text.js';
-import type {ResolvedText, Resolver} from './resolver.js';
+import {AT_MOST, type ResolvedText, type Resolver} from './resolver.js';
 import {compactView, type CompactView} from './project-card.js';
 
 // Letters that Unicode does not decompose into a base letter and a mark (Nordic and Sami ones
@@ -38,12 +38,6 @@ interface ListIndex {
   leftOut?: Problem;
 }
 
-/**
- * The most organisations the filter offers: those in the most projects. A select of
- * thousands is no help to anyone, and building 15,000 options held the page for 240 ms.
- */
-export const MAX_ORGANIZATION_OPTIONS = 250;
-
 const listIndexes = new WeakMap<Resolver, ListIndex>();
 
 function listIndex(r: Resolver): ListIndex {
@@ -60,13 +54,14 @@ function listIndex(r: Resolver): ListIndex {
   const byName = entries.sort((a, b) => collator.compare(a.name, b.name));
   let offered = r.feed.organizations.filter((o) => used.has(o.id));
   let leftOut: Problem | undefined;
-  if (offered.length > MAX_ORGANIZATION_OPTIONS) {
-    const rest = offered.length - MAX_ORGANIZATION_OPTIONS;
-    offered = offered.sort((a, b) => used.get(b.id)! - used.get(a.id)!).slice(0, MAX_ORGANIZATION_OPTIONS);
+  // A select of thousands is no help to anyone (and 15,000 options held the page for 240 ms): those in the most projects.
+  if (offered.length > AT_MOST.filterOrganizations) {
+    const [all, max] = [offered.length, AT_MOST.filterOrganizations].map((n) => n.toLocaleString('en'));
+    offered = offered.sort((a, b) => used.get(b.id)! - used.get(a.id)!).slice(0, AT_MOST.filterOrganizations);
     leftOut = {
       code: 'field-dropped',
       path: 'organizations',
-      message: `organizations: ${(rest + MAX_ORGANIZATION_OPTIONS).toLocaleString('en')} organisations take part in the projects, more than the ${MAX_ORGANIZATION_OPTIONS} the list's organisation filter offers. The ${MAX_ORGANIZATION_OPTIONS} in the most projects are offered; the other ${rest.toLocaleString('en')} are left out of the filter.`,
+      message: `organizations: ${all} organisations take part in the projects, more than the ${max} the list's organisation filter offers. It offers the ${max} in the most projects.`,
       fatal: false,
     };
   }

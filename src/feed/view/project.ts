@@ -2,11 +2,7 @@
 import type {Problem} from '../check/engine.js';
 import {tidyText} from '../text.js';
 import {panelTexts, type PanelTexts} from './member-list.js';
-import {firstOf, idList, projectPath, selectProject, type ResolvedText, type Resolver} from './resolver.js';
-
-/** The most paragraphs and quotes a project page shows: far more than any real page has (README "Feed format"). */
-export const MAX_PARAGRAPHS = 200;
-export const MAX_QUOTES = 50;
+import {AT_MOST, firstOf, idList, projectPath, selectProject, type ResolvedText, type Resolver} from './resolver.js';
 
 /** Sections of `<loft-project>` that `hide` can leave out. */
 export type ProjectSection = 'description' | 'quotes' | 'summary' | 'members' | 'contact';
@@ -43,12 +39,11 @@ export function projectView(r: Resolver, input: {project?: string; hide?: string
   } else if (show('contact') && !contactPerson && project.contactForm) {
     contact = {heading: r.ui('contact'), button: r.ui('contact-project'), panel: panelTexts(r)};
   }
-  const path = projectPath(r, project);
   const count = (n: number, what: string) => `the project "${project.id}" has ${n.toLocaleString('en')} ${what}`;
-  const description = firstOf(show('description') ? project.description : undefined, MAX_PARAGRAPHS, (p) => r.text(p), (n) => count(n, 'paragraphs'), `${path}.description`);
+  const description = firstOf(show('description') ? project.description : undefined, AT_MOST.paragraphs, (p) => r.text(p), (n) => count(n, 'paragraphs'), () => `${projectPath(r, project)}.description`);
   const quotes = firstOf(
     show('quotes') ? project.quotes : undefined,
-    MAX_QUOTES,
+    AT_MOST.quotes,
     (q): QuoteView | undefined => {
       const text = r.text(q.text);
       if (!text) return undefined;
@@ -58,7 +53,7 @@ export function projectView(r: Resolver, input: {project?: string; hide?: string
       return {text, attribution: attribution.filter((x) => x !== undefined)};
     },
     (n) => count(n, 'quotes'),
-    `${path}.quotes`
+    () => `${projectPath(r, project)}.quotes`
   );
   return {
     id: project.id,

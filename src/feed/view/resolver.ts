@@ -126,12 +126,18 @@ export function selectProject(loaded: LoadedFeed, id: string | undefined): Proje
 }
 
 /**
+ * The most entries of one feed list a page shows (README "When the feed has problems"): far
+ * more than any real page has. `firstOf` keeps the first ones and says what it left out.
+ */
+export const AT_MOST = {paragraphs: 200, quotes: 50, partners: 200, roles: 10, consents: 20, filterOrganizations: 1000} as const;
+
+/**
  * The first `max` entries of a feed list that `map` keeps, and what the editor is told when
  * there were more. A valid feed may still give one project thousands of paragraphs, quotes or
  * partners; rendering them all held the page for seconds (250,000 paragraphs: 2.7 s in
  * Chromium), so a view shows a number no real page comes near and says what it left out.
  */
-export function firstOf<T, V>(list: readonly T[] | undefined, max: number, map: (entry: T) => V | undefined, leftOut: (count: number) => string, path: string): {shown: V[]; problem?: Problem} {
+export function firstOf<T, V>(list: readonly T[] | undefined, max: number, map: (entry: T) => V | undefined, leftOut: (count: number) => string, pathOf: () => string): {shown: V[]; problem?: Problem} {
   const shown: V[] = [];
   let i = 0;
   for (; list && i < list.length && shown.length < max; i++) {
@@ -140,6 +146,7 @@ export function firstOf<T, V>(list: readonly T[] | undefined, max: number, map: 
   }
   const rest = (list?.length ?? 0) - i;
   if (!rest) return {shown};
+  const path = pathOf();
   return {shown, problem: {code: 'field-dropped', path, message: `${path}: ${leftOut(list!.length)}, more than the ${max} a page shows. The last ${rest.toLocaleString('en')} are left out.`, fatal: false}};
 }
 
