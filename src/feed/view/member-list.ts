@@ -65,10 +65,14 @@ export function memberView(person: Person, roles: MemberRole[], project: Project
   const src = r.url(person.image?.url);
   const org = r.organization(person.organization);
   const profile = r.url(person.profileUrl);
-  const shownRoles =
-    roles.length > AT_MOST.roles && project
-      ? firstOf(roles, AT_MOST.roles, (role) => roleLabel(role, r), (n) => `the member "${person.id}" of the project "${project.id}" has ${n.toLocaleString('en')} roles`, () => `${projectPath(r, project)}.members[${project.members!.findIndex((m) => m.roles === roles)}].roles`)
-      : {shown: roles.map((role) => roleLabel(role, r)).filter((x): x is ResolvedText => x !== undefined)};
+  // Roles come from the project's entry for the person (none without a project).
+  const shownRoles = firstOf(
+    roles,
+    AT_MOST.roles,
+    (role) => roleLabel(role, r),
+    (n) => `the member "${person.id}" of the project "${project!.id}" has ${n.toLocaleString('en')} roles`,
+    () => `${projectPath(r, project!)}.members[${project!.members!.findIndex((m) => m.roles === roles)}].roles`
+  );
   return {
     id: person.id,
     name,
