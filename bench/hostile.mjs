@@ -90,6 +90,19 @@ export const RENDER_FEEDS = [
     text: () => `{"version":1,"organizations":[${named(13_000, 'o', 'Org')}],"projects":[${project('').replace('"participants":[]', `"participants":[${many(13_000, (i) => `{"organization":"o${i}","role":"partner"}`)}]`)}]}`,
   },
   {
+    name: 'paragraphs-1mb',
+    what: 'one project with 48 description paragraphs of 19,600 characters',
+    tag: 'loft-project',
+    text: () => `{"version":1,"projects":[${project(`,"description":[${many(48, (i) => `"${i} ${'ord '.repeat(4_900)}"`)}]`)}]}`,
+  },
+  {
+    name: 'partner-names-1mb',
+    what: 'one project with 45 partners named in 19,500 characters each',
+    tag: 'loft-project-card',
+    text: () =>
+      `{"version":1,"organizations":[${many(45, (i) => `{"id":"o${i}","name":"${i} ${'namn '.repeat(3_900)}"}`)}],"projects":[${project('').replace('"participants":[]', `"participants":[${many(45, (i) => `{"organization":"o${i}","role":"partner"}`)}]`)}]}`,
+  },
+  {
     name: 'organizations-6k',
     what: '6,000 projects of 6,000 organisations',
     tag: 'loft-project-list',

@@ -217,4 +217,24 @@ describe('<loft-project-card>', () => {
       errors.stop();
     }
   });
+
+  it('cuts a name of more than 200 characters, and a role label of more than 300, at a word', async () => {
+    const feed = await referenceFeed();
+    const fullName = `Förvaltningen ${'för förnyelse '.repeat(40)}`;
+    const fullRole = `Roll ${'och ansvar '.repeat(60)}`;
+    feed.organizations.push({id: 'long', name: fullName});
+    feed.projects[0].participants.push({organization: 'long', role: 'partner', label: fullRole});
+    const el = await fixture<LoftProjectCard>(html`<loft-project-card .data=${feed} project="loft"></loft-project-card>`);
+    await settled(el);
+    const partner = textOf([...el.shadowRoot!.querySelectorAll('[part="list"] [part="item"]')].at(-1));
+    const [name, role] = partner.split(' (');
+    // The first words, up to a space, then "…".
+    const cutAtWord = (shown: string, full: string, max: number) => {
+      expect(shown.length).to.be.within(max * 0.6, max + 1);
+      expect(shown.endsWith('…')).to.equal(true);
+      expect(full.startsWith(`${shown.slice(0, -1)} `)).to.equal(true);
+    };
+    cutAtWord(name, fullName, 200);
+    cutAtWord(role.slice(0, -1), fullRole, 300);
+  });
 });

@@ -168,7 +168,8 @@ export function contactFormView(r: Resolver, input: {form?: string; recipient?: 
       return label && {id: c.id, label, languageNote: languageNote(r, label), version: c.version};
     },
     (n) => `the contact form "${form.id}" asks for ${n.toLocaleString('en')} optional consents`,
-    () => `contactForms[${r.feed.contactForms.indexOf(form)}].optionalConsents`
+    () => `contactForms[${r.feed.contactForms.indexOf(form)}].optionalConsents`,
+    {max: AT_MOST.consentChars, size: (c) => c.label.text.length}
   );
   const privacy = r.url(form.privacyPolicyUrl);
   return {

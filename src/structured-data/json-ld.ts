@@ -83,7 +83,7 @@ function personNode(person: Person, r: Resolver): JsonLdNode {
     '@id': idOf(r, 'people', person.id, orcid ?? withFragment(profile, 'person')),
     name: r.name(person.name, person.id).text,
     givenName: person.givenName,
-    jobTitle: r.text(person.title)?.text,
+    jobTitle: r.line(person.title)?.text,
     worksFor: org ? {'@id': organizationNode(org, r)['@id'] as string} : undefined,
     url: profile,
     sameAs: orcid && profile ? orcid : undefined,
@@ -95,7 +95,7 @@ type MemberRole = NonNullable<Project['members']>[number]['roles'][number];
 
 /** A member's role as the member list says it: the feed's label, else the built-in one (an unknown bare code has none). */
 function roleLabel(role: MemberRole, r: Resolver): string | undefined {
-  if (typeof role !== 'string') return r.text(role.label)?.text;
+  if (typeof role !== 'string') return r.line(role.label)?.text;
   return (PERSON_ROLES as readonly string[]).includes(role) ? r.t(`person-role-${role as (typeof PERSON_ROLES)[number]}`) : undefined;
 }
 
@@ -114,7 +114,7 @@ export function projectJsonLd(r: Resolver, projectId: string | undefined): JsonL
     const org = r.organization(participant.organization);
     if (!org) continue;
     const orgNode = organizationNode(org, r);
-    const roleName = (r.text(participant.label) ?? r.ui(`role-${participant.role}`)).text;
+    const roleName = (r.line(participant.label) ?? r.ui(`role-${participant.role}`)).text;
     members.push(role('member', orgNode, [roleName]));
     if (participant.role === 'funder') funders.push({'@id': orgNode['@id']});
   }
@@ -134,7 +134,7 @@ export function projectJsonLd(r: Resolver, projectId: string | undefined): JsonL
     '@type': 'ResearchProject',
     '@id': projectIdOf(r, project.id, url ?? website),
     name: r.name(project.name, project.id).text,
-    alternateName: r.text(project.title)?.text,
+    alternateName: r.line(project.title)?.text,
     description: description?.text,
     url: url ?? website,
     sameAs: url && website ? website : undefined,

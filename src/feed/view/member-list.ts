@@ -36,7 +36,7 @@ export const roleCode = (role: MemberRole): string => (typeof role === 'string' 
 
 /** The feed's label for a role, else the built-in one; an unknown bare code is left out. */
 function roleLabel(role: MemberRole, r: Resolver): ResolvedText | undefined {
-  if (typeof role !== 'string') return r.text(role.label);
+  if (typeof role !== 'string') return r.line(role.label);
   return (PERSON_ROLES as readonly string[]).includes(role) ? r.ui(`person-role-${role as (typeof PERSON_ROLES)[number]}`) : undefined;
 }
 
@@ -76,7 +76,7 @@ export function memberView(person: Person, roles: MemberRole[], project: Project
   return {
     id: person.id,
     name,
-    title: r.text(person.title),
+    title: r.line(person.title),
     organization: org ? r.name(org.name, org.id) : undefined,
     roles: shownRoles.shown,
     photo: src ? {src, alt: r.text(person.image?.alt)?.text ?? ''} : undefined,

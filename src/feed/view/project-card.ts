@@ -1,7 +1,7 @@
 /** `<loft-project-card>`: the fact box (the seed page's "Sammanfattning") or the compact card of one project. */
 import type {Problem} from '../check/engine.js';
 import type {Project, ProjectStatus} from '../schema.js';
-import {AT_MOST, firstOf, projectPath, selectProject, type LinkView, type ResolvedText, type Resolver} from './resolver.js';
+import {AT_MOST, firstOf, projectPath, selectProject, shorten, type LinkView, type ResolvedText, type Resolver} from './resolver.js';
 
 /** "www.example.org/loft" for a link text: what people read, without the scheme. */
 export function displayUrl(href: string): string {
@@ -49,7 +49,7 @@ function durationOf(project: Project, r: Resolver): ResolvedText | undefined {
 
 type Participant = Project['participants'][number];
 
-const roleOf = (p: Participant, r: Resolver) => r.text(p.label) ?? r.ui(`role-${p.role}`);
+const roleOf = (p: Participant, r: Resolver) => r.line(p.label) ?? r.ui(`role-${p.role}`);
 
 /** The fact box of one project. */
 export function summaryView(project: Project, r: Resolver): SummaryView {
@@ -101,26 +101,16 @@ export interface CompactView {
   href?: string;
 }
 
-const SHORT = 240;
-
-/** Cuts a long text at a word boundary, with an ellipsis. */
-export function shorten(text: ResolvedText | undefined, max = SHORT): ResolvedText | undefined {
-  if (!text || text.text.length <= max) return text;
-  const cut = text.text.slice(0, max);
-  const space = cut.lastIndexOf(' ');
-  return {text: (space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,.;:–-]+$/, '') + '…', lang: text.lang};
-}
-
 export function compactView(project: Project, r: Resolver): CompactView {
   return {
     variant: 'compact',
     id: project.id,
     name: r.name(project.name, project.id),
-    title: r.text(project.title),
+    title: r.line(project.title),
     status: project.status,
     statusWord: r.ui('status'),
     statusLabel: r.ui(`status-${project.status}`),
-    summary: shorten(r.text(project.summary)),
+    summary: shorten(r.text(project.summary), 240),
     href: r.url(project.url) ?? r.url(project.website),
   };
 }

@@ -40,7 +40,14 @@ export function projectView(r: Resolver, input: {project?: string; hide?: string
     contact = {heading: r.ui('contact'), button: r.ui('contact-project'), panel: panelTexts(r)};
   }
   const count = (n: number, what: string) => `the project "${project.id}" has ${n.toLocaleString('en')} ${what}`;
-  const description = firstOf(show('description') ? project.description : undefined, AT_MOST.paragraphs, (p) => r.text(p), (n) => count(n, 'paragraphs'), () => `${projectPath(r, project)}.description`);
+  const description = firstOf(
+    show('description') ? project.description : undefined,
+    AT_MOST.paragraphs,
+    (p) => r.text(p),
+    (n) => count(n, 'paragraphs'),
+    () => `${projectPath(r, project)}.description`,
+    {max: AT_MOST.descriptionChars, size: (p) => p.text.length}
+  );
   const quotes = firstOf(
     show('quotes') ? project.quotes : undefined,
     AT_MOST.quotes,
@@ -49,15 +56,16 @@ export function projectView(r: Resolver, input: {project?: string; hide?: string
       if (!text) return undefined;
       const org = r.organization(q.organization);
       const name = tidyText(q.name);
-      const attribution = [name ? {text: name, lang: r.lang} : undefined, r.text(q.title), org ? r.name(org.name, org.id) : undefined];
+      const attribution = [name ? {text: name, lang: r.lang} : undefined, r.line(q.title), org ? r.name(org.name, org.id) : undefined];
       return {text, attribution: attribution.filter((x) => x !== undefined)};
     },
     (n) => count(n, 'quotes'),
-    () => `${projectPath(r, project)}.quotes`
+    () => `${projectPath(r, project)}.quotes`,
+    {max: AT_MOST.quoteChars, size: (q) => q.text.text.length}
   );
   return {
     id: project.id,
-    title: r.text(project.title) ?? r.name(project.name, project.id),
+    title: r.line(project.title) ?? r.name(project.name, project.id),
     description: description.shown,
     quotes: quotes.shown,
     leftOut: [description.problem, quotes.problem].filter((p) => p !== undefined),
