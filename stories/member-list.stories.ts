@@ -42,6 +42,16 @@ function manyMembers() {
   return feed;
 }
 
+/** The LOFT project with `count` members, named in order, for a list longer than one page. */
+function longList(count: number) {
+  const feed = manyMembers();
+  const loft = feed.projects.find((p: {id: string}) => p.id === 'loft');
+  const more = Array.from({length: count - feed.people.length}, (_, i) => ({id: `person-${i + 13}`, name: `Person ${i + 13}`, title: TITLES[i % TITLES.length]}));
+  feed.people.push(...more);
+  loft.members.push(...more.map((p) => ({person: p.id, roles: ['member']})));
+  return feed;
+}
+
 export default {
   title: 'Elements/Member list',
   ...elementMeta(TAG, {
@@ -67,6 +77,9 @@ export const One: Story = {args: {data: feeds.exempelby(), project: 'loft'}};
 
 /** Twelve people from several organisations; every third has no photo and shows initials. */
 export const Many: Story = {args: {data: manyMembers()}};
+
+/** 120 people: the first 50, then "Visa fler" shows 50 more each time and moves focus to the first of them. */
+export const LongList: Story = {name: 'Long list ("Visa fler")', args: {data: longList(120)}};
 
 /** A role the feed names itself (`{code, label}`), shown with the feed's label. */
 export const CustomRoles: Story = {
