@@ -114,6 +114,19 @@ describe('server-rendered snippets', () => {
     expect(win.__ssr.shifts).to.deep.equal([]);
   });
 
+  it("keep the focus of a visitor who chose a list's filter before the feed arrived", async () => {
+    const {win, widget} = await open('loft-project-list', {'page-size': '2', bundle: '1', 'feed-delay': '1500'});
+    // The server's select, focused while the bundle waits for the feed to hydrate.
+    expect((widget as any).hasUpdated).to.not.equal(true);
+    const server = widget.shadowRoot!.querySelector<HTMLSelectElement>('#status')!;
+    server.focus();
+    expect(widget.shadowRoot!.activeElement).to.equal(server);
+    await hydrated(win, widget);
+    const own = widget.shadowRoot!.querySelector<HTMLSelectElement>('#status')!;
+    expect(own === server, "the element's own select took the place of the server's").to.equal(false);
+    expect(widget.shadowRoot!.activeElement === own, 'focus is on the select that took its place').to.equal(true);
+  });
+
   it('then behave as live widgets (the contact button opens the form)', async () => {
     const {win, widget} = await open('loft-member-list', {project: 'loft', bundle: '1'});
     await hydrated(win, widget);

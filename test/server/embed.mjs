@@ -102,20 +102,23 @@ const repaired = new Set();
  * (dist/ssr/node/render.js, as `npx loft-widgets render` does) from the reference feed (or,
  * for the list, the Exempelby feed), on a page under the strict CSP with the snippet's style
  * hashes, with the CDN bundle when `bundle=1`. `live=1`: the same widget as the bare tag with
- * the bundle, rendered in the browser only, to compare with.
+ * the bundle, rendered in the browser only, to compare with. `feed-delay=ms`: its feed comes late.
  */
 async function ssrPage(ctx) {
   const {renderSnippet} = await import('../../dist/ssr/node/render.js');
   const element = /^\/ssr\/([a-z-]+)\.html$/.exec(ctx.path)[1];
   const params = new URL(ctx.url, 'http://localhost').searchParams;
   const src = element === 'loft-project-list' ? '/demo/feeds/exempelby.feed.json' : '/demo/feeds/loft.feed.json';
-  const attributes = Object.fromEntries([...params].filter(([name]) => !['lang', 'bundle', 'load', 'live'].includes(name)));
+  const attributes = Object.fromEntries([...params].filter(([name]) => !['lang', 'bundle', 'load', 'live', 'feed-delay'].includes(name)));
+  // `feed-delay=ms`: the widget's own request for its feed (once the bundle runs) answers that late.
+  const delay = params.get('feed-delay');
+  const live = delay ? `/faults/feed?name=${/([a-z]+)\.feed\.json$/.exec(src)[1]}&delay=${delay}&key=${Math.random().toString(36).slice(2)}` : src;
   const lang = params.get('lang') ?? 'sv';
   const snippet = await renderSnippet({
     element,
     lang,
     attributes,
-    feed: {text: readFileSync(new URL(`../..${src}`, import.meta.url), 'utf8'), baseUrl: `http://${ctx.host}${src}`, src},
+    feed: {text: readFileSync(new URL(`../..${src}`, import.meta.url), 'utf8'), baseUrl: `http://${ctx.host}${src}`, src: live},
   });
   if (params.get('live') === '1') {
     // The snippet's own tag (its attributes), closed at once: nothing rendered on the server.

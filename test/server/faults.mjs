@@ -42,10 +42,12 @@ export async function faults(ctx, next) {
       ctx.body = JSON.stringify({count: counts.get(key) ?? 0});
       return;
     case 'feed': {
+      // The reference feed, or another of demo/feeds/ (`name=exempelby`), `delay` ms late.
       const delay = Number(url.searchParams.get('delay') ?? 0);
+      const name = url.searchParams.get('name');
       if (delay) await sleep(delay);
       ctx.type = 'application/json';
-      ctx.body = referenceFeed;
+      ctx.body = name && /^[a-z]+$/.test(name) ? readFileSync(new URL(`../../demo/feeds/${name}.feed.json`, import.meta.url), 'utf8') : referenceFeed;
       return;
     }
     case 'flaky': // fails the first time for a key, works after

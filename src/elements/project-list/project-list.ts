@@ -130,6 +130,9 @@ export class LoftProjectList extends LoftElement<ProjectListView, Inputs> {
       this._restoredShown = undefined;
     }
     super.willUpdate(changed);
+    // The server's select (hydrated), focused by a visitor, is about to give its place to the element's own: focus follows.
+    const focused = this.shadowRoot?.activeElement;
+    this._refocus = focused?.localName === 'select' && !this._selectNodes ? (focused.id as SelectId) : undefined;
     this._showSelects();
   }
 
@@ -189,6 +192,7 @@ export class LoftProjectList extends LoftElement<ProjectListView, Inputs> {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
+    if (this._refocus) this._selectNodes?.[this._refocus].focus();
     const outcome = this._outcomeNow;
     const count = outcome && 'view' in outcome ? outcome.view.count : undefined;
     if (count === this._counted) return;
@@ -219,6 +223,9 @@ export class LoftProjectList extends LoftElement<ProjectListView, Inputs> {
 
   /** The selects, up to date with the view about to be rendered; none where the server's outcome is (templates then). */
   private _selectNodes?: Record<SelectId, HTMLSelectElement>;
+
+  /** The select the visitor had focused when it was the server's. */
+  private _refocus?: SelectId;
 
   private _showSelects(): void {
     const outcome = this._outcomeNow;
