@@ -426,7 +426,10 @@ export const criteria = {
       reason: 'Source order; the contact panel takes focus when opened and gives it back to its button when closed.',
       evidence: [PROJECT_OPENS_FORM, project("offers the project's contact form when there is no contact person")],
     },
-    'loft-project-list': {reason: 'The controls come before the results; "Visa fler" moves focus to the first new card.', evidence: [list('shows more on request and moves focus to the first new card')]},
+    'loft-project-list': {
+      reason: 'The controls come before the results; "Visa fler" moves focus to the first new card; a server-rendered filter focused before the feed arrived keeps focus when the element\'s own takes its place.',
+      evidence: [list('shows more on request and moves focus to the first new card'), test('ssr.test.ts')("keep the focus of a visitor who chose a list's filter before the feed arrived")],
+    },
   },
   '2.4.4': {
     all: {result: 'supports'},
