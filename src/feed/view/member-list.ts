@@ -119,7 +119,7 @@ export const panelTexts = (r: Resolver): PanelTexts => ({close: r.ui('close'), f
 
 /**
  * How many people a member list shows at first, and how many more each "Visa fler" adds: a
- * valid feed may give a project thousands of members, and rendering 13,000 at once held the
+ * valid feed may give a project thousands of members, and rendering 15,000 at once held the
  * page for 2 s in Chromium.
  */
 export const MEMBERS_AT_ONCE = 50;
