@@ -192,16 +192,19 @@ describe('<loft-project>', () => {
     }
   });
 
-  it('shows at most 100,000 characters of description, and says the rest is left out', async () => {
+  it('shows at most 100,000 characters of description and 20,000 of quotes, and says the rest is left out', async () => {
     const feed = await referenceFeed();
     feed.projects[0].description = Array.from({length: 6}, (_, i) => `${i + 1}. ${'ord '.repeat(4_749)}`);
+    feed.projects[0].quotes = Array.from({length: 2}, (_, i) => ({text: `${i + 1}. ${'citat '.repeat(2_000)}`, name: `Person ${i + 1}`}));
     const errors = collect<LoftErrorEvent>('loft-error');
     try {
       const el = await fixture<LoftProject>(html`<loft-project .data=${feed} project="loft" hide="members"></loft-project>`);
       await ready(el);
       expect(qa(el, '.description p').map((p) => textOf(p).slice(0, 2))).to.deep.equal(['1.', '2.', '3.', '4.', '5.']);
+      expect(qa(el, 'figure blockquote').map((q) => textOf(q).slice(0, 2))).to.deep.equal(['1.']);
       expect(errors.events.filter((e) => e.target === el).map((e) => e.detail.message)).to.deep.equal([
         'projects[0].description: the project "loft" has 6 paragraphs, more than the 100,000 characters a page shows. The last one is left out.',
+        'projects[0].quotes: the project "loft" has 2 quotes, more than the 20,000 characters a page shows. The last one is left out.',
       ]);
     } finally {
       errors.stop();
