@@ -365,6 +365,22 @@ describe('<loft-project-list url-state>', () => {
     expect(politeness(el)).to.equal('off');
   });
 
+  it('shows at most 100 cards at once, whatever page-size or the address says', async () => {
+    const feed = await manyProjects(300);
+    const big = await fixture<LoftProjectList>(html`<loft-project-list .data=${feed} page-size="500"></loft-project-list>`);
+    await settled(big);
+    expect(names(big)).to.have.length(100);
+    const url = new URL(location.href);
+    url.searchParams.set('loft-page', '999');
+    history.replaceState(null, '', url);
+    const restored = await fixture<LoftProjectList>(html`<loft-project-list url-state .data=${feed}></loft-project-list>`);
+    await settled(restored);
+    expect(names(restored)).to.have.length(100);
+    // "Visa fler" goes on from there.
+    q(restored, 'button.more')!.click();
+    await waitUntil(() => names(restored).length === 120, 'the next page did not show');
+  });
+
   it('writes the visitor\'s choices into the address, and Back undoes a filter', async () => {
     const el = await fixture<LoftProjectList>(html`<loft-project-list url-state .data=${await manyProjects(60)}></loft-project-list>`);
     await settled(el);
