@@ -8,7 +8,6 @@ import type {Outcome} from '../../contact/send.js';
 import type {FieldError, SubmissionErrors} from '../../contact/submission.js';
 import {contactFormView, type ContactFormView, type FieldView} from '../../contact/view.js';
 import {LoftSubmitErrorEvent, LoftSubmitEvent, LoftSubmittedEvent, type SubmitOutcome} from '../../events/submit-events.js';
-import type {Problem} from '../../feed/check/engine.js';
 import type {ResolvedText, Resolver} from '../../feed/view/resolver.js';
 import {LoftElement} from '../shared/loft-element.js';
 import {CATALOG_PARTS} from '../shared/catalog-parts.js';
@@ -160,10 +159,6 @@ export class LoftContactForm extends LoftElement<ContactFormView, Inputs> {
   private get _current(): ContactFormView | undefined {
     const outcome = this._outcomeNow;
     return outcome && 'view' in outcome ? outcome.view : undefined;
-  }
-
-  protected override _leftOut(view: ContactFormView): readonly Problem[] {
-    return view.leftOut;
   }
 
   protected override _renderView(view: ContactFormView): TemplateResult {

@@ -1,6 +1,5 @@
 import {html, nothing, type PropertyValues, type TemplateResult} from 'lit';
 import {ifDefined} from 'lit/directives/if-defined.js';
-import type {Problem} from '../../feed/check/engine.js';
 import type {Resolver} from '../../feed/view/resolver.js';
 import {MEMBERS_AT_ONCE, memberListView, type MemberListView, type MemberView} from '../../feed/view/member-list.js';
 import {ContactDisclosure} from '../shared/contact-disclosure.js';
@@ -94,10 +93,6 @@ export class LoftMemberList extends LoftElement<MemberListView, Inputs> {
     // Other people: start again from the first page.
     if (changed.has('project') || changed.has('people') || changed.has('roles')) this._limit = MEMBERS_AT_ONCE;
     super.willUpdate(changed);
-  }
-
-  protected override _leftOut(view: MemberListView): readonly Problem[] {
-    return view.leftOut;
   }
 
   protected override _renderView(view: MemberListView): TemplateResult {

@@ -1,5 +1,4 @@
 import {html, nothing, type PropertyValues, type TemplateResult} from 'lit';
-import type {Problem} from '../../feed/check/engine.js';
 import type {Resolver} from '../../feed/view/resolver.js';
 import {projectCardView, type CompactView, type FactView, type SummaryView} from '../../feed/view/project-card.js';
 import {compactCard} from './compact.js';
@@ -75,10 +74,6 @@ export class LoftProjectCard extends LoftElement<SummaryView | CompactView, [str
 
   protected override _view(r: Resolver, [project, variant]: [string | undefined, string]): SummaryView | CompactView {
     return projectCardView(r, project, variant);
-  }
-
-  protected override _leftOut(view: SummaryView | CompactView): readonly Problem[] {
-    return view.variant === 'summary' ? view.leftOut : [];
   }
 
   protected override _renderView(view: SummaryView | CompactView): TemplateResult {

@@ -1,5 +1,4 @@
 import {html, isServer, nothing, type PropertyValues, type TemplateResult} from 'lit';
-import type {Problem} from '../../feed/check/engine.js';
 import type {Resolver} from '../../feed/view/resolver.js';
 import {projectListView, type OptionView, type ProjectListView} from '../../feed/view/project-list.js';
 import {compactCard} from '../project-card/compact.js';
@@ -248,10 +247,6 @@ export class LoftProjectList extends LoftElement<ProjectListView, Inputs> {
   /** Each select's options in `view`, and the value chosen. */
   private _chosen(view: ProjectListView): Record<SelectId, [OptionView[], string]> {
     return {status: [view.statuses, this.status], organization: [view.organizations, this.organization], sort: [view.sorts, this.sort]};
-  }
-
-  protected override _leftOut(view: ProjectListView): readonly Problem[] {
-    return view.leftOut;
   }
 
   protected override _renderView(view: ProjectListView): TemplateResult {

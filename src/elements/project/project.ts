@@ -1,6 +1,5 @@
 import {html, nothing, type TemplateResult} from 'lit';
 import {ifDefined} from 'lit/directives/if-defined.js';
-import type {Problem} from '../../feed/check/engine.js';
 import type {Resolver} from '../../feed/view/resolver.js';
 import {projectView, type ProjectView} from '../../feed/view/project.js';
 import {ContactDisclosure} from '../shared/contact-disclosure.js';
@@ -77,10 +76,6 @@ export class LoftProject extends LoftElement<ProjectView, [string | undefined, s
 
   protected override _view(r: Resolver, [project, hide]: [string | undefined, string | undefined]): ProjectView {
     return projectView(r, {project, hide});
-  }
-
-  protected override _leftOut(view: ProjectView): readonly Problem[] {
-    return view.leftOut;
   }
 
   protected override _renderView(view: ProjectView): TemplateResult {

@@ -36,6 +36,9 @@ const NOT_FOUND: Record<string, MessageId> = {
   contactForms: 'error-form-not-found',
 };
 
+/** A view may say what it left out of an overlong list (paragraphs, partners): the editor is told, as of the feed's problems. */
+type LeftOut = {readonly leftOut?: readonly Problem[]};
+
 /** The feed task's result: the view, or what to tell visitors instead. */
 export type Outcome<V> = (
   | {view: V; loaded: LoadedFeed; resolver: Resolver}
@@ -126,11 +129,6 @@ export abstract class LoftElement<V, A extends readonly unknown[] = readonly unk
 
   /** The element's content for a view. */
   protected abstract _renderView(view: V): TemplateResult;
-
-  /** What a view leaves out of an overlong list (paragraphs, partners), for the editor: none unless a view says. */
-  protected _leftOut(_view: V): readonly Problem[] {
-    return [];
-  }
 
   /**
    * The loading skeleton reserves about the height the content will take, so nothing below
@@ -241,7 +239,7 @@ export abstract class LoftElement<V, A extends readonly unknown[] = readonly unk
     const warn = this._reportedFeed !== outcome.loaded;
     this._reported = key;
     this._reportedFeed = outcome.loaded;
-    for (const p of this._leftOut(outcome.view)) {
+    for (const p of (outcome.view as LeftOut).leftOut ?? []) {
       if (warn) console.warn(`loft-widgets: <${this.localName}>: ${p.message}`);
       this.dispatchEvent(new LoftErrorEvent({code: p.code, message: p.message, path: p.path}));
     }
