@@ -107,12 +107,10 @@ export class LoftMemberList extends LoftElement<MemberListView, Inputs> {
     </section>`;
   }
 
-  /** Shows the next people and moves focus to the first of them, so keyboard users continue there. */
-  private async _handleShowMore(): Promise<void> {
-    const first = this._limit;
+  /** Shows the next people and moves focus to the first of them. */
+  private _handleShowMore(): Promise<void> {
     this._limit += MEMBERS_AT_ONCE;
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>(`li[data-index="${first}"]`)?.focus();
+    return this._focusItem(this._limit - MEMBERS_AT_ONCE);
   }
 
   private _renderPerson(person: MemberView, index: number, view: MemberListView): TemplateResult {

@@ -279,14 +279,13 @@ export class LoftProjectList extends LoftElement<ProjectListView, Inputs> {
     </section>`;
   }
 
-  /** Shows the next page and moves focus to its first card, so keyboard users continue there. */
+  /** Shows the next page and moves focus to its first card. */
   private async _handleShowMore(): Promise<void> {
     const first = this._shown;
     this._live = true;
     this._shown += this._pageSize();
-    await this.updateComplete;
+    await this._focusItem(first);
     this._writeUrl('push');
-    this.renderRoot.querySelector<HTMLElement>(`li[data-index="${first}"]`)?.focus();
   }
 }
 

@@ -296,6 +296,12 @@ export abstract class LoftElement<V, A extends readonly unknown[] = readonly unk
     return dir === this._dir ? undefined : dir;
   }
 
+  /** Once the element shows its current inputs, focuses its list item `index`: the first one "Visa fler" showed, where keyboard users go on. */
+  protected async _focusItem(index: number): Promise<void> {
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(`li[data-index="${index}"]`)?.focus();
+  }
+
   /** The element's top heading level plus `offset`, within 1–6. */
   protected _level(offset = 0): number {
     const level = Number.isFinite(this.headingLevel) ? Math.round(this.headingLevel) : 2;
