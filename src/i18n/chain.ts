@@ -40,8 +40,11 @@ export function builtIn(lang: string, part: Part): Promise<Messages> {
   return loading;
 }
 
+/** Whether the widgets have a language built in (Swedish, English, Finnish). */
+export const isBuiltIn = (lang: string): boolean => Object.hasOwn(BUILT_IN, lang);
+
 /** The first built-in language of a chain: the lookup ends there (built-in catalogs are complete). */
-export const firstBuiltIn = (chain: readonly string[]): string => chain.find((lang) => Object.hasOwn(BUILT_IN, lang)) ?? 'en';
+export const firstBuiltIn = (chain: readonly string[]): string => chain.find(isBuiltIn) ?? 'en';
 
 /**
  * Starts loading the built-in catalog parts that an element in language `tag` will ask its

@@ -8,7 +8,7 @@
  * Built-in catalogs are complete (the build checks it), so the lookup ends at the first
  * built-in language of the chain, and only that catalog is loaded.
  */
-import {builtIn, firstBuiltIn, languageChain, primaryOf, type Part} from './chain.js';
+import {builtIn, firstBuiltIn, isBuiltIn, languageChain, primaryOf, type Part} from './chain.js';
 import type {CatalogText, MessageId, Messages, Params} from './catalog.js';
 
 export {languageChain, primaryOf};
@@ -40,13 +40,12 @@ export interface Text {
  * it shows; the plural one 0.1 ms.
  */
 const intlSupport = new Map<string, boolean>();
-const OWN_LANGUAGES = new Set(['sv', 'en', 'fi']);
 
 export function intlHas(lang: string): boolean {
   let has = intlSupport.get(lang);
   if (has === undefined) {
     try {
-      has = (OWN_LANGUAGES.has(lang) ? Intl.PluralRules : Intl.DateTimeFormat).supportedLocalesOf([lang]).length > 0;
+      has = (isBuiltIn(lang) ? Intl.PluralRules : Intl.DateTimeFormat).supportedLocalesOf([lang]).length > 0;
     } catch {
       // Not a tag Intl takes (`sv_SE`, say): it has nothing for it.
       has = false;
