@@ -110,7 +110,7 @@ export function compactView(project: Project, r: Resolver): CompactView {
     status: project.status,
     statusWord: r.ui('status'),
     statusLabel: r.ui(`status-${project.status}`),
-    summary: shorten(r.text(project.summary), 240),
+    summary: shorten(r.text(project.summary), AT_MOST.summaryChars),
     href: r.url(project.url) ?? r.url(project.website),
   };
 }

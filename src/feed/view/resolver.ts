@@ -56,12 +56,12 @@ export class Resolver {
    * 45 partners of 19,500 characters each took 240 ms to lay out).
    */
   name(value: LocalizedText | undefined, id: string): ResolvedText {
-    return shorten(this.text(value), 200) ?? {text: id, lang: 'zxx'};
+    return shorten(this.text(value), AT_MOST.nameChars) ?? {text: id, lang: 'zxx'};
   }
 
   /** A short feed text (a title, a role's label): cut at 300 characters (48 titles of 19,000 took 110 ms to lay out). */
   line(value: LocalizedText | undefined): ResolvedText | undefined {
-    return shorten(this.text(value), 300);
+    return shorten(this.text(value), AT_MOST.lineChars);
   }
 
   /** A built-in string, with the language it was found in. */
@@ -143,12 +143,26 @@ export function selectProject(loaded: LoadedFeed, id: string | undefined): Proje
 }
 
 /**
- * The most entries of one feed list a page shows (README "When the feed has problems"): far
- * more than any real page has. `firstOf` keeps the first ones and says what it left out. A
+ * The most entries of one feed list a page shows (README "When the feed has problems"), and
+ * the longest single texts: far more than any real page has. `firstOf` keeps the first ones and says what it left out. A
  * project's description and quotes, and a form's consents, also stop at a number of
  * characters: laying out a megabyte of text in 48 paragraphs took Chromium 120 ms.
  */
-export const AT_MOST = {paragraphs: 200, descriptionChars: 100_000, quotes: 50, quoteChars: 20_000, partners: 200, roles: 10, consents: 20, consentChars: 10_000, filterOrganizations: 1000} as const;
+export const AT_MOST = {
+  paragraphs: 200,
+  descriptionChars: 100_000,
+  quotes: 50,
+  quoteChars: 20_000,
+  partners: 200,
+  roles: 10,
+  consents: 20,
+  consentChars: 10_000,
+  filterOrganizations: 1000,
+  // One text, cut at a word with "…": a name, a short text (a title, a role's label), a compact card's summary.
+  nameChars: 200,
+  lineChars: 300,
+  summaryChars: 240,
+} as const;
 
 /**
  * The first `max` entries of a feed list that `map` keeps (and, with `chars`, no more than
