@@ -119,6 +119,15 @@ export const VeryLongNames: Story = {
   args: {data: long, project: 'loft'},
 };
 
+const pasted = withProject('loft', (p) => p.participants.push({organization: 'inklistrat', role: 'partner', label: `Medverkar ${'i workshoppar, analyser och uppföljning '.repeat(12)}`}));
+pasted.organizations.push({id: 'inklistrat', name: `Utvecklingsenheten ${'som ansvarar för förnyelse, samverkan och digitalisering i hela kommunen '.repeat(8)}`});
+
+/** A paragraph pasted into an organisation's name and a role's label: cut at a word with "…" (200 and 300 characters). */
+export const PastedTextInNames: Story = {
+  name: 'Text pasted into a name',
+  args: {data: pasted, project: 'loft'},
+};
+
 export const CompactVeryLongNames: Story = {
   name: 'Compact: very long names',
   args: {data: long, project: 'loft', variant: 'compact'},
