@@ -64,6 +64,10 @@ export const HOSTILE_FEEDS = [
 /** `count` ids' objects: `{"id":"<prefix><i>","name":"<Name> <i>"}`. */
 const named = (count, prefix, name) => Array.from({length: count}, (_, i) => `{"id":"${prefix}${i}","name":"${name} ${i}"}`).join(',');
 
+/** Organisations `o0`… (of `organizations`) and one project in which the first `count` are partners. */
+const partnersOf = (count, organizations) =>
+  `{"version":1,"organizations":[${organizations}],"projects":[${project('').replace('"participants":[]', `"participants":[${many(count, (i) => `{"organization":"o${i}","role":"partner"}`)}]`)}]}`;
+
 /**
  * Valid feeds under 1 MB that are long to show: one project with thousands of members,
  * paragraphs or partners, and a list whose projects name thousands of organisations. Each is
@@ -87,7 +91,7 @@ export const RENDER_FEEDS = [
     name: 'partners-13k',
     what: 'one project with 13,000 partners',
     tag: 'loft-project-card',
-    text: () => `{"version":1,"organizations":[${named(13_000, 'o', 'Org')}],"projects":[${project('').replace('"participants":[]', `"participants":[${many(13_000, (i) => `{"organization":"o${i}","role":"partner"}`)}]`)}]}`,
+    text: () => partnersOf(13_000, named(13_000, 'o', 'Org')),
   },
   {
     name: 'paragraphs-1mb',
@@ -99,8 +103,7 @@ export const RENDER_FEEDS = [
     name: 'partner-names-1mb',
     what: 'one project with 45 partners named in 19,500 characters each',
     tag: 'loft-project-card',
-    text: () =>
-      `{"version":1,"organizations":[${many(45, (i) => `{"id":"o${i}","name":"${i} ${'namn '.repeat(3_900)}"}`)}],"projects":[${project('').replace('"participants":[]', `"participants":[${many(45, (i) => `{"organization":"o${i}","role":"partner"}`)}]`)}]}`,
+    text: () => partnersOf(45, many(45, (i) => `{"id":"o${i}","name":"${i} ${'namn '.repeat(3_900)}"}`)),
   },
   {
     name: 'organizations-6k',
