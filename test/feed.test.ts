@@ -6,7 +6,7 @@ import {aTimeout, expect, fixture, html, waitUntil} from '@open-wc/testing';
 import type {LoftErrorEvent} from '../src/events/events.js';
 import type {LoftProjectCard} from '../src/elements/project-card/project-card.js';
 import {feedSettings} from '../src/feed/load.js';
-import {requestEarly, type FeedRequest} from '../src/feed/request.js';
+import {earlySettings, requestEarly, requestFeed, type FeedRequest} from '../src/feed/request.js';
 import {resolveText, tidyText} from '../src/feed/text.js';
 import {formatDate} from '../src/i18n/format.js';
 import {translatorFor} from '../src/i18n/translator.js';
@@ -133,6 +133,28 @@ describe('feed: faults from the server', () => {
       expect(early.has(url)).to.equal(false);
     } finally {
       feedSettings.timeoutMs = before;
+    }
+  });
+
+  it('ends a request the CDN loader started early that no element takes, and only such a one', async () => {
+    const before = earlySettings.untakenMs;
+    earlySettings.untakenMs = 200;
+    const early = (globalThis as {[key: symbol]: Map<string, FeedRequest>})[Symbol.for('loft-widgets.early-feed-requests')];
+    const untaken = new URL(`/faults/slow?ms=1500&key=${uniqueKey()}`, document.baseURI).href;
+    const taken = new URL(`/faults/slow?ms=1500&key=${uniqueKey()}`, document.baseURI).href;
+    try {
+      // An element's src changed before its code arrived: the request for the old one stays untaken.
+      requestEarly(untaken);
+      requestEarly(taken);
+      const [left, took] = [early.get(untaken)!, requestFeed(taken)];
+      await aTimeout(400);
+      expect(left.abort.signal.aborted).to.equal(true);
+      expect(early.has(untaken)).to.equal(false);
+      // The one an element took is the element's to end (its own timeout covers it).
+      expect(took.abort.signal.aborted).to.equal(false);
+      took.abort.abort();
+    } finally {
+      earlySettings.untakenMs = before;
     }
   });
 

@@ -23,6 +23,14 @@ function request(url: string): FeedRequest {
 const EARLY = Symbol.for('loft-widgets.early-feed-requests');
 const early: Map<string, FeedRequest> = ((globalThis as {[EARLY]?: Map<string, FeedRequest>})[EARLY] ??= new Map());
 
+/**
+ * How long a request started early waits for an element to take it. One none takes (its
+ * element's `src` changed, or `.data` came first, before its code arrived) is then ended, so
+ * it holds no connection and reads no more of the feed; an element that comes later still
+ * asks on its own. As long as an element waits for its feed.
+ */
+export const earlySettings = {untakenMs: 15_000};
+
 /** Starts the request for a feed that an element on the page will ask for. */
 export function requestEarly(url: string): void {
   if (early.has(url)) return;
@@ -30,6 +38,11 @@ export function requestEarly(url: string): void {
   // Its failure is the element's to report, when it takes the request.
   started.response.catch(() => undefined);
   early.set(url, started);
+  setTimeout(() => {
+    if (early.get(url) !== started) return;
+    early.delete(url);
+    started.abort.abort();
+  }, earlySettings.untakenMs);
 }
 
 /** The request for `url`: the one started early, if any (taken once), else a new one. */
