@@ -60,6 +60,7 @@ mkdirSync(`${TMP}/load`, {recursive: true});
   await build.write({dir: TMP, format: 'es', entryFileNames: 'feed-lib.js', chunkFileNames: 'feed-lib-[hash].js'});
   await build.close();
   await bundle('bench/peers/react-card.js', `${TMP}/react-card.js`, {'process.env.NODE_ENV': '"production"'});
+  await bundle('bench/peers/lit-card.js', `${TMP}/lit-card.js`);
 }
 /**
  * Brotli bytes a page spends on validating a valid feed (the engine and the checks generated
@@ -177,7 +178,7 @@ rows.push(['size', 'validation of a broken feed (lazy chunk, loaded only then)',
 
 // One card from inline data
 console.log('Timing one card…');
-const cards = await renderCase(['vanilla', 'loft', 'react'], (page, kind) => page.evaluate(([k, json]) => window.bench.cards(k, json, 10), [kind, referenceJson]), true);
+const cards = await renderCase(['vanilla', 'loft', 'react', 'lit'], (page, kind) => page.evaluate(([k, json]) => window.bench.cards(k, json, 10), [kind, referenceJson]), true);
 const card = Object.fromEntries(Object.entries(cards).map(([k, v]) => [k, v.first]));
 const warm = Object.fromEntries(Object.entries(cards).map(([k, v]) => [k, v.warm]));
 rows.push(['render', 'first render, one card from inline data (fresh page)', ms(card.loft), `vanilla ${ms(card.vanilla)}`, ratio(card.loft, card.vanilla)]);
@@ -325,13 +326,16 @@ const rendered = await fresh((page) => page.evaluate((json) => window.bench.serv
 iframePage = `<!doctype html><html lang="sv"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>LOFT – sammanfattning</title><style>${rendered.css.replace(/:host/g, ':root').replace(/\s+/g, ' ')}</style></head><body>${rendered.markup}</body></html>`;
 const iframeSize = sizesOf(iframePage);
 const reactSize = sizesOf(readFileSync(`${TMP}/react-card.js`));
+const litSize = sizesOf(readFileSync(`${TMP}/lit-card.js`));
 const iframeTimes = [];
 for (let i = 0; i < RUNS; i++) iframeTimes.push(await fresh((page) => page.evaluate((u) => window.bench.iframe(u), `${base}/bench/iframe-card.html`)));
 const iframeTime = median(iframeTimes);
-const reactVersion = JSON.parse(readFileSync('node_modules/react/package.json', 'utf8')).version;
+const versionOf = (name) => JSON.parse(readFileSync(`node_modules/${name}/package.json`, 'utf8')).version;
+const [reactVersion, litVersion] = [versionOf('react'), versionOf('lit')];
 const peers = [
   ['loft-widgets, one summary card (JavaScript before content)', {brotli: beforeContent.card.brotli, gzip: beforeContent.card.files.reduce((t, f) => t + f.gzip, 0)}, `${beforeContent.card.files.length} scripts (+ the feed, or none with inline data)`, `${ms(card.loft)}; next ${ms(warm.loft)}`],
   [`React ${reactVersion} + react-dom, the same card (esbuild, minified)`, reactSize, '1 script (+ the feed)', `${ms(card.react)}; next ${ms(warm.react)}`],
+  [`Lit ${litVersion} alone, the same card: no validation, languages, loading or error states (esbuild, minified)`, litSize, '1 script (+ the feed)', `${ms(card.lit)}; next ${ms(warm.lit)}`],
   ['iframe of a server-rendered page with the same card', iframeSize, '1 document per embed (own origin: fixed height, no page font or language)', `${ms(iframeTime)} (insert → load, loopback)`],
   ['vanilla DOM, hand-written (baseline)', null, '—', `${ms(card.vanilla)}; next ${ms(warm.vanilla)}`],
 ];

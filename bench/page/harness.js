@@ -57,12 +57,13 @@ window.bench = {
     return {first, warm: times[Math.floor(times.length / 2)]};
   },
 
-  /** One summary card from inline JSON text: `loft` (the element), `vanilla` or `react`. */
+  /** One summary card from inline JSON text: `loft` (the element), `vanilla`, `react` or `lit` (bare Lit). */
   async card(kind, json) {
     clear();
     const cssText = css();
-    let react;
+    let react, lit;
     if (kind === 'react') react = await import('/bench/.tmp/react-card.js');
+    if (kind === 'lit') lit = await import('/bench/.tmp/lit-card.js');
     const start = performance.now();
     if (kind === 'loft') {
       const el = document.createElement('loft-project-card');
@@ -77,6 +78,9 @@ window.bench = {
     } else if (kind === 'vanilla') {
       const root = shadowHost(stage, cssText);
       root.append(summaryCard(JSON.parse(json), 'loft'));
+      root.firstElementChild.getBoundingClientRect();
+    } else if (kind === 'lit') {
+      const root = await lit.mountLitCard(stage, json, 'loft', cssText);
       root.firstElementChild.getBoundingClientRect();
     } else {
       const root = react.mountReactCard(stage, json, 'loft', cssText);
