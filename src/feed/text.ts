@@ -37,6 +37,24 @@ export function tidyText(raw: string): string {
 }
 
 /**
+ * Where a language tag's primary subtag stands among the first `before` of `wanted` (primary
+ * subtags, lowercase), else -1. Without building the subtag: a valid text may have tens of
+ * thousands of languages, and a list resolves some texts twice.
+ */
+function rankOf(tag: string, wanted: readonly string[], before: number): number {
+  for (let i = 0; i < before; i++) {
+    const w = wanted[i];
+    const n = w.length;
+    if (tag.length !== n && tag.charCodeAt(n) !== 45 /* - */) continue;
+    // ASCII letters in any case (a tag's primary subtag is letters only); `| 32` lowercases them.
+    let j = 0;
+    while (j < n && (tag.charCodeAt(j) | 32) === w.charCodeAt(j)) j++;
+    if (j === n) return i;
+  }
+  return -1;
+}
+
+/**
  * Resolves a LocalizedText to the first language of `wanted` (primary subtags, most wanted
  * first: the page's language and its fallbacks, the feed's `language`, Swedish) that has a
  * non-empty text, else to the first non-empty one. Region tags match their language.
@@ -52,9 +70,11 @@ export function resolveText(value: LocalizedText | undefined, wanted: readonly s
   let best: ResolvedText | undefined;
   let bestRank = Infinity;
   for (const lang in value) {
-    let rank = wanted.indexOf(primary(lang));
-    if (rank < 0) rank = wanted.length;
-    if (rank >= bestRank) continue;
+    let rank = rankOf(lang, wanted, Math.min(bestRank, wanted.length));
+    if (rank < 0) {
+      if (bestRank <= wanted.length) continue;
+      rank = wanted.length;
+    }
     const text = tidyText(value[lang]);
     if (!text) continue;
     best = {text, lang};
