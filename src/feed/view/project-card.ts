@@ -101,11 +101,11 @@ export interface CompactView {
   href?: string;
 }
 
-export function compactView(project: Project, r: Resolver): CompactView {
+export function compactView(project: Project, r: Resolver, name = r.name(project.name, project.id)): CompactView {
   return {
     variant: 'compact',
     id: project.id,
-    name: r.name(project.name, project.id),
+    name,
     title: r.line(project.title),
     status: project.status,
     statusWord: r.ui('status'),
