@@ -55,6 +55,9 @@ export function intlHas(lang: string): boolean {
   return has;
 }
 
+/** The most label tables of one language a lookup looks in ("sv", "sv-FI", …): more than any feed has. */
+const LABEL_TABLES = 20;
+
 export class Translator {
   /** The first language of the chain that `Intl` formats: dates and numbers use it, and plural rules where a text's own language has none. */
   readonly intlLang: string;
@@ -85,17 +88,29 @@ export class Translator {
     this.intlLang = chain.find(intlHas) ?? 'en';
   }
 
-  /** The same lookup with a feed's `labels` before everything else of each language. */
-  withLabels(labels: Record<string, Messages> | undefined): Translator {
-    if (!labels || Object.keys(labels).length === 0) return this;
+  /**
+   * The same lookup with a feed's `labels` before everything else of each language, each
+   * table the lookup can reach made ready by `prepare`: those of the chain's languages up to
+   * its first built-in one, at most `LABEL_TABLES` of each (a table may name thousands of
+   * languages, all of them English ones).
+   */
+  withLabels(labels: Record<string, Messages> | undefined, prepare: (messages: Messages) => Messages): Translator {
+    const primaries = new Set(this.chain.map(primaryOf));
+    // Each tag's forms once, for the tags of the chain's languages only.
+    const tags = Object.keys(labels ?? {})
+      .map((tag) => [tag, tag.toLowerCase(), primaryOf(tag)])
+      .filter(([, , primary]) => primaries.has(primary));
+    if (!tags.length) return this;
     const catalogs = new Map<string, Messages[]>();
     for (const lang of this.chain) {
       // "sv-FI" labels count on a Swedish page too, after "sv" ones.
-      const own = Object.keys(labels)
-        .filter((tag) => tag.toLowerCase() === lang || (!lang.includes('-') && primaryOf(tag) === lang))
-        .sort((a, b) => Number(a.toLowerCase() !== lang) - Number(b.toLowerCase() !== lang))
-        .map((tag) => labels[tag]);
+      const own = tags
+        .filter(([, lower, primary]) => lower === lang || (!lang.includes('-') && primary === lang))
+        .sort((a, b) => Number(a[1] !== lang) - Number(b[1] !== lang))
+        .slice(0, LABEL_TABLES)
+        .map(([tag]) => prepare(labels![tag]));
       catalogs.set(lang, [...own, ...(this._catalogs.get(lang) ?? [])]);
+      if (this._builtIn.has(lang)) break;
     }
     return new Translator(this.lang, this.chain, catalogs, this._builtIn);
   }

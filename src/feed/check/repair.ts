@@ -768,6 +768,9 @@ export function* dropDangling(run: Run, name: CollectionName, position: number, 
  * Keeps every well-formed label, checked like a page's run-time catalog (known message ids,
  * their placeholders, plural categories); reports the rest one by one, pausing as it goes.
  */
+/** The work of looking up one language's plural rules, in the units of `due` (16,000 are about a millisecond). */
+const PLURAL_RULES_WORK = 320;
+
 export function* repairLabels(run: Run, raw: unknown): Steps<Labels> {
   const labels: Labels = {};
   const report: Report = (path, why) => {
@@ -788,6 +791,8 @@ export function* repairLabels(run: Run, raw: unknown): Steps<Labels> {
       report(() => formatPath(where), () => `expected an object of message ids to texts, got ${show(table)}`);
       continue;
     }
+    // A language's plural rules cost `Intl` about 20 µs (a label table may name 60,000 languages).
+    if (due(run, PLURAL_RULES_WORK)) yield PAUSE;
     const allowed = pluralCategoriesOf(lang);
     const kept: Record<string, CatalogText> = {};
     for (const id of Object.keys(table)) {

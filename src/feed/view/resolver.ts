@@ -33,7 +33,7 @@ export class Resolver {
     readonly loaded: LoadedFeed,
     translator: Translator
   ) {
-    this.tr = translator.withLabels(tidyLabels(loaded.feed.labels as Record<string, Messages>));
+    this.tr = translator.withLabels(loaded.feed.labels as Record<string, Messages>, tidyMessages);
     this.lang = translator.lang;
     // The page's language and its own fallbacks (Northern Sami for Lule Sami), then the
     // feed's language, then Swedish.
@@ -101,12 +101,11 @@ export class Resolver {
   }
 }
 
-/** The feed's own words for built-in strings, as plain tidy text like every other feed text. */
-function tidyLabels(labels: Record<string, Messages> | undefined): Record<string, Messages> | undefined {
-  if (!labels) return undefined;
+/** The feed's own words for built-in strings (one language's table), as plain tidy text like every other feed text. */
+function tidyMessages(messages: Messages): Messages {
   const tidy = (text: CatalogText): CatalogText =>
     typeof text === 'string' ? tidyText(text) : (Object.fromEntries(Object.entries(text).map(([k, v]) => [k, tidyText(v)])) as CatalogText);
-  return Object.fromEntries(Object.entries(labels).map(([lang, messages]) => [lang, Object.fromEntries(Object.entries(messages).map(([id, text]) => [id, tidy(text!)]))]));
+  return Object.fromEntries(Object.entries(messages).map(([id, text]) => [id, tidy(text!)]));
 }
 
 const resolvers = new WeakMap<LoadedFeed, WeakMap<Translator, Resolver>>();
