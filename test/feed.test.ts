@@ -3,6 +3,7 @@
  * field-level problems, editors' own words, URL and text safety, stale responses.
  */
 import {aTimeout, expect, fixture, html, waitUntil} from '@open-wc/testing';
+import fc from 'fast-check';
 import type {LoftErrorEvent} from '../src/events/events.js';
 import type {LoftProjectCard} from '../src/elements/project-card/project-card.js';
 import {feedSettings} from '../src/feed/load.js';
@@ -405,6 +406,25 @@ describe("feed: editors' own words (labels)", () => {
     expect(facts(el)['Projektets namn']).to.equal('LOFT');
     expect(facts(el).Läge).to.equal('Pågående');
   });
+
+  it('look in at most 20 tables of one language, its own tag first, and in none past the first built-in language', async () => {
+    await setPageLang('en');
+    const feed = await referenceFeed();
+    const labels: Record<string, Record<string, string>> = {};
+    for (let i = 0; i < 3000; i++) labels[`en-x-${i}`] = {summary: `Variant ${i}`};
+    labels['en-x-2999'] = {'project-name': 'Far down'};
+    labels.en = {status: 'State'};
+    feed.labels = labels;
+    const {el} = await withData(feed);
+    expect(textOf(el.shadowRoot!.querySelector('[role="heading"]'))).to.equal('Variant 0');
+    expect(facts(el).State).to.equal('Ongoing');
+    expect(facts(el)['Project name']).to.equal('LOFT');
+    // A Swedish page stops at Swedish, which is built in: English tables are never made ready.
+    const prepared: string[] = [];
+    const sv = (await translatorFor('sv')).withLabels({...labels, sv: {status: 'Läge'}}, (messages) => (prepared.push(Object.keys(messages).join()), messages));
+    expect(prepared).to.deep.equal(['status']);
+    expect(sv.t('status')).to.equal('Läge');
+  });
 });
 
 describe('feed: links', () => {
@@ -484,6 +504,35 @@ describe('feed: text', () => {
     expect(resolveText('Pågående', ['en', 'sv'], 'sv')).to.deep.equal({text: 'Pågående', lang: 'sv'});
     // A Lule Sami page looks in Northern Sami before Swedish.
     expect(resolveText({sv: 'Pågående', se: 'Jođus'}, ['smj', 'se', 'sv'], 'sv')).to.deep.equal({text: 'Jođus', lang: 'se'});
+  });
+
+  it('resolves LocalizedText by the plain rule, whatever the case and region of its tags (property)', () => {
+    // The rule, written plainly: among non-empty texts, the first of the best-ranked primary subtag.
+    const plain = (value: Record<string, string>, wanted: string[]) => {
+      let best: {text: string; lang: string} | undefined;
+      let bestRank = Infinity;
+      for (const lang in value) {
+        const rank = wanted.includes(lang.toLowerCase().split('-')[0]) ? wanted.indexOf(lang.toLowerCase().split('-')[0]) : wanted.length;
+        const text = tidyText(value[lang]);
+        if (text && rank < bestRank) [best, bestRank] = [{text, lang}, rank];
+      }
+      return best;
+    };
+    const primaries = ['sv', 'en', 'fi', 'se', 'smj', 's', 'sve', 'fit'];
+    const cased = (word: string, mask: number) => [...word].map((c, i) => (mask & (1 << i) ? c.toUpperCase() : c)).join('');
+    const tag = fc.tuple(fc.constantFrom(...primaries), fc.nat(7), fc.constantFrom('', '-FI', '-fi', '-x-a', '-SE')).map(([p, mask, rest]) => cased(p, mask) + rest);
+    const value = fc.dictionary(tag, fc.constantFrom('text', 'ord', '', ' '), {maxKeys: 8});
+    const wanted = fc.uniqueArray(fc.constantFrom(...primaries), {minLength: 1, maxLength: 4});
+    fc.assert(
+      fc.property(value, wanted, (v, w) => {
+        expect(resolveText(v, w, 'sv')).to.deep.equal(plain(v, w));
+      }),
+      {numRuns: 2000}
+    );
+    expect(resolveText({SV: 'a'}, ['sv'], 'en')).to.deep.equal({text: 'a', lang: 'SV'});
+    expect(resolveText({en: 'b', 'sV-fi': 'a'}, ['sv', 'en'], 'en')).to.deep.equal({text: 'a', lang: 'sV-fi'});
+    // "sve" is not Swedish, however it begins.
+    expect(resolveText({sve: 'b', s: 'c', sv: 'a'}, ['sv'], 'en')).to.deep.equal({text: 'a', lang: 'sv'});
   });
 
   it('formats full and partial dates, never in English on a page that is not English', async () => {
