@@ -106,6 +106,18 @@ export const RENDER_FEEDS = [
     text: () => partnersOf(45, many(45, (i) => `{"id":"o${i}","name":"${i} ${'namn '.repeat(3_900)}"}`)),
   },
   {
+    name: 'languages-62k',
+    what: 'a project name in 62,000 languages (none of them the page\'s)',
+    tag: 'loft-project-list',
+    text: () => `{"version":1,"projects":[${project('').replace('"name":"P"', `"name":{${many(62_000, (i) => `"en-x${i.toString(36)}":"n"`)}}`)}]}`,
+  },
+  {
+    name: 'label-languages-24k',
+    what: 'a label table in 24,000 languages',
+    tag: 'loft-project-card',
+    text: () => `{"version":1,"labels":{${many(24_000, (i) => `"en-x${i.toString(36)}":{"retry":"r","loading":"l"}`)}},"projects":[${project('')}]}`,
+  },
+  {
     name: 'organizations-6k',
     what: '6,000 projects of 6,000 organisations',
     tag: 'loft-project-list',
