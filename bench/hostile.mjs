@@ -112,10 +112,10 @@ export const RENDER_FEEDS = [
     text: () => `{"version":1,"projects":[${project('').replace('"name":"P"', `"name":{${many(62_000, (i) => `"en-x${i.toString(36)}":"n"`)}}`)}]}`,
   },
   {
-    name: 'label-languages-24k',
-    what: 'a label table in 24,000 languages',
+    name: 'label-languages-40k',
+    what: 'a label table in 40,000 languages',
     tag: 'loft-project-card',
-    text: () => `{"version":1,"labels":{${many(24_000, (i) => `"en-x${i.toString(36)}":{"retry":"r","loading":"l"}`)}},"projects":[${project('')}]}`,
+    text: () => `{"version":1,"labels":{${many(40_000, (i) => `"en-x${i.toString(36)}":{"retry":"r"}`)}},"projects":[${project('')}]}`,
   },
   {
     name: 'organizations-6k',
