@@ -106,6 +106,12 @@ export const RENDER_FEEDS = [
     text: () => partnersOf(45, many(45, (i) => `{"id":"o${i}","name":"${i} ${'namn '.repeat(3_900)}"}`)),
   },
   {
+    name: 'marks-100k',
+    what: 'one project whose description is 100,000 characters, nearly all combining marks',
+    tag: 'loft-project',
+    text: () => `{"version":1,"projects":[${project(`,"description":[${many(200, () => `"${('a' + '\\u0301'.repeat(49)).repeat(10)}"`)}]`)}]}`,
+  },
+  {
     name: 'languages-62k',
     what: 'a project name in 62,000 languages (none of them the page\'s)',
     tag: 'loft-project-list',
