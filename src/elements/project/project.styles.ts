@@ -11,12 +11,6 @@ export const projectStyles = css`
   .title {
     font-size: 1.6em;
   }
-  /* Paragraphs out of view are laid out when they come near it: a description of 100,000
-     characters (the most a page shows) in combining marks took 50-90 ms to lay out at once. */
-  .description p {
-    content-visibility: auto;
-    contain-intrinsic-size: auto 4.5em;
-  }
   .description p:last-child {
     margin-bottom: 0;
   }
