@@ -493,6 +493,15 @@ describe('feed: text', () => {
     expect(tidyText('<img src=x onerror=alert(1)>')).to.equal('');
   });
 
+  it('keeps the combining marks of real writing, and drops those past the eighth on one letter', () => {
+    // Vietnamese decomposed, Hebrew with points and cantillation, Tibetan stacks, Sami: as they are.
+    for (const text of ['Tie\u0302\u0301ng Vie\u0323\u0302t', '\u05d1\u05bc\u05b0\u05e8\u05b5\u05d0\u05e9\u05b4\u05c1\u0596\u05d9\u05ea', '\u0f40\u0fb5\u0fa8\u0fb1\u0f71\u0f7e', 'Giitu, c\u030cielggas']) {
+      expect(tidyText(text)).to.equal(text);
+    }
+    const zalgo = 'H' + '\u0301'.repeat(40) + 'ej' + '\u0489'.repeat(9);
+    expect(tidyText(zalgo)).to.equal('H' + '\u0301'.repeat(8) + 'ej' + '\u0489'.repeat(8));
+  });
+
   it('resolves LocalizedText: page language, feed language, Swedish, first available', () => {
     const text = {en: 'Ongoing', sv: 'Pågående', fi: 'Käynnissä'};
     expect(resolveText(text, ['fi', 'sv'], 'sv')).to.deep.equal({text: 'Käynnissä', lang: 'fi'});
