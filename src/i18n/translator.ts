@@ -91,8 +91,8 @@ export class Translator {
   /**
    * The same lookup with a feed's `labels` before everything else of each language, each
    * table the lookup can reach made ready by `prepare`: those of the chain's languages up to
-   * its first built-in one, at most `LABEL_TABLES` of each (a table may name thousands of
-   * languages, all of them English ones).
+   * its first built-in one, at most `LABEL_TABLES` of each (a feed may give labels in
+   * thousands of tags: `en-x-1`, `en-x-2`, …).
    */
   withLabels(labels: Record<string, Messages> | undefined, prepare: (messages: Messages) => Messages): Translator {
     const primaries = new Set(this.chain.map(primaryOf));

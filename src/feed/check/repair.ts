@@ -764,13 +764,13 @@ export function* dropDangling(run: Run, name: CollectionName, position: number, 
   return out;
 }
 
+/** The work of looking up one language's plural rules, in the units of `due` (16,000 are about a millisecond). */
+const PLURAL_RULES_WORK = 320;
+
 /**
  * Keeps every well-formed label, checked like a page's run-time catalog (known message ids,
  * their placeholders, plural categories); reports the rest one by one, pausing as it goes.
  */
-/** The work of looking up one language's plural rules, in the units of `due` (16,000 are about a millisecond). */
-const PLURAL_RULES_WORK = 320;
-
 export function* repairLabels(run: Run, raw: unknown): Steps<Labels> {
   const labels: Labels = {};
   const report: Report = (path, why) => {
