@@ -28,6 +28,7 @@ export class Resolver {
   private readonly _dates = new Map<string, string>();
   private _organizations?: Map<string, Organization>;
   private _people?: Map<string, Person>;
+  private readonly _texts = new WeakMap<object, ResolvedText | null>();
 
   constructor(
     readonly loaded: LoadedFeed,
@@ -45,9 +46,16 @@ export class Resolver {
     return this.loaded.feed;
   }
 
-  /** A feed text in the page's language, or the best one there is. */
+  /**
+   * A feed text in the page's language, or the best one there is. A text in several
+   * languages is resolved once: an organisation's name is shown with each of its people and
+   * quotes, and a name in 50,000 languages resolved for each of 50 members held the page for 300 ms.
+   */
   text(value: LocalizedText | undefined): ResolvedText | undefined {
-    return resolveText(value, this._wanted, this.loaded.feed.language);
+    if (typeof value !== 'object') return resolveText(value, this._wanted, this.loaded.feed.language);
+    let text = this._texts.get(value);
+    if (text === undefined) this._texts.set(value, (text = resolveText(value, this._wanted, this.loaded.feed.language) ?? null));
+    return text ?? undefined;
   }
 
   /**
