@@ -118,6 +118,13 @@ export const RENDER_FEEDS = [
     text: () => `{"version":1,"projects":[${project('').replace('"name":"P"', `"name":{${many(62_000, (i) => `"en-x${i.toString(36)}":"n"`)}}`)}]}`,
   },
   {
+    name: 'shared-name-50k',
+    what: 'one project with 60 members and 50 quotes of one organisation named in 50,000 languages',
+    tag: 'loft-project',
+    text: () =>
+      `{"version":1,"organizations":[{"id":"o","name":{${many(50_000, (i) => `"en-x${i.toString(36)}":"n"`)}}}],"people":[${many(60, (i) => `{"id":"a${i}","name":"A ${i}","organization":"o"}`)}],"projects":[${project(`,"members":[${many(60, (i) => `{"person":"a${i}","roles":["member"]}`)}],"quotes":[${many(50, () => '{"text":"q","name":"n","organization":"o"}')}]`)}]}`,
+  },
+  {
     name: 'label-languages-40k',
     what: 'a label table in 40,000 languages',
     tag: 'loft-project-card',
