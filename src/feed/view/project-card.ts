@@ -101,11 +101,11 @@ export interface CompactView {
   href?: string;
 }
 
-export function compactView(project: Project, r: Resolver, name = r.name(project.name, project.id)): CompactView {
+export function compactView(project: Project, r: Resolver): CompactView {
   return {
     variant: 'compact',
     id: project.id,
-    name,
+    name: r.name(project.name, project.id),
     title: r.line(project.title),
     status: project.status,
     statusWord: r.ui('status'),

@@ -21,8 +21,7 @@ export function foldForSearch(text: string): string {
 
 interface ListEntry {
   project: Project;
-  /** Resolved once, for sorting and for the card (a name may be in thousands of languages). */
-  name: ResolvedText;
+  name: string;
   /** Name, title and summary, folded for search: made the first time a visitor searches. */
   key?: string;
   card?: CompactView;
@@ -48,11 +47,11 @@ function listIndex(r: Resolver): ListIndex {
   // How often each organisation takes part in a project.
   const used = new Map<string, number>();
   const entries = r.feed.projects.map((project): ListEntry => {
-    const name = r.name(project.name, project.id);
+    const name = r.name(project.name, project.id).text;
     for (const p of project.participants) used.set(p.organization, (used.get(p.organization) ?? 0) + 1);
     return {project, name};
   });
-  const byName = entries.sort((a, b) => collator.compare(a.name.text, b.name.text));
+  const byName = entries.sort((a, b) => collator.compare(a.name, b.name));
   let offered = r.feed.organizations.filter((o) => used.has(o.id));
   let leftOut: Problem | undefined;
   // A select of thousands is no help to anyone (and 15,000 options held the page for 240 ms): those in the most projects.
@@ -126,7 +125,7 @@ export function projectListView(r: Resolver, input: ListInput): ProjectListView 
   // ISO dates, partial or not, sort as plain text (no collation needed); projects without a start come last.
   const start = (e: ListEntry) => e.project.startDate ?? '';
   const order = input.sort === 'start' ? (index.byStart ??= [...index.byName].sort((a, b) => (start(a) < start(b) ? 1 : start(a) > start(b) ? -1 : 0))) : index.byName;
-  const key = (e: ListEntry) => (e.key ??= foldForSearch([e.name.text, r.text(e.project.title)?.text, r.text(e.project.summary)?.text].join(' ')));
+  const key = (e: ListEntry) => (e.key ??= foldForSearch([e.name, r.text(e.project.title)?.text, r.text(e.project.summary)?.text].join(' ')));
   const results = order.filter(
     (e) =>
       (!input.status || e.project.status === input.status) &&
@@ -170,7 +169,7 @@ export function projectListView(r: Resolver, input: ListInput): ProjectListView 
     ],
     total: results.length,
     count: whenRead(() => (results.length ? r.ui('results', {count: results.length}) : r.ui('no-results'))),
-    cards: results.slice(0, input.limit).map((entry) => (entry.card ??= compactView(entry.project, r, entry.name))),
+    cards: results.slice(0, input.limit).map((entry) => (entry.card ??= compactView(entry.project, r))),
     leftOut: index.leftOut ? [index.leftOut] : [],
   };
 }
