@@ -27,7 +27,8 @@ export const TEST_FEED = {
     {id: 'amanda', name: 'Amanda Sundberg', email: 'amanda@kommun.example', contactForm: 'kontakt'},
     {id: 'utan-epost', name: {sv: 'Sven Utan', en: 'Sven Without'}},
   ],
-  projects: [{id: 'loft', name: {sv: 'LOFT-projektet', en: 'The LOFT project'}, status: 'ongoing', participants: [], members: [], contactForm: 'kontakt'}],
+  // English first: a Finnish mail takes the feed's language (Swedish), not the first the name has.
+  projects: [{id: 'loft', name: {en: 'The LOFT project', sv: 'LOFT-projektet'}, status: 'ongoing', participants: [], members: [], contactForm: 'kontakt'}],
   contactForms: [
     {
       // public task, no version: consent versions are hashes of the texts; a public record.
