@@ -128,6 +128,16 @@ export const PastedTextInNames: Story = {
   args: {data: pasted, project: 'loft'},
 };
 
+const marks = '\u0301\u0316\u0334\u0353\u0489'.repeat(6);
+const stacked = withProject('loft', (p) => p.participants.push({organization: 'staplad', role: 'partner'}));
+stacked.organizations.push({id: 'staplad', name: [...'Staplade tecken AB'].map((c) => (c === ' ' ? c : c + marks)).join('')});
+
+/** "Zalgo" text, 30 combining marks on every letter of a partner's name: shown with the first eight of each (no writing stacks more). */
+export const StackedMarks: Story = {
+  name: 'Text in stacked combining marks',
+  args: {data: stacked, project: 'loft'},
+};
+
 export const CompactVeryLongNames: Story = {
   name: 'Compact: very long names',
   args: {data: long, project: 'loft', variant: 'compact'},
