@@ -194,8 +194,10 @@ export const ContactFormSchema = v.object({
   retention: v.optional(
     v.pipe(
       v.string(),
-      v.regex(/^P(?=\d)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?$/, 'an ISO 8601 duration like "P2Y" or "P6M"'),
-      v.description('An ISO 8601 duration in years, months, weeks or days, e.g. "P2Y".')
+      // At most four digits a number: a longer one is no period a notice can state ("∞ år"), and
+      // the receiver's purge could not count back that far (an invalid date stopped it for every form).
+      v.regex(/^P(?=\d)(\d{1,4}Y)?(\d{1,4}M)?(\d{1,4}W)?(\d{1,4}D)?$/, 'an ISO 8601 duration like "P2Y" or "P6M", each number at most 9999'),
+      v.description('An ISO 8601 duration in years, months, weeks or days, e.g. "P2Y"; each number at most 9999.')
     )
   ),
   publicRecord: v.optional(v.boolean()),

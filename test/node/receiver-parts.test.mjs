@@ -6,8 +6,8 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {describe, it} from 'node:test';
 import {clientAddress, limitKey, memoryRateWindows} from '../../server/client-address.mjs';
-import {durationBefore} from '../../server/retention.mjs';
-import {startReceiver, writeTestFeed} from './receiver-helpers.mjs';
+import {durationBefore, isDuration} from '../../server/retention.mjs';
+import {startReceiver, TEST_FEED, writeTestFeed} from './receiver-helpers.mjs';
 
 const request = (peer, forwarded) => ({socket: {remoteAddress: peer}, headers: forwarded === undefined ? {} : {'x-forwarded-for': forwarded}});
 
@@ -53,6 +53,30 @@ describe('retention', () => {
     assert.equal(durationBefore(now, 'P2Y').toISOString(), '2024-03-31T12:00:00.000Z');
     assert.equal(durationBefore(now, 'P6M').toISOString(), '2025-10-01T12:00:00.000Z', '30 September has no 31st: Date rolls over');
     assert.equal(durationBefore(now, 'P1W2D').toISOString(), '2026-03-22T12:00:00.000Z');
+  });
+
+  it('reads a retention as the feed check does, and counts back to a valid date from the longest either takes', async () => {
+    const {validateFeed} = await import('../../dist/feed/validate.js');
+    const form = {id: 'f', endpoint: '/api/contact', controller: {name: 'K'}, legalBasis: 'consent', privacyPolicyUrl: 'https://k.example/pp'};
+    const feedTakes = (retention) => validateFeed({version: 1, contactForms: [{...form, retention}]}).feed.contactForms[0]?.retention === retention;
+    const samples = ['P2Y', 'P6M', 'P1Y6M', 'P1W2D', 'P0D', 'P9999Y', 'P9999Y9999M9999W9999D', 'P10000Y', 'P00001D', `P${'9'.repeat(400)}Y`, 'P', 'P2', 'P2Y2Y', 'PT2H', 'p2y', 'P-1Y', 'P1.5Y', ' P2Y'];
+    for (const retention of samples) assert.equal(isDuration(retention), feedTakes(retention), retention);
+    assert.equal(feedTakes('P9999Y9999M9999W9999D'), true);
+    assert.equal(feedTakes('P10000Y'), false, 'five digits');
+    const longest = durationBefore(new Date('2026-03-31T12:00:00Z'), 'P9999Y9999M9999W9999D');
+    assert.ok(longest.getUTCFullYear() < 2026 - 9999 - 833 - 191, longest.toISOString());
+  });
+
+  it('refuses to start on a feed whose form keeps messages longer than a notice can state', async () => {
+    // Taken, 400 digits made an invalid date that stopped the purge for every form.
+    const feed = structuredClone(TEST_FEED);
+    feed.contactForms[0].retention = `P${'9'.repeat(400)}Y`;
+    const folder = mkdtempSync(join(tmpdir(), 'loft-retention-'));
+    try {
+      await assert.rejects(startReceiver({feed: writeTestFeed(feed), options: async () => ({dataDir: folder})}), /contactForms\[0\]\.retention: expected an ISO 8601 duration like "P2Y" or "P6M", each number at most 9999/);
+    } finally {
+      rmSync(folder, {recursive: true, force: true});
+    }
   });
 });
 
