@@ -131,6 +131,16 @@ export const RENDER_FEEDS = [
     text: () => `{"version":1,"labels":{${many(40_000, (i) => `"en-x${i.toString(36)}":{"retry":"r"}`)}},"projects":[${project('')}]}`,
   },
   {
+    name: 'form-texts-2k',
+    what: 'a contact form whose controller, notice and 20 optional consents are each in 2,000 languages',
+    tag: 'loft-contact-form',
+    text: () => {
+      const text = (k) => `{${many(2_000, (i) => `"en-x${k}${i.toString(36)}":"n"`)},"fi":"nimi"}`;
+      const consents = many(20, (i) => `{"id":"c${i}","label":${text(`l${i}`)},"version":"1"}`);
+      return `{"version":1,"contactForms":[{"id":"f","endpoint":"/api/contact","controller":{"name":${text('c')}},"legalBasis":"consent","privacyPolicyUrl":"https://k.example/pp","notice":${text('n')},"retention":"P2Y","optionalConsents":[${consents}]}],"projects":[${project(',"contactForm":"f"')}]}`;
+    },
+  },
+  {
     name: 'organizations-6k',
     what: '6,000 projects of 6,000 organisations',
     tag: 'loft-project-list',
