@@ -92,8 +92,24 @@ describe('languages added at run time', () => {
     expect(el.shadowRoot!.textContent).not.to.match(ENGLISH_MONTHS);
   });
 
-  it('a lang that is no language tag (sv_SE), or names something of JavaScript\'s (constructor, __proto__), is a language without a catalog: Swedish', async () => {
-    for (const lang of ['sv_SE', 'constructor', '__proto__', 'toString-x']) {
+  it('a locale written with an underscore (en_US, fi_FI, yi_US), as some CMS templates print it, is read as its language tag', async () => {
+    for (const [lang, heading, status, ongoing] of [
+      ['en_US', 'Summary', 'Status', 'Ongoing'],
+      ['fi_FI', 'Yhteenveto', 'Tila', 'Käynnissä'],
+      ['sv_SE', 'Sammanfattning', 'Status', 'Pågående'],
+    ]) {
+      const el = await fixture<LoftProjectCard>(html`<loft-project-card lang=${lang} .data=${await referenceFeed()} project="loft"></loft-project-card>`);
+      await settled(el);
+      expect(textOf(el.shadowRoot!.querySelector('[part="heading"]')), lang).to.equal(heading);
+      expect(facts(el)[status], lang).to.equal(ongoing);
+    }
+    const yiddish = await fixture<LoftProjectCard>(html`<loft-project-card lang="yi_US" .data=${await referenceFeed()} project="loft"></loft-project-card>`);
+    await settled(yiddish);
+    expect(yiddish.shadowRoot!.querySelector('[part="base"]')!.getAttribute('dir')).to.equal('rtl');
+  });
+
+  it('a lang that names no language (x_), or names something of JavaScript\'s (constructor, __proto__), is a language without a catalog: Swedish', async () => {
+    for (const lang of ['x_', 'constructor', '__proto__', 'toString-x']) {
       const el = await fixture<LoftProjectCard>(html`<loft-project-card lang=${lang} .data=${await referenceFeed()} project="loft"></loft-project-card>`);
       await settled(el);
       expect(textOf(el.shadowRoot!.querySelector('[part="heading"]')), lang).to.equal('Sammanfattning');

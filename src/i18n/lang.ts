@@ -17,10 +17,16 @@ function* upwards(element: Element): Generator<Element> {
   for (let node: Element | null = element; node; node = node.parentElement ?? ((node.getRootNode() as ShadowRoot).host as Element | undefined) ?? null) yield node;
 }
 
+/**
+ * A `lang` attribute's tag. A locale written with an underscore (`en_US`, as CMS templates
+ * that print their locale do) is read as the tag it means (`en-US`), not as no language.
+ */
+const langAttribute = (node: Element): string | undefined => node.getAttribute('lang')?.trim().replace(/_/g, '-');
+
 /** The element's language (a BCP 47 tag). */
 export function langOf(element: Element): string {
   for (const node of upwards(element)) {
-    const lang = node.getAttribute('lang')?.trim();
+    const lang = langAttribute(node);
     if (lang) return lang;
   }
   return 'sv';
@@ -34,7 +40,7 @@ export function dirOf(element: Element): 'ltr' | 'rtl' {
   for (const node of upwards(element)) {
     const dir = node.getAttribute('dir')?.trim().toLowerCase();
     if (dir === 'rtl' || dir === 'ltr') return dir;
-    const lang = node.getAttribute('lang')?.trim();
+    const lang = langAttribute(node);
     if (lang) return dirOfLang(lang);
   }
   return 'ltr';
