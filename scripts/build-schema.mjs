@@ -10,7 +10,7 @@ const schema = {
   $id: 'https://unpkg.com/loft-widgets/schema/feed-v1.json',
   title: 'loft-widgets feed, version 1',
   description:
-    'Projects, organisations, people and contact forms for the loft-widgets elements. Some rules are checked only at run time (npx loft-widgets validate): URL schemes, and that every id a field points to exists in the feed.',
+    'Projects, organisations, people and contact forms for the loft-widgets elements. Some rules are checked only at run time (npx loft-widgets validate): URL schemes, that every id a field points to exists in the feed, and that a date is a day the calendar has (no 31 April).',
 };
 // Editors write "$schema" at the top of their feed: allow it.
 schema.properties = {$schema: {type: 'string'}, ...schema.properties};

@@ -52,7 +52,7 @@ const NEAR_RULES = [
   ...LENGTHS,
   ...LENGTHS.map((a) => `https://x.se/${a}`),
   ...LENGTHS.map((a) => `${a}@b.se`),
-  ...['ongoing', 'lead', 'sv', 'sv-FI', 'x y', 'https://x.se/', 'javascript:1', '//h', 'rel/path', '2023-09', '2023-13', 'a@b.se', '+46 10', '12', 'P2Y'],
+  ...['ongoing', 'lead', 'sv', 'sv-FI', 'x y', 'https://x.se/', 'javascript:1', '//h', 'rel/path', '2023-09', '2023-13', 'a@b.se', '+46 10', '12', 'P2Y', 'P9999Y9999D', 'P10000Y', '2024-02-29', '2025-02-29', '2100-02-29', '2000-02-29', '2026-04-30', '2026-04-31', '2026-12-31'],
   ...['none', 'altcha', 'X!', 'constructor', '__proto__', 'utvecklingsenheten', 'exempelby', 0, true, null, [], {}, {sv: ''}, {'x y': 'a'}, {constructor: 'a'}, [{}]],
 ];
 
@@ -175,6 +175,26 @@ test(`top-level fields: the generated checks agree with valibot, with its words 
       assert.equal(problem.message.split('. ')[0], `${field}: ${oracleFieldIssue(schemas[field], value)}`);
     }),
     {seed: SEED, numRuns: RUNS}
+  );
+});
+
+test('a date is a day the calendar has: every day of 1600-2400 as Date counts them, and no other', () => {
+  for (let year = 1600; year <= 2400; year++) {
+    for (let month = 1; month <= 12; month++) {
+      for (let day = 1; day <= 31; day++) {
+        const date = new Date(Date.UTC(year, month - 1, day));
+        const iso = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+        assert.equal(FIELD_CHECKS.updated(iso), date.getUTCMonth() === month - 1, iso);
+      }
+    }
+  }
+  assert.equal(FIELD_CHECKS.updated('0000-02-29'), true, 'year 0 is a leap year (divisible by 400)');
+  const {feed, problems} = validateFeed({version: 1, projects: [{id: 'p', name: 'P', status: 'ongoing', participants: [], startDate: '2026-02-31', endDate: '2026-02-28'}]});
+  assert.equal(feed.projects[0].startDate, undefined, 'left out, never shown as 3 March');
+  assert.equal(feed.projects[0].endDate, '2026-02-28');
+  assert.deepEqual(
+    problems.map((p) => [p.code, p.path, p.message.split('. ')[0]]),
+    [['field-dropped', 'projects[0].startDate', `projects[0].startDate: expected a day the calendar has (no 31 April, no 29 February outside leap years), got '2026-02-31'`]]
   );
 });
 

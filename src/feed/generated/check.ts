@@ -7,6 +7,7 @@
 import type {CollectionName} from '../schema.js';
 import {hasOwn, isObject, knownKey, list, optional} from '../check/helpers.js';
 import {LEGAL_BASES, ORGANIZATION_TYPES, PARTICIPANT_ROLES, PROJECT_STATUSES} from '../codes.js';
+import {isCalendarDate} from '../dates.js';
 import {isAllowedUrl, isEmail, isPhone} from '../urls.js';
 
 /** The ids of the items kept so far, by collection. */
@@ -221,7 +222,7 @@ function isProjectDescription(x: any): boolean {
 }
 
 function isDate(x: any): boolean {
-  return typeof x === 'string' && R4.test(x);
+  return typeof x === 'string' && R4.test(x) && isCalendarDate(x);
 }
 
 function isProjectEndDate(x: any): boolean {

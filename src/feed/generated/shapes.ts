@@ -2,6 +2,7 @@
 import type {CollectionName} from '../schema.js';
 import type {Reference, Shape} from '../check/shape.js';
 import {LEGAL_BASES, ORGANIZATION_TYPES, PARTICIPANT_ROLES, PROJECT_STATUSES} from '../codes.js';
+import {isCalendarDate} from '../dates.js';
 import {isAllowedUrl, isEmail, isPhone} from '../urls.js';
 
 const id: Shape = {type: 'string', actions: [{type: 'regex', requirement: /^[a-z0-9][a-z0-9._-]*$/, message: "an id of lowercase letters, digits, \".\", \"_\" and \"-\""}, {type: 'max_length', requirement: 200}]};
@@ -25,7 +26,7 @@ const personOrcid: Shape = {type: 'string', actions: [{type: 'regex', requiremen
 const person: Shape = {type: 'object', entries: [["id", id, false], ["name", localizedText, false], ["givenName", personGivenName, true], ["title", localizedText, true], ["organization", id, true], ["email", personEmail, true], ["phone", personPhone, true], ["image", personImage, true], ["profileUrl", url, true], ["orcid", personOrcid, true], ["contactForm", id, true]]};
 const projectDescription: Shape = {type: 'array', item: localizedText};
 const projectStatus: Shape = {type: 'picklist', options: PROJECT_STATUSES, expects: "(\"planned\" | \"ongoing\" | \"completed\" | \"terminated\")"};
-const date: Shape = {type: 'string', actions: [{type: 'regex', requirement: /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, message: "a date like \"2023\", \"2023-09\" or \"2023-09-01\""}]};
+const date: Shape = {type: 'string', actions: [{type: 'regex', requirement: /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, message: "a date like \"2023\", \"2023-09\" or \"2023-09-01\""}, {type: 'check', requirement: isCalendarDate, message: "a day the calendar has (no 31 April, no 29 February outside leap years)"}]};
 const projectEndDate: Shape = {type: 'nullable', wrapped: date};
 const projectIdentifiers: Shape = {type: 'array', item: organizationIdentifiersItem};
 const projectParticipantsItemRole: Shape = {type: 'picklist', options: PARTICIPANT_ROLES, expects: "(\"coordinator\" | \"lead\" | \"partner\" | \"funder\" | \"associated\" | \"contractor\")"};
