@@ -3,10 +3,11 @@
 // records and its delivery rows (GDPR art. 5(1)(e), storage limitation). The purge runs on a
 // schedule inside the receiver and as `npm run submissions -- --purge`.
 
-// The feed format's grammar (years, months, weeks, days; at most four digits a number, so a
-// cutoff is always a valid date), so the receiver and the form read every retention the same
-// way (test/node/receiver-parts.test.mjs holds the two to the same verdicts).
-const DURATION = /^P(?=\d)(?:(\d{1,4})Y)?(?:(\d{1,4})M)?(?:(\d{1,4})W)?(?:(\d{1,4})D)?$/;
+// The feed format's grammar (years, months, weeks, days; not zero, so nothing is deleted before
+// it is delivered; at most four digits a number, so a cutoff is always a valid date), so the
+// receiver and the form read every retention the same way (test/node/receiver-parts.test.mjs
+// holds the two to the same verdicts).
+const DURATION = /^P(?=\d)(?=.*[1-9])(?:(\d{1,4})Y)?(?:(\d{1,4})M)?(?:(\d{1,4})W)?(?:(\d{1,4})D)?$/;
 const UNITS = ['year', 'month', 'week', 'day'];
 
 export const isDuration = (value) => typeof value === 'string' && DURATION.test(value);

@@ -197,9 +197,11 @@ export const ContactFormSchema = v.object({
     v.pipe(
       v.string(),
       // At most four digits a number: a longer one is no period a notice can state ("∞ år"), and
-      // the receiver's purge could not count back that far (an invalid date stopped it for every form).
-      v.regex(/^P(?=\d)(\d{1,4}Y)?(\d{1,4}M)?(\d{1,4}W)?(\d{1,4}D)?$/, 'an ISO 8601 duration like "P2Y" or "P6M", each number at most 9999'),
-      v.description('An ISO 8601 duration in years, months, weeks or days, e.g. "P2Y"; each number at most 9999.')
+      // the receiver's purge could not count back that far (an invalid date stopped it for every
+      // form). Not zero: "kept for 0 days" is untrue of the message the recipient got, and the
+      // purge would delete one still waiting to be delivered.
+      v.regex(/^P(?=\d)(?=.*[1-9])(\d{1,4}Y)?(\d{1,4}M)?(\d{1,4}W)?(\d{1,4}D)?$/, 'an ISO 8601 duration like "P2Y" or "P6M", not zero, each number at most 9999'),
+      v.description('An ISO 8601 duration in years, months, weeks or days, e.g. "P2Y"; not zero, each number at most 9999.')
     )
   ),
   publicRecord: v.optional(v.boolean()),

@@ -55,14 +55,16 @@ describe('retention', () => {
     assert.equal(durationBefore(now, 'P1W2D').toISOString(), '2026-03-22T12:00:00.000Z');
   });
 
-  it('reads a retention as the feed check does, and counts back to a valid date from the longest either takes', async () => {
+  it('reads a retention as the feed check does (not zero, at most four digits a number), and counts back to a valid date from the longest either takes', async () => {
     const {validateFeed} = await import('../../dist/feed/validate.js');
     const form = {id: 'f', endpoint: '/api/contact', controller: {name: 'K'}, legalBasis: 'consent', privacyPolicyUrl: 'https://k.example/pp'};
     const feedTakes = (retention) => validateFeed({version: 1, contactForms: [{...form, retention}]}).feed.contactForms[0]?.retention === retention;
-    const samples = ['P2Y', 'P6M', 'P1Y6M', 'P1W2D', 'P0D', 'P9999Y', 'P9999Y9999M9999W9999D', 'P10000Y', 'P00001D', `P${'9'.repeat(400)}Y`, 'P', 'P2', 'P2Y2Y', 'PT2H', 'p2y', 'P-1Y', 'P1.5Y', ' P2Y'];
+    const samples = ['P2Y', 'P6M', 'P1Y6M', 'P1W2D', 'P0D', 'P0Y0D', 'P0Y1D', 'P10Y', 'P9999Y', 'P9999Y9999M9999W9999D', 'P10000Y', 'P00001D', `P${'9'.repeat(400)}Y`, 'P', 'P2', 'P2Y2Y', 'PT2H', 'p2y', 'P-1Y', 'P1.5Y', ' P2Y'];
     for (const retention of samples) assert.equal(isDuration(retention), feedTakes(retention), retention);
     assert.equal(feedTakes('P9999Y9999M9999W9999D'), true);
     assert.equal(feedTakes('P10000Y'), false, 'five digits');
+    assert.equal(feedTakes('P0Y0D'), false, 'zero');
+    assert.equal(feedTakes('P0Y1D'), true);
     const longest = durationBefore(new Date('2026-03-31T12:00:00Z'), 'P9999Y9999M9999W9999D');
     assert.ok(longest.getUTCFullYear() < 2026 - 9999 - 833 - 191, longest.toISOString());
   });
@@ -73,7 +75,7 @@ describe('retention', () => {
     feed.contactForms[0].retention = `P${'9'.repeat(400)}Y`;
     const folder = mkdtempSync(join(tmpdir(), 'loft-retention-'));
     try {
-      await assert.rejects(startReceiver({feed: writeTestFeed(feed), options: async () => ({dataDir: folder})}), /contactForms\[0\]\.retention: expected an ISO 8601 duration like "P2Y" or "P6M", each number at most 9999/);
+      await assert.rejects(startReceiver({feed: writeTestFeed(feed), options: async () => ({dataDir: folder})}), /contactForms\[0\]\.retention: expected an ISO 8601 duration like "P2Y" or "P6M", not zero, each number at most 9999/);
     } finally {
       rmSync(folder, {recursive: true, force: true});
     }

@@ -15,7 +15,7 @@ export type KnownIds = Record<CollectionName, ReadonlySet<string>>;
 
 const R0 = /^[a-z0-9][a-z0-9._-]*$/;
 const R1 = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/;
-const R2 = /^P(?=\d)(\d{1,4}Y)?(\d{1,4}M)?(\d{1,4}W)?(\d{1,4}D)?$/;
+const R2 = /^P(?=\d)(?=.*[1-9])(\d{1,4}Y)?(\d{1,4}M)?(\d{1,4}W)?(\d{1,4}D)?$/;
 const R3 = /^(https:\/\/orcid\.org\/)?\d{4}-\d{4}-\d{4}-\d{3}[\dX]$/;
 const R4 = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
 const isLanguageTagVerdicts = new Map<string, boolean>();

@@ -45,7 +45,7 @@ const contactFormVersion: Shape = {type: 'string', actions: [{type: 'max_length'
 const contactFormControllerContact: Shape = {type: 'union', options: [personEmail, url], expects: "string"};
 const contactFormController: Shape = {type: 'object', entries: [["name", localizedText, false], ["organization", id, true], ["contact", contactFormControllerContact, true]]};
 const contactFormLegalBasis: Shape = {type: 'picklist', options: LEGAL_BASES, expects: "(\"legitimate-interest\" | \"public-task\" | \"consent\")"};
-const contactFormRetention: Shape = {type: 'string', actions: [{type: 'regex', requirement: /^P(?=\d)(\d{1,4}Y)?(\d{1,4}M)?(\d{1,4}W)?(\d{1,4}D)?$/, message: "an ISO 8601 duration like \"P2Y\" or \"P6M\", each number at most 9999"}]};
+const contactFormRetention: Shape = {type: 'string', actions: [{type: 'regex', requirement: /^P(?=\d)(?=.*[1-9])(\d{1,4}Y)?(\d{1,4}M)?(\d{1,4}W)?(\d{1,4}D)?$/, message: "an ISO 8601 duration like \"P2Y\" or \"P6M\", not zero, each number at most 9999"}]};
 const contactFormPublicRecord: Shape = {type: 'boolean'};
 const contactFormOptionalConsentsItemVersion: Shape = {type: 'string', actions: [{type: 'max_length', requirement: 100}]};
 const contactFormOptionalConsentsItem: Shape = {type: 'object', entries: [["id", id, false], ["label", localizedText, false], ["version", contactFormOptionalConsentsItemVersion, false]]};
