@@ -478,7 +478,10 @@ describe('feed: links', () => {
     expect(mailtoUrl('anna@kommun.se?bcc=all@x.se')).to.equal(undefined);
     expect(mailtoUrl('a@b.se\r\nBcc: x@y.se')).to.equal(undefined);
     expect(mailtoUrl('javascript:alert(1)//@x.se')).to.equal(undefined);
-    expect(telUrl('+46 (0)10-516 50 00')).to.equal('tel:+460105165000');
+    // "(0)" is dialled only from inside the country: +46 0… reaches no one.
+    expect(telUrl('+46 (0)10-516 50 00')).to.equal('tel:+46105165000');
+    expect(telUrl('+44 ( 0 ) 20 7946 0000')).to.equal('tel:+442079460000');
+    expect(telUrl('(08) 123 45 67')).to.equal('tel:081234567', 'a national number keeps its 0');
     expect(telUrl('javascript:1')).to.equal(undefined);
     expect(telUrl('123;ext=1')).to.equal(undefined);
   });

@@ -51,9 +51,13 @@ export function mailtoUrl(email: string | undefined): string | undefined {
   return email !== undefined && isEmail(email) ? `mailto:${email.trim()}` : undefined;
 }
 
-/** `tel:` link for a checked phone number (digits and a leading `+` only). */
+/**
+ * `tel:` link for a checked phone number (digits and a leading `+` only). In an international
+ * number, "(0)" is the trunk prefix dialled only from inside the country ("+46 (0)10-516 50 00"
+ * is +46 10 516 50 00), so it is left out; dialled, +46 0… reaches no one.
+ */
 export function telUrl(phone: string | undefined): string | undefined {
   if (phone === undefined || !isPhone(phone)) return undefined;
-  const digits = phone.replace(/[^\d+]/g, '');
+  const digits = (phone.trim().startsWith('+') ? phone.replace(/\(\s*0\s*\)/g, '') : phone).replace(/[^\d+]/g, '');
   return `tel:${digits.startsWith('+') ? '+' + digits.slice(1).replace(/\+/g, '') : digits.replace(/\+/g, '')}`;
 }

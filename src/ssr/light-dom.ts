@@ -15,6 +15,7 @@ import {MEMBERS_AT_ONCE, memberListView} from '../feed/view/member-list.js';
 import {summaryView} from '../feed/view/project-card.js';
 import {selectProject, type ResolvedText, type Resolver} from '../feed/view/resolver.js';
 import {needsLang} from '../feed/text.js';
+import {mailtoUrl, telUrl} from '../feed/urls.js';
 import {dirOfLang} from '../i18n/lang.js';
 
 const ESCAPES: Record<string, string> = {'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;'};
@@ -130,7 +131,5 @@ export class LightDom {
  */
 export function contactHref(person: {email?: string; phone?: string; profileUrl?: string} | undefined, r: Resolver): string | undefined {
   if (!person) return undefined;
-  if (person.email) return `mailto:${person.email.trim()}`;
-  if (person.phone) return `tel:${person.phone.replace(/[^\d+]/g, '')}`;
-  return r.url(person.profileUrl);
+  return mailtoUrl(person.email) ?? telUrl(person.phone) ?? r.url(person.profileUrl);
 }

@@ -51,6 +51,21 @@ test('renders every element: its shadow root, readable content inside the tag, t
   }
 });
 
+test('without JavaScript, "Kontakta X" calls a person who has only a phone number, dialled as the world dials it', async () => {
+  const feed = join(dir, 'phone.feed.json');
+  const person = (id, phone) => ({id, name: `Person ${id}`, phone, contactForm: 'f'});
+  writeFileSync(feed, JSON.stringify({
+    version: 1,
+    contactForms: [{id: 'f', endpoint: '/api/contact', controller: {name: 'K'}, legalBasis: 'consent', privacyPolicyUrl: 'https://k.example/pp', notice: 'N', retention: 'P2Y'}],
+    people: [person('a', '+46 (0)10-516 50 00'), person('b', '(08) 123 45 67')],
+    projects: [{id: 'p', name: 'P', status: 'ongoing', participants: [], members: [{person: 'a', roles: ['contact']}, {person: 'b', roles: ['contact']}]}],
+  }));
+  const {code, stdout, stderr} = await run(feed, '--element', 'loft-member-list', '--project', 'p');
+  assert.equal(code, 0, stderr);
+  // "(0)" is the trunk prefix, dialled only from inside Sweden: +46 0… reaches no one.
+  assert.deepEqual([...stdout.matchAll(/href="(tel:[^"]*)"/g)].map((m) => m[1]), ['tel:+46105165000', 'tel:081234567']);
+});
+
 test('--out writes the snippet to a file and prints the hashes; --no-styles leaves out the shadow root and styles', async () => {
   const out = join(dir, 'card.html');
   const {code, stdout} = await run(LOFT, '--element', 'loft-project-card', '--project', 'loft', '--lang', 'en', '--out', out);
