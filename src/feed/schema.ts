@@ -262,9 +262,7 @@ export type Person = v.InferOutput<typeof PersonSchema>;
 export type Project = v.InferOutput<typeof ProjectSchema>;
 export type ContactForm = v.InferOutput<typeof ContactFormSchema>;
 export type ProjectStatus = Project['status'];
-export type ParticipantRole = Project['participants'][number]['role'];
 export type Labels = v.InferOutput<typeof LabelsSchema>;
-export type FeedInput = v.InferInput<typeof FeedSchema>;
 
 /** A feed after validation: every collection present, every kept item valid. */
 export interface Feed {
