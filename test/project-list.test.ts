@@ -201,14 +201,16 @@ describe('<loft-project-list>', () => {
     expect(count(el)).to.equal('40 projekt');
   });
 
-  it('sorts by name in the page\'s language, and by start date', async () => {
+  it('sorts by name in the page\'s language, numbers by their value, and by start date', async () => {
     const feed = await exempelbyFeed();
     feed.projects.push({...feed.projects[0], id: 'orebro', name: 'Örebroprojektet', startDate: '2030-01'});
     feed.projects.push({...feed.projects[0], id: 'zeta', name: 'Zeta', startDate: '1999'});
+    for (const n of [10, 2, 1]) feed.projects.push({...feed.projects[0], id: `etapp-${n}`, name: `Etapp ${n}`});
     const el = await fixture<LoftProjectList>(html`<loft-project-list .data=${feed}></loft-project-list>`);
     await settled(el);
     // Swedish: Ö after Z.
     expect(names(el).slice(-2)).to.deep.equal(['Zeta', 'Örebroprojektet']);
+    expect(names(el).filter((n) => n.startsWith('Etapp'))).to.deep.equal(['Etapp 1', 'Etapp 2', 'Etapp 10']);
     await choose(el, 'sort', 'start');
     expect(names(el)[0]).to.equal('Örebroprojektet');
     expect(names(el).indexOf('Zeta')).to.be.greaterThan(names(el).indexOf('Nya e-tjänster'));

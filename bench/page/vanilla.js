@@ -103,7 +103,7 @@ const option = (value, label, selected) => {
  * the result count, the first `pageSize` compact cards by name, and "Visa fler".
  */
 export function compactList(feed, pageSize = 20) {
-  const collator = new Intl.Collator('sv');
+  const collator = new Intl.Collator('sv', {numeric: true});
   const orgs = new Map(feed.organizations.map((o) => [o.id, o]));
   const used = new Set();
   const entries = feed.projects.map((project) => {

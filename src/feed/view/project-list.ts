@@ -43,7 +43,8 @@ const listIndexes = new WeakMap<Resolver, ListIndex>();
 function listIndex(r: Resolver): ListIndex {
   let index = listIndexes.get(r);
   if (index) return index;
-  const collator = new Intl.Collator(r.tr.intlLang);
+  // Numbers by their value: "Etapp 2" before "Etapp 10", as people count.
+  const collator = new Intl.Collator(r.tr.intlLang, {numeric: true});
   // How often each organisation takes part in a project.
   const used = new Map<string, number>();
   const entries = r.feed.projects.map((project): ListEntry => {
