@@ -106,6 +106,22 @@ export const RENDER_FEEDS = [
     text: () => partnersOf(45, many(45, (i) => `{"id":"o${i}","name":"${i} ${'namn '.repeat(3_900)}"}`)),
   },
   {
+    name: 'partners-japanese',
+    what: 'one project with 200 partners named in 200 characters of Japanese, each with a role of 300',
+    tag: 'loft-project-card',
+    text: () => {
+      const ja = (n) => '漢字かな交じり文'.repeat(n / 8);
+      const orgs = many(200, (i) => `{"id":"o${i}","name":"${i}${ja(200)}"}`);
+      return `{"version":1,"organizations":[${orgs}],"projects":[${project('').replace('"participants":[]', `"participants":[${many(200, (i) => `{"organization":"o${i}","role":"partner","label":"${ja(296)}"}`)}]`)}]}`;
+    },
+  },
+  {
+    name: 'description-japanese',
+    what: 'one project with 100 description paragraphs of 1,000 characters of Japanese',
+    tag: 'loft-project',
+    text: () => `{"version":1,"projects":[${project(`,"description":[${many(100, () => `"${'漢字かな交じり文'.repeat(125)}"`)}]`)}]}`,
+  },
+  {
     name: 'marks-100k',
     what: 'one project whose description is 100,000 characters, nearly all combining marks',
     tag: 'loft-project',

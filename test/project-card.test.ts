@@ -237,4 +237,33 @@ describe('<loft-project-card>', () => {
     cutAtWord(name, fullName, 200);
     cutAtWord(role.slice(0, -1), fullRole, 300);
   });
+
+  it('counts a character of a script slower to lay out (Japanese, an emoji) as four, and never cuts an emoji in half', async () => {
+    const feed = await referenceFeed();
+    feed.organizations.push({id: 'ja', name: '漢字かな交じり文'.repeat(10)}, {id: 'emoji', name: `${'a'.repeat(195)}👩🏽‍🚒👩🏽‍🚒`});
+    feed.projects[0].participants.push({organization: 'ja', role: 'partner'}, {organization: 'emoji', role: 'partner'});
+    const el = await fixture<LoftProjectCard>(html`<loft-project-card .data=${feed} project="loft"></loft-project-card>`);
+    await settled(el);
+    const [japanese, emoji] = [...el.shadowRoot!.querySelectorAll('[part="list"] [part="item"]')].slice(-2).map((item) => textOf(item).replace(/,$/, ''));
+    expect(japanese).to.equal(`${'漢字かな交じり文'.repeat(6)}漢字…`);
+    // 195 letters and one unit of the emoji fit in 200: the cut goes before it, not through it.
+    expect(emoji).to.equal(`${'a'.repeat(195)}…`);
+  });
+
+  it('lists partners up to 40,000 characters of names and roles (200 partners of 500 characters took Chromium 60 ms to lay out; of Japanese, 140)', async () => {
+    const feed = await referenceFeed();
+    feed.organizations.push(...Array.from({length: 200}, (_, i) => ({id: `org-${i}`, name: `${i + 1} ${'namn '.repeat(39)}`})));
+    feed.projects[0].participants = Array.from({length: 200}, (_, i) => ({organization: `org-${i}`, role: 'partner', label: `roll ${'och ansvar '.repeat(26)}`}));
+    const errors = collect<LoftErrorEvent>('loft-error');
+    try {
+      const el = await fixture<LoftProjectCard>(html`<loft-project-card .data=${feed} project="loft"></loft-project-card>`);
+      await settled(el);
+      const shown = el.shadowRoot!.querySelectorAll('[part="list"] [part="item"]').length;
+      // Each partner is about 200 + 290 characters: 81 of them fit in 40,000.
+      expect(shown).to.be.within(80, 82);
+      expect(errors.events[0].detail.message).to.contain('has 200 participants, more than the 40,000 characters');
+    } finally {
+      errors.stop();
+    }
+  });
 });

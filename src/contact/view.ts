@@ -169,7 +169,7 @@ export function contactFormView(r: Resolver, input: {form?: string; recipient?: 
     },
     (n) => `the contact form "${form.id}" asks for ${n.toLocaleString('en')} optional consents`,
     () => `contactForms[${r.feed.contactForms.indexOf(form)}].optionalConsents`,
-    {max: AT_MOST.consentChars, size: (c) => c.label.text.length}
+    {max: AT_MOST.consentChars, text: (c) => c.label.text}
   );
   const privacy = r.url(form.privacyPolicyUrl);
   return {

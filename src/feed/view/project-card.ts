@@ -69,7 +69,8 @@ export function summaryView(project: Project, r: Resolver): SummaryView {
       };
     },
     (n) => `the project "${project.id}" has ${n.toLocaleString('en')} participants`,
-    () => `${projectPath(r, project)}.participants`
+    () => `${projectPath(r, project)}.participants`,
+    {max: AT_MOST.partnerChars, text: (p) => (p.role ? `${p.text.text} ${p.role.text}` : p.text.text)}
   );
   const facts: FactView[] = [
     {label: r.ui('project-name'), text: r.name(project.name, project.id)},

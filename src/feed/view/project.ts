@@ -2,7 +2,7 @@
 import type {Problem} from '../check/engine.js';
 import {tidyText} from '../text.js';
 import {panelTexts, type PanelTexts} from './member-list.js';
-import {AT_MOST, firstOf, idList, projectPath, selectProject, type ResolvedText, type Resolver} from './resolver.js';
+import {AT_MOST, firstOf, idList, projectPath, selectProject, shorten, type ResolvedText, type Resolver} from './resolver.js';
 
 /** Sections of `<loft-project>` that `hide` can leave out. */
 export type ProjectSection = 'description' | 'quotes' | 'summary' | 'members' | 'contact';
@@ -43,16 +43,17 @@ export function projectView(r: Resolver, input: {project?: string; hide?: string
   const description = firstOf(
     show('description') ? project.description : undefined,
     AT_MOST.paragraphs,
-    (p) => r.text(p),
+    // One paragraph alone may pass the budget (20,000 characters of Japanese): it is cut too.
+    (p) => shorten(r.text(p), AT_MOST.descriptionChars),
     (n) => count(n, 'paragraphs'),
     () => `${projectPath(r, project)}.description`,
-    {max: AT_MOST.descriptionChars, size: (p) => p.text.length}
+    {max: AT_MOST.descriptionChars, text: (p) => p.text}
   );
   const quotes = firstOf(
     show('quotes') ? project.quotes : undefined,
     AT_MOST.quotes,
     (q): QuoteView | undefined => {
-      const text = r.text(q.text);
+      const text = shorten(r.text(q.text), AT_MOST.quoteChars);
       if (!text) return undefined;
       const org = r.organization(q.organization);
       const name = tidyText(q.name);
@@ -61,7 +62,7 @@ export function projectView(r: Resolver, input: {project?: string; hide?: string
     },
     (n) => count(n, 'quotes'),
     () => `${projectPath(r, project)}.quotes`,
-    {max: AT_MOST.quoteChars, size: (q) => q.text.text.length}
+    {max: AT_MOST.quoteChars, text: (q) => q.text.text}
   );
   return {
     id: project.id,
