@@ -227,6 +227,21 @@ describe('<loft-contact-form>', () => {
     await waitUntil(() => active(el)?.id === 'f-name', 'the name field did not get focus');
   });
 
+  it('states a retention in its own words, leaving out the units that are zero', async () => {
+    const feed = await exempelbyFeed();
+    // Intl's words: "dygn" in Chromium's Swedish, "dagar" in others'.
+    for (const [retention, says] of [
+      ['P1Y0M6D', /Uppgifterna sparas i 1 år och 6 (dygn|dagar)\./],
+      ['P0Y18M', /Uppgifterna sparas i 18 månader\./],
+      ['P2W', /Uppgifterna sparas i 2 veckor\./],
+    ] as const) {
+      feed.contactForms[0].retention = retention;
+      const el = await fixture<LoftContactForm>(html`<loft-contact-form .data=${structuredClone(feed)} form="kommun-kontakt"></loft-contact-form>`);
+      await settled(el);
+      expect(textOf(root(el).querySelector('.notice')), retention).to.match(says);
+    }
+  });
+
   it('shows the public-task notice, public record and retention, and stores a ticked optional consent (en)', async () => {
     await setPageLang('en');
     const el = await fixture<LoftContactForm>(html`<loft-contact-form .data=${await exempelbyFeed()} project="loft"></loft-contact-form>`);

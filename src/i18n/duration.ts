@@ -22,7 +22,8 @@ export function durationInWords(iso: string, tr: Translator): string | undefined
   const units = ['year', 'month', 'week', 'day'] as const;
   const parts = match
     .slice(1)
-    .map((n, i) => (n ? formatAmount(Number(n), units[i], tr) : ''))
+    // "P1Y0M6D" is 1 year and 6 days, not "1 year, 0 months and 6 days" (the receiver's mail says the same).
+    .map((n, i) => (Number(n) ? formatAmount(Number(n), units[i], tr) : ''))
     .filter(Boolean);
   return parts.length ? formatList(parts, tr) : undefined;
 }
