@@ -731,6 +731,11 @@ describe('<loft-contact-form>', () => {
       el.data = structuredClone(feed);
       await waitUntil(() => root(el).querySelectorAll('input[data-consent^="c"]').length === 2, 'not two consents of 4,500 characters');
       expect(errors.events.at(-1)!.detail.message).to.contain('asks for 3 optional consents, more than the 10,000 characters (fewer in scripts slower to lay out) a page shows. The last one is left out.');
+      // One alone over that (2,600 characters of Japanese) is never asked for: consents are not cut.
+      feed.contactForms[0].optionalConsents = [{id: 'c0', label: '漢字かな交じり文'.repeat(325), version: '1'}];
+      el.data = structuredClone(feed);
+      await waitUntil(() => !root(el).querySelector('input[data-consent="c0"]'), 'a consent of 10,400 units was asked for');
+      expect(errors.events.at(-1)!.detail.message).to.contain('asks for 1 optional consent, more than the 10,000 characters (fewer in scripts slower to lay out) a page shows. The last one is left out.');
     } finally {
       errors.stop();
     }

@@ -245,8 +245,9 @@ describe('<loft-project-card>', () => {
     const el = await fixture<LoftProjectCard>(html`<loft-project-card .data=${feed} project="loft"></loft-project-card>`);
     await settled(el);
     const [japanese, emoji] = [...el.shadowRoot!.querySelectorAll('[part="list"] [part="item"]')].slice(-2).map((item) => textOf(item).replace(/,$/, ''));
-    expect(japanese).to.equal(`${'漢字かな交じり文'.repeat(6)}漢字…`);
-    // 195 letters and one unit of the emoji fit in 200: the cut goes before it, not through it.
+    // 49 characters of four units and the "…" fit in 200.
+    expect(japanese).to.equal(`${'漢字かな交じり文'.repeat(6)}漢…`);
+    // 195 letters and one unit of the emoji fit in the 199 before the "…": the cut goes before it, not through it.
     expect(emoji).to.equal(`${'a'.repeat(195)}…`);
   });
 

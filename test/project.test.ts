@@ -221,7 +221,7 @@ describe('<loft-project>', () => {
       one.projects[0].description = ['漢字かな交じり文'.repeat(2_500)];
       el.data = one;
       await waitUntil(() => qa(el, '.description p').length === 1, 'not one paragraph');
-      expect(textOf(qa(el, '.description p')[0])).to.equal(`${'漢字かな交じり文'.repeat(1_875)}…`);
+      expect(textOf(qa(el, '.description p')[0])).to.equal(`${'漢字かな交じり文'.repeat(1_874)}漢字かな交じり…`);
     } finally {
       errors.stop();
     }

@@ -167,7 +167,7 @@ export function contactFormView(r: Resolver, input: {form?: string; recipient?: 
       const label = r.text(c.label);
       return label && {id: c.id, label, languageNote: languageNote(r, label), version: c.version};
     },
-    (n) => `the contact form "${form.id}" asks for ${n.toLocaleString('en')} optional consents`,
+    (n) => `the contact form "${form.id}" asks for ${n.toLocaleString('en')} optional consent${n === 1 ? '' : 's'}`,
     () => `contactForms[${r.feed.contactForms.indexOf(form)}].optionalConsents`,
     {max: AT_MOST.consentChars, text: (c) => c.label.text}
   );

@@ -159,13 +159,14 @@ export function layoutSize(text: string): number {
   return units;
 }
 
-/** Cuts a long text (`max` units of layout: see HEAVY) at a word boundary, with an ellipsis. */
+/** Cuts a long text (over `max` units of layout: see HEAVY) at a word boundary, with an ellipsis: `max` units at most. */
 export function shorten(text: ResolvedText | undefined, max: number): ResolvedText | undefined {
-  const at = text ? cutIndex(text.text, max) : -1;
-  if (at < 0) return text;
-  const cut = text!.text.slice(0, at);
+  if (!text || cutIndex(text.text, max) < 0) return text;
+  // One unit for the "…".
+  const at = cutIndex(text.text, max - 1);
+  const cut = text.text.slice(0, at);
   const space = cut.lastIndexOf(' ');
-  return {text: (space > at * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,.;:–-]+$/, '') + '…', lang: text!.lang};
+  return {text: (space > at * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,.;:–-]+$/, '') + '…', lang: text.lang};
 }
 
 /** A link, or plain text where there is no safe URL. */
@@ -209,7 +210,8 @@ export const AT_MOST = {
 
 /**
  * The first `max` entries of a feed list that `map` keeps (and, with `chars`, no more than
- * fit in that many characters of `size`, the first one always), and what the editor is told
+ * fit in that many units of layout of their `text`; a description's paragraph or a quote over
+ * that alone is cut first, a consent is not, so it is never asked for), and what the editor is told
  * when there were more. A valid feed may still give one project thousands of paragraphs,
  * quotes or partners; rendering them all held the page for seconds (250,000 paragraphs: 2.7 s
  * in Chromium), so a view shows a number no real page comes near and says what it left out.
@@ -230,7 +232,7 @@ export function firstOf<T, V>(
     if (view === undefined) continue;
     if (chars) {
       const size = layoutSize(chars.text(view));
-      if (shown.length && total + size > chars.max) break;
+      if (total + size > chars.max) break;
       total += size;
     }
     shown.push(view);
