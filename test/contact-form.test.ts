@@ -242,6 +242,25 @@ describe('<loft-contact-form>', () => {
     }
   });
 
+  it('cuts a notice that alone would hold the page (20,000 characters of Japanese) before the privacy link, and the receiver takes what was shown', async () => {
+    const feed = await exempelbyFeed();
+    feed.contactForms[0].notice = {sv: '漢字かな交じり文'.repeat(2_500)};
+    const el = await fixture<LoftContactForm>(html`<loft-contact-form .data=${feed} form="kommun-kontakt"></loft-contact-form>`);
+    await settled(el);
+    const notice = textOf(root(el).querySelector('.notice'));
+    // 4,999 characters of four units and the "…" fit in 20,000; the link to the whole notice follows.
+    expect(notice).to.contain(`${'漢字かな交じり文'.repeat(624)}漢字かな交じり…`);
+    expect(notice).not.to.contain('漢字かな交じり文'.repeat(625));
+    expect(root(el).querySelector('.notice a')!.getAttribute('href')).to.equal('https://exempelby.example/personuppgifter');
+    const address = email();
+    fillRequired(el, address);
+    fill(el, 'subject', 'Parkering');
+    await aTimeout(FILL_TIME);
+    await sendAccepted(el);
+    const [row] = await stored(address);
+    expect(row.consents[0].text).to.contain('漢字かな交じり…');
+  });
+
   it('shows the public-task notice, public record and retention, and stores a ticked optional consent (en)', async () => {
     await setPageLang('en');
     const el = await fixture<LoftContactForm>(html`<loft-contact-form .data=${await exempelbyFeed()} project="loft"></loft-contact-form>`);

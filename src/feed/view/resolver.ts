@@ -201,6 +201,8 @@ export const AT_MOST = {
   roles: 10,
   consents: 20,
   consentChars: 10_000,
+  // As long as a feed text may be: never reached in Latin script.
+  noticeChars: 20_000,
   filterOrganizations: 1000,
   // One text, cut at a word with "…": a name, a short text (a title, a role's label), a compact card's summary.
   nameChars: 200,
