@@ -130,8 +130,9 @@ export function resolverFor(loaded: LoadedFeed, translator: Translator): Resolve
 /**
  * How much laying out a text costs, in characters of Latin script: a UTF-16 unit from U+0900
  * on (Indic, Thai, Ethiopic, Hangul, Chinese and Japanese; each half of an emoji) counts 4.
- * Measured in Chromium: 100,000 characters of Japanese took 140-160 ms to lay out, of Thai,
- * Hangul or Ethiopic 60-90 ms, of Swedish under 50.
+ * Measured in Chromium, with Noto fonts: 100,000 characters of Japanese took 140-200 ms to lay
+ * out, of Thai, Hangul, Ethiopic or Devanagari 60-95 ms, of Swedish under 50; one paragraph of
+ * 15,000 characters of Japanese still 52-58 ms in two runs of six, so a description stops at 10,000.
  */
 const HEAVY = 0x900;
 const unitsOf = (c: number): number => (c < HEAVY ? 1 : 4);
@@ -193,7 +194,7 @@ export function selectProject(loaded: LoadedFeed, id: string | undefined): Proje
  */
 export const AT_MOST = {
   paragraphs: 200,
-  descriptionChars: 60_000,
+  descriptionChars: 40_000,
   quotes: 50,
   quoteChars: 20_000,
   partners: 200,
