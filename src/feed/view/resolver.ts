@@ -132,11 +132,12 @@ export function resolverFor(loaded: LoadedFeed, translator: Translator): Resolve
  * on (Indic, Thai, Ethiopic, Hangul, Chinese and Japanese; each half of an emoji) counts 4.
  * Measured in Chromium, with Noto fonts: 100,000 characters of Japanese took 140-200 ms to lay
  * out, of Thai, Hangul, Ethiopic or Devanagari 60-95 ms, of Swedish under 50; one paragraph of
- * 15,000 characters of Japanese still 52-58 ms in two runs of six, so a description stops at 10,000.
+ * 15,000 characters of Japanese still 52-58 ms in two runs of six, so a description stops at
+ * 40,000 units (10,000 such characters).
  */
 const HEAVY = 0x900;
 const unitsOf = (c: number): number => (c < HEAVY ? 1 : 4);
-// Most texts have none: a regex finds that 20 times faster than counting (10,000 summaries: 3 ms).
+// Most texts have none: a regex finds that 20 times faster than counting (which took 3 ms for 10,000 summaries).
 const HAS_HEAVY = /[^\u0000-\u08ff]/;
 
 /** Where a text passes `max` units of layout (see HEAVY), else -1; never between the halves of an emoji. */
