@@ -120,7 +120,7 @@ function noticeOf(r: Resolver, form: ContactForm, controller: string): ResolvedT
   const first = [r.ui(`contact-notice-${form.legalBasis}`, {controller})];
   // The editor's words whole, unless they alone would hold the page (20,000 characters of
   // Japanese: 55-70 ms): then a first layer, cut at a word, before the link to the privacy
-  // notice. The consent record keeps what was shown; its version is that text's hash.
+  // notice. The consent record keeps what was shown (its version is the form's, else that text's hash).
   const own = shorten(r.text(form.notice), AT_MOST.noticeChars);
   const ownNote = own && languageNote(r, own);
   if (own) first.push(own);
