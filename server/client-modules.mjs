@@ -16,6 +16,7 @@ export function clientModules() {
       shortHash: hash.shortHash,
       validateFeed: validate.validateFeed,
       resolveText: text.resolveText,
+      wantedLanguages: text.wantedLanguages,
       tidyText: text.tidyText,
       isEmail: urls.isEmail,
     }),

@@ -37,7 +37,7 @@ export function composeMail(row, ctx, client) {
   const lang = mailLanguage(row.locale);
   const t = MAIL_TEXTS[lang];
   // As the widgets resolve a text: the mail's language, then the feed's, then Swedish.
-  const wanted = [...new Set([lang, ctx.language.toLowerCase().split('-')[0], 'sv'])];
+  const wanted = client.wantedLanguages([lang], ctx.language);
   const text = (value) => client.resolveText(value, wanted, ctx.language)?.text;
   const person = row.recipient ? ctx.people.get(row.recipient) : undefined;
   const project = row.project ? ctx.projects.get(row.project) : undefined;

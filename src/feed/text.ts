@@ -64,6 +64,15 @@ function rankOf(tag: string, wanted: readonly string[], before: number): number 
 }
 
 /**
+ * The `wanted` of `resolveText` (primary subtags, most wanted first): the reader's languages
+ * (the page's and its fallbacks, or a mail's), then the feed's `language`, then Swedish. The
+ * widgets and the receiver's mail both ask for feed texts this way.
+ */
+export function wantedLanguages(readers: readonly string[], feedLanguage: string): string[] {
+  return [...new Set([...readers, feedLanguage, 'sv'].map(primary))];
+}
+
+/**
  * Resolves a LocalizedText to the first language of `wanted` (primary subtags, most wanted
  * first: the page's language and its fallbacks, the feed's `language`, Swedish) that has a
  * non-empty text, else to the first non-empty one. Region tags match their language.

@@ -6,10 +6,10 @@
 import {FeedError, findItem, type LoadedFeed} from '../load.js';
 import type {Problem} from '../check/engine.js';
 import type {Feed, LocalizedText, Organization, Person, Project} from '../schema.js';
-import {resolveText, tidyText, type ResolvedText} from '../text.js';
+import {resolveText, tidyText, wantedLanguages, type ResolvedText} from '../text.js';
 import {resolveUrl} from '../urls.js';
 import {formatDate} from '../../i18n/format.js';
-import {primaryOf, type Translator} from '../../i18n/translator.js';
+import type {Translator} from '../../i18n/translator.js';
 import type {CatalogText, MessageId, Messages, Params} from '../../i18n/catalog.js';
 
 export type {ResolvedText};
@@ -39,7 +39,7 @@ export class Resolver {
     // The page's language and its own fallbacks (Northern Sami for Lule Sami), then the
     // feed's language, then Swedish.
     const own = this.tr.chain.filter((l) => !l.includes('-') && l !== 'sv' && l !== 'en');
-    this._wanted = [...new Set([primaryOf(this.lang), ...own, primaryOf(loaded.feed.language), 'sv'])];
+    this._wanted = wantedLanguages([this.lang, ...own], loaded.feed.language);
   }
 
   get feed(): Feed {
