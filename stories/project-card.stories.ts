@@ -138,6 +138,18 @@ export const StackedMarks: Story = {
   args: {data: stacked, project: 'loft'},
 };
 
+const slow = withProject('loft', (p) => p.participants.push({organization: 'tokyo', role: 'partner'}, {organization: 'bangkok', role: 'partner'}));
+slow.organizations.push(
+  {id: 'tokyo', name: {ja: '東京都立大学都市環境学部都市政策科学科と地域連携推進センターによる持続可能な自治体経営と行政デジタル化のための共同研究プロジェクト事務局'}},
+  {id: 'bangkok', name: {th: 'สำนักงานคณะกรรมการพัฒนาระบบราชการและศูนย์นวัตกรรมการบริหารจัดการภาครัฐเพื่อการพัฒนาท้องถิ่นอย่างยั่งยืน'}}
+);
+
+/** Names in scripts slower to lay out (Japanese, Thai): each character counts four, so they are cut at 50 characters, with "…", in their own `lang`. */
+export const SlowScripts: Story = {
+  name: 'Text in scripts slower to lay out',
+  args: {data: slow, project: 'loft'},
+};
+
 export const CompactVeryLongNames: Story = {
   name: 'Compact: very long names',
   args: {data: long, project: 'loft', variant: 'compact'},
