@@ -113,7 +113,8 @@ async function waitForElements(staysLoading) {
       const elements = [...document.querySelectorAll('#storybook-root *')].filter((e) => e.localName.startsWith('loft-'));
       const bases = elements.map((e) => e.shadowRoot?.querySelector('[part="base"]'));
       if (bases.length === 0 || bases.some((b) => !b)) return false;
-      return staysLoading ? bases.every((b) => b.getAttribute('aria-busy') === 'true') : bases.every((b) => b.getAttribute('aria-busy') !== 'true');
+      // The skeleton shows from the first frame an element waits through.
+      return staysLoading ? bases.every((b) => b.getAttribute('aria-busy') === 'true' && b.querySelector('[role="status"]')) : bases.every((b) => b.getAttribute('aria-busy') !== 'true');
     },
     staysLoading,
     {timeout: SETTLE_MS}

@@ -2,7 +2,7 @@ import {expect, fixture, html, waitUntil} from '@open-wc/testing';
 import {sendKeys} from '@web/test-runner-commands';
 import type {LoftMemberList} from '../src/elements/member-list/member-list.js';
 import type {LoftErrorEvent} from '../src/events/events.js';
-import {collect, referenceFeed, setPageLang, settled, textOf, uniqueKey} from './helpers/fixtures.js';
+import {collect, loadingShown, referenceFeed, setPageLang, settled, textOf, uniqueKey} from './helpers/fixtures.js';
 
 const FEED = '/demo/feeds/loft.feed.json';
 
@@ -267,7 +267,7 @@ describe('<loft-member-list>', () => {
 
   it('shows a loading state that is announced, then an error with retry', async () => {
     const slow = await fixture<LoftMemberList>(html`<loft-member-list src=${`/faults/feed?delay=1000&key=${uniqueKey()}`} project="loft"></loft-member-list>`);
-    await slow.updateComplete;
+    await loadingShown(slow);
     expect(textOf(q(slow, '[role="status"]'))).to.equal('Laddar…');
     expect(slow.getBoundingClientRect().height).to.be.greaterThan(60);
     await expect(slow).to.be.accessible();

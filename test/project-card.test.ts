@@ -2,7 +2,7 @@ import {expect, fixture, html, waitUntil} from '@open-wc/testing';
 import type {LoftErrorEvent} from '../src/events/events.js';
 import {feedSettings} from '../src/feed/load.js';
 import type {LoftProjectCard} from '../src/elements/project-card/project-card.js';
-import {collect, facts, referenceFeed, requestCount, setPageLang, settled, textOf, uniqueKey} from './helpers/fixtures.js';
+import {collect, facts, loadingShown, referenceFeed, requestCount, setPageLang, settled, textOf, uniqueKey} from './helpers/fixtures.js';
 
 const FEED = '/demo/feeds/loft.feed.json';
 
@@ -130,12 +130,25 @@ describe('<loft-project-card>', () => {
   it('shows a loading state that is announced and keeps its height', async () => {
     const key = uniqueKey();
     const el = await fixture<LoftProjectCard>(html`<loft-project-card src=${`/faults/feed?delay=1500&key=${key}`} project="loft"></loft-project-card>`);
-    await el.updateComplete;
+    await loadingShown(el);
     expect(textOf(el.shadowRoot!.querySelector('[role="status"]'))).to.equal('Laddar…');
     expect(el.getBoundingClientRect().height).to.be.greaterThan(100);
     await expect(el).to.be.accessible();
     await settled(el);
     expect(facts(el).Status).to.equal('Pågående');
+  });
+
+  it('shows a loading state from the next frame when a feed it already has waits (here for a run-time catalog)', async () => {
+    const catalog = `/faults/catalog?delay=1500&key=${uniqueKey()}`;
+    const el = await fixture<LoftProjectCard>(html`<loft-project-card lang="se" catalog=${catalog} .data=${await referenceFeed()} project="loft"></loft-project-card>`);
+    await loadingShown(el);
+    expect(el.shadowRoot!.querySelector('[part="base"]')!.getAttribute('aria-busy')).to.equal('true');
+    expect(el.shadowRoot!.querySelector('.skeleton')).to.exist;
+    expect(el.getBoundingClientRect().height).to.be.greaterThan(100);
+    await expect(el).to.be.accessible();
+    await settled(el);
+    expect(el.shadowRoot!.querySelector('.skeleton')).to.not.exist;
+    expect(textOf(el.shadowRoot!.querySelector('[role="heading"]'))).to.equal('Čoahkkáigeassu');
   });
 
   it('shows a localized error with a retry that works', async () => {

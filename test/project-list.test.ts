@@ -3,7 +3,7 @@ import {sendKeys} from '@web/test-runner-commands';
 import type {LoftProjectCard} from '../src/elements/project-card/project-card.js';
 import type {LoftProjectList} from '../src/elements/project-list/project-list.js';
 import type {LoftErrorEvent} from '../src/events/events.js';
-import {collect, exempelbyFeed, referenceFeed, setPageLang, settled, textOf, uniqueKey} from './helpers/fixtures.js';
+import {collect, exempelbyFeed, loadingShown, referenceFeed, setPageLang, settled, textOf, uniqueKey} from './helpers/fixtures.js';
 
 const FEED = '/demo/feeds/exempelby.feed.json';
 const STATUSES = ['planned', 'ongoing', 'completed', 'terminated'];
@@ -265,7 +265,7 @@ describe('<loft-project-list>', () => {
 
   it('shows loading and error states', async () => {
     const slow = await fixture<LoftProjectList>(html`<loft-project-list src=${`/faults/feed?delay=800&key=${uniqueKey()}`}></loft-project-list>`);
-    await slow.updateComplete;
+    await loadingShown(slow);
     expect(textOf(q(slow, '[role="status"]'))).to.equal('Laddar…');
     await expect(slow).to.be.accessible();
     const broken = await fixture<LoftProjectList>(html`<loft-project-list src=${`/faults/invalid-json?key=${uniqueKey()}`}></loft-project-list>`);

@@ -2,7 +2,7 @@ import {expect, fixture, html, waitUntil} from '@open-wc/testing';
 import {sendKeys} from '@web/test-runner-commands';
 import type {LoftProject} from '../src/elements/project/project.js';
 import type {LoftErrorEvent} from '../src/events/events.js';
-import {collect, facts, referenceFeed, requestCount, setPageLang, settled, textOf, uniqueKey} from './helpers/fixtures.js';
+import {collect, facts, loadingShown, referenceFeed, requestCount, setPageLang, settled, textOf, uniqueKey} from './helpers/fixtures.js';
 
 const FEED = '/demo/feeds/loft.feed.json';
 
@@ -152,7 +152,7 @@ describe('<loft-project>', () => {
     expect(textOf(q(el, '[role="alert"]'))).to.equal('Projektet kunde inte hittas.');
     await expect(el).to.be.accessible();
     const slow = await fixture<LoftProject>(html`<loft-project src=${`/faults/feed?delay=800&key=${uniqueKey()}`} project="loft"></loft-project>`);
-    await slow.updateComplete;
+    await loadingShown(slow);
     expect(textOf(q(slow, '[role="status"]'))).to.equal('Laddar…');
     expect(slow.getBoundingClientRect().height).to.be.greaterThan(150);
     await expect(slow).to.be.accessible();

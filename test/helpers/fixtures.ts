@@ -1,5 +1,5 @@
 /** Shared helpers for the browser tests. */
-import {aTimeout, waitUntil} from '@open-wc/testing';
+import {aTimeout, nextFrame, waitUntil} from '@open-wc/testing';
 // Every element, registered as the package's define modules do (the CDN loader is tested on host pages).
 import '../../src/define/project-card.js';
 import '../../src/define/member-list.js';
@@ -29,6 +29,12 @@ export async function setPageLang(lang: string): Promise<void> {
 /** Waits until an element has finished loading its feed (shows content or an error). */
 export async function settled(el: HTMLElement): Promise<void> {
   await waitUntil(() => el.shadowRoot && !el.shadowRoot.querySelector('[part="base"][aria-busy="true"]'), 'element did not finish loading', {timeout: 8000});
+  await (el as any).updateComplete;
+}
+
+/** Waits for the loading state of an element still waiting for its feed: it shows from the next frame on (the frame before it may already bring the content). */
+export async function loadingShown(el: HTMLElement): Promise<void> {
+  await nextFrame();
   await (el as any).updateComplete;
 }
 

@@ -50,6 +50,11 @@ export async function faults(ctx, next) {
       ctx.body = name && /^[a-z]+$/.test(name) ? readFileSync(new URL(`../../demo/feeds/${name}.feed.json`, import.meta.url), 'utf8') : referenceFeed;
       return;
     }
+    case 'catalog': // the Northern Sami example catalog, `delay` ms late
+      await sleep(Number(url.searchParams.get('delay') ?? 0));
+      ctx.type = 'application/json';
+      ctx.body = readFileSync(new URL('../../demo/catalogs/se.example.json', import.meta.url), 'utf8');
+      return;
     case 'flaky': // fails the first time for a key, works after
       if (counts.get(key) === 1) {
         ctx.status = 503;

@@ -143,6 +143,16 @@ export abstract class LoftElement<V, A extends readonly unknown[] = readonly unk
   /** Extra classes for the skeleton's box (`card` draws the card's frame while loading). */
   protected _skeletonClass = '';
 
+  /**
+   * Whether a frame has begun while the element waits for its view. The loading skeleton
+   * shows from that frame on, not at once: a feed given inline, as `.data` or already fetched
+   * is nearly always shown before the next frame, and its skeleton would be built and
+   * thrown away unseen (a tenth of the seed page's first render). The frame's callbacks run
+   * before it is painted, so a feed that does take longer has its skeleton in that frame.
+   */
+  private _frameBegun = false;
+  private _frameAsked = false;
+
   /** The parts of the built-in catalogs the element's views use. */
   protected _catalogParts: readonly Part[] = ['core'];
 
@@ -182,6 +192,21 @@ export abstract class LoftElement<V, A extends readonly unknown[] = readonly unk
         },
         () => undefined
       );
+    }
+  }
+
+  // After a render, not before it: a server renders without ever calling this.
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    if (this._outcomeNow) this._frameBegun = false;
+    else if (!this._frameBegun && !this._frameAsked) {
+      this._frameAsked = true;
+      requestAnimationFrame(() => {
+        this._frameAsked = false;
+        if (this._outcomeNow) return;
+        this._frameBegun = true;
+        this.requestUpdate();
+      });
     }
   }
 
@@ -275,7 +300,7 @@ export abstract class LoftElement<V, A extends readonly unknown[] = readonly unk
     const pending = (!outcome || outcome !== this._prerendered) && this._task.pending;
     // One wrapper for every state, so focus placed on it survives the change of state.
     return html`<div part="base" class="base" tabindex="-1" aria-busy=${pending ? 'true' : 'false'} dir=${this._dir}>
-      ${!outcome ? this._renderLoading() : 'error' in outcome ? this._renderError(outcome) : this._renderView(outcome.view)}
+      ${!outcome ? (this._frameBegun ? this._renderLoading() : nothing) : 'error' in outcome ? this._renderError(outcome) : this._renderView(outcome.view)}
     </div>`;
   }
 
