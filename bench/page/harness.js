@@ -9,16 +9,23 @@ const ms = (start) => performance.now() - start;
 /** The CSS text of an element's styles (the card's, unless another tag is named). */
 const css = (tag = 'loft-project-card') => customElements.get(tag).elementStyles.map((s) => s.cssText).join('\n');
 
-/** Waits for a loft element to show its content (loft-load, then its render). */
-async function shown(el) {
-  await new Promise((resolve, reject) => {
+/** Resolves when a loft element shows its content (loft-load), rejects on a fatal loft-error. */
+function loaded(el) {
+  return new Promise((resolve, reject) => {
     el.addEventListener('loft-load', resolve, {once: true});
     el.addEventListener('loft-error', (e) => e.detail.code !== 'field-dropped' && reject(new Error(`${e.detail.code}: ${e.detail.message}`)), {once: true});
   });
+}
+
+/** Waits for a loft element to show its content (loft-load, then its render). */
+async function shown(el) {
+  await loaded(el);
   await el.updateComplete;
-  // Nested loft elements (the card and member list in <loft-project>) render after their own feed task.
-  const busy = () => [...el.shadowRoot.querySelectorAll('*')].some((c) => c.localName.startsWith('loft-') && !c.shadowRoot?.querySelector('[part="base"][aria-busy="false"]'));
-  while (busy()) await new Promise((resolve) => requestAnimationFrame(resolve));
+  // Nested loft elements (the card and member list in <loft-project>) render after their own
+  // feed task: wait for their loft-load too. (Polling for them once a frame, as this did, counted
+  // the idle time until that frame and its paint, which the vanilla baseline, laid out at once, does not pay.)
+  const busy = [...el.shadowRoot.querySelectorAll('*')].filter((c) => c.localName.startsWith('loft-') && !c.shadowRoot?.querySelector('[part="base"][aria-busy="false"]'));
+  await Promise.all(busy.map((c) => loaded(c).then(() => c.updateComplete)));
   el.shadowRoot.firstElementChild.getBoundingClientRect();
 }
 
