@@ -189,6 +189,9 @@ test('a date is a day the calendar has: every day of 1600-2400 as Date counts th
     }
   }
   assert.equal(FIELD_CHECKS.updated('0000-02-29'), true, 'year 0 is a leap year (divisible by 400)');
+  assert.equal(FIELD_CHECKS.updated('0100-02-29'), false, 'year 100 is not');
+  assert.equal(FIELD_CHECKS.updated('0004-02-29'), true, 'year 4 is');
+  for (const partial of ['2026', '2026-02', '0000', '9999-12']) assert.equal(FIELD_CHECKS.updated(partial), true, partial);
   const {feed, problems} = validateFeed({version: 1, projects: [{id: 'p', name: 'P', status: 'ongoing', participants: [], startDate: '2026-02-31', endDate: '2026-02-28'}]});
   assert.equal(feed.projects[0].startDate, undefined, 'left out, never shown as 3 March');
   assert.equal(feed.projects[0].endDate, '2026-02-28');
