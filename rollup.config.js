@@ -11,7 +11,7 @@
 import {nodeResolve} from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import minifyHTML from '@lit-labs/rollup-plugin-minify-html-literals';
-import {importChunksTogether, loaderCopies, stripSchemaDescriptions, withoutWorkerFile} from './scripts/rollup-slim.mjs';
+import {compileHints, importChunksTogether, loaderCopies, stripSchemaDescriptions, withoutWorkerFile} from './scripts/rollup-slim.mjs';
 
 const plugins = () => [
   // Lit's production build: no dev-mode warnings in visitors' consoles.
@@ -67,7 +67,7 @@ export default [
       manualChunks: sharedChunk,
       sourcemap: false,
     },
-    plugins: [loaderCopies({entry: LOADER}), ...plugins(), importChunksTogether({entry: LOADER})],
+    plugins: [loaderCopies({entry: LOADER}), ...plugins(), importChunksTogether({entry: LOADER}), compileHints({chunks: ['define', 'project-card', 'member-list', 'project', 'project-list', 'contact-form']})],
   },
   // Server rendering for Node (npx loft-widgets render, the /embed pages): the elements'
   // templates minified exactly as in the CDN bundle, since hydration checks that the
