@@ -349,6 +349,27 @@ describe('<loft-contact-form>', () => {
     expect(emailField.hasAttribute('aria-invalid')).to.be.false;
   });
 
+  it('keeps what the visitor typed and ticked, and the error messages, when the page changes language while they write', async () => {
+    const el = await fixture<LoftContactForm>(html`<loft-contact-form .data=${await exempelbyFeed()} project="loft"></loft-contact-form>`);
+    await settled(el);
+    fill(el, 'name', 'Alva Andersson');
+    fill(el, 'email', 'inte-en-adress');
+    fill(el, 'message', 'Hej! Jag vill veta mer.');
+    control(el, 'c-nyhetsbrev').click();
+    submitButton(el).click();
+    await summary(el);
+    await setPageLang('en');
+    await waitUntil(() => textOf(root(el).querySelector('.legend')) === '* Required', 'English did not load');
+    await el.updateComplete;
+    expect(control(el, 'f-name').value).to.equal('Alva Andersson');
+    expect(control(el, 'f-email').value).to.equal('inte-en-adress');
+    expect(control(el, 'f-message').value).to.equal('Hej! Jag vill veta mer.');
+    expect(control(el, 'c-nyhetsbrev').checked).to.be.true;
+    expect([...root(el).querySelectorAll('.summary a')].map((a) => textOf(a))).to.deep.equal(['Enter an e-mail address like name@example.org.', 'Subject is missing.']);
+    expect(control(el, 'f-email').getAttribute('aria-invalid')).to.equal('true');
+    await expect(el).to.be.accessible();
+  });
+
   const PHONE_FORMAT = {
     sv: 'Skriv telefonnumret med siffror, till exempel 070-123 45 67 eller +46 70 123 45 67. Du kan använda mellanslag, bindestreck, parenteser och + i början.',
     en: 'Enter the phone number in digits, like 070-123 45 67 or +46 70 123 45 67. You can use spaces, hyphens, brackets and a + at the start.',
