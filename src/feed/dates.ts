@@ -4,8 +4,8 @@
  * Whether an ISO date ("2023", "2023-09", "2023-09-01") names a day the (proleptic Gregorian)
  * calendar has: "2025-02-29" and "2026-04-31" do not, and shown they would read as the 1st of
  * the next month. Only for what the pattern takes (four-digit year, month 01–12, day 01–31);
- * plain arithmetic, as every project's dates pass here (a `Date` for each took an eighth of
- * the bench feed's validation).
+ * plain arithmetic, as every project's dates pass here (a `Date` and a split for each took half of
+ * the bench feed's validation in Node).
  */
 export function isCalendarDate(iso: string): boolean {
   // No day (`+""` is 0), or one every month has.

@@ -147,7 +147,7 @@ export abstract class LoftElement<V, A extends readonly unknown[] = readonly unk
    * Whether a frame has begun while the element waits for its view. The loading skeleton
    * shows from that frame on, not at once: a feed given inline, as `.data` or already fetched
    * is nearly always shown before the next frame, and its skeleton would be built and
-   * thrown away unseen (a tenth of the seed page's first render). The frame's callbacks run
+   * thrown away unseen (a sixth of the seed page's first render). The frame's callbacks run
    * before it is painted, so a feed that does take longer has its skeleton in that frame.
    */
   private _frameBegun = false;
