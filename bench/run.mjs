@@ -203,12 +203,19 @@ document.addEventListener('loft-load', async (e) => { await e.target.updateCompl
 document.addEventListener('loft-error', (e) => e.detail.code !== 'field-dropped' && window.__failed(new Error(e.detail.code + ': ' + e.detail.message)));
 addEventListener('error', (e) => window.__failed(e.error ?? new Error(e.message)));</script>
 <script type="module" src="${script}"></script></head><body><main style="width: 720px">${body}</main></body></html>`;
-const inlineFeed = `<script type="application/json">${referenceJson.replaceAll('</', '<\\/')}</script>`;
+const inline = (json) => `<script type="application/json">${json.replaceAll('</', '<\\/')}</script>`;
+const inlineFeed = inline(referenceJson);
+// The same project with a start and an end: the card formats two dates, and on a fresh page
+// the first date `Intl` formats sets up its locale data (the vanilla script pays it as it renders).
+const reference = JSON.parse(referenceJson);
+const datedFeed = inline(JSON.stringify({...reference, projects: reference.projects.map((p) => (p.id === 'loft' ? {...p, startDate: '2023-09', endDate: '2026-08', duration: undefined} : p))}));
 const LOAD_PAGES = {
   'loft-src': loadPage('/dist/cdn/loft-widgets.js', '<loft-project-card src="/demo/feeds/loft.feed.json" project="loft"></loft-project-card>'),
   'loft-inline': loadPage('/dist/cdn/loft-widgets.js', `<loft-project-card project="loft">${inlineFeed}</loft-project-card>`),
   'vanilla-src': loadPage(`/${TMP}/load/vanilla-card-page.js`, '<div id="card" data-src="/demo/feeds/loft.feed.json" data-project="loft"></div>'),
   'vanilla-inline': loadPage(`/${TMP}/load/vanilla-card-page.js`, `<div id="card" data-project="loft">${inlineFeed}</div>`),
+  'loft-dated': loadPage('/dist/cdn/loft-widgets.js', `<loft-project-card project="loft">${datedFeed}</loft-project-card>`),
+  'vanilla-dated': loadPage(`/${TMP}/load/vanilla-card-page.js`, `<div id="card" data-project="loft">${datedFeed}</div>`),
 };
 for (const [name, html] of Object.entries(LOAD_PAGES)) writeFileSync(`${TMP}/load/${name}.html`, html);
 const loadTimes = await runsOf(Object.keys(LOAD_PAGES), async (name) => {
@@ -226,9 +233,9 @@ const loadTimes = await runsOf(Object.keys(LOAD_PAGES), async (name) => {
     await page.close();
   }
 });
-for (const from of ['inline', 'src']) {
+for (const from of ['inline', 'src', 'dated']) {
   const [loft, vanilla] = [median(loadTimes[`loft-${from}`]), median(loadTimes[`vanilla-${from}`])];
-  const what = from === 'src' ? 'from src' : 'from inline data';
+  const what = {src: 'from src', inline: 'from inline data', dated: 'with a start and an end date, from inline data'}[from];
   rows.push(['page load', `navigation to one card ${what}, ${LATENCY_MS} ms per request (fresh page)`, ms(loft), `vanilla ${ms(vanilla)}`, ratio(loft, vanilla)]);
 }
 
@@ -370,7 +377,8 @@ ${HOSTILE_RUNS} runs in one page with the slow path already loaded; heap growth 
 is measured as in the memory rows; "page load" rows time a whole fresh page, from navigation to the
 card laid out, with ${LATENCY_MS} ms of latency on every request (Chromium's network emulation, so each
 round of requests that wait for one another counts), against one hand-written script with the
-card's CSS bundled in (bench/page/vanilla-card-page.js), medians over ${RUNS} loads;
+card's CSS bundled in (bench/page/vanilla-card-page.js), medians over ${RUNS} loads (with dates: both
+format them with \`Intl\`, whose first date on a page sets up its locale data);
 "long task" rows load a feed under 1 MB by \`src\` in a fresh page (a hostile one into a card; a valid one
 that is long to show into the element that would render it all) and give the longest main-thread task
 (the long-task API reports only tasks of 50 ms or more). Numbers vary with the

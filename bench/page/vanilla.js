@@ -34,6 +34,17 @@ export function shadowHost(container, cssText) {
 }
 
 /** The summary card (the fact box) of one project. */
+let months;
+/** An ISO date in Swedish words, with `Intl` as the element does it ("september 2023"; made when a card first has a date). */
+function date(iso) {
+  const [year, month, day] = iso.split('-').map(Number);
+  if (!month) return String(year);
+  months ??= new Map();
+  const parts = day ? 3 : 2;
+  if (!months.has(parts)) months.set(parts, new Intl.DateTimeFormat('sv', {timeZone: 'UTC', year: 'numeric', month: 'long', day: day ? 'numeric' : undefined}));
+  return months.get(parts).format(new Date(Date.UTC(year, month - 1, day ?? 1)));
+}
+
 export function summaryCard(feed, projectId, level = 2) {
   const project = feed.projects.find((p) => p.id === projectId);
   const orgs = new Map(feed.organizations.map((o) => [o.id, o]));
@@ -62,7 +73,8 @@ export function summaryCard(feed, projectId, level = 2) {
         row('Projektnamn', text(project.name)),
         row('Status', h('span', {class: 'status', 'data-status': project.status}, STATUS[project.status])),
         own ? row(`${text(orgs.get(own.organization).name)} roll i projektet`, ROLE[own.role]) : undefined,
-        project.endDate === null && project.status === 'ongoing' ? row('Varaktighet', 'Löpande') : undefined,
+        project.startDate ? row('Projektstart', date(project.startDate)) : undefined,
+        project.endDate === null && project.status === 'ongoing' ? row('Varaktighet', 'Löpande') : project.startDate && project.endDate ? row('Varaktighet', `${date(project.startDate)} – ${date(project.endDate)}`) : undefined,
         others.length ? row('Partner', partners) : undefined
       )
     )
