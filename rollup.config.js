@@ -34,6 +34,9 @@ const file = (path) => new URL(path, import.meta.url).pathname;
 /** The CDN loader's module: it holds copies of the modules it imports (loaderCopies), so no chunk imports it. */
 const LOADER = file('dist/embed.js');
 
+/** The name of the elements' shared chunk (chunks/define-<hash>.js). */
+const SHARED = 'define';
+
 /**
  * The elements' shared chunk, named: LoftElement with everything it imports statically, and
  * the styles, catalog-part table and `define` helper every element uses. Rollup would
@@ -52,7 +55,7 @@ function sharedChunk(id, {getModuleInfo}) {
     const shared = ['dist/elements/shared/loft-element.js', 'dist/elements/shared/shared.styles.js', 'dist/elements/shared/catalog-parts.js', 'dist/define/define.js'];
     sharedChunk.members = new Set(shared.flatMap((path) => [...reach(file(path))]));
   }
-  return sharedChunk.members.has(id) ? 'define' : undefined;
+  return sharedChunk.members.has(id) ? SHARED : undefined;
 }
 
 export default [
@@ -67,7 +70,7 @@ export default [
       manualChunks: sharedChunk,
       sourcemap: false,
     },
-    plugins: [loaderCopies({entry: LOADER}), ...plugins(), importChunksTogether({entry: LOADER}), compileHints({chunks: ['define', 'project-card', 'member-list', 'project', 'project-list', 'contact-form']})],
+    plugins: [loaderCopies({entry: LOADER}), ...plugins(), importChunksTogether({entry: LOADER}), compileHints({shared: SHARED})],
   },
   // Server rendering for Node (npx loft-widgets render, the /embed pages): the elements'
   // templates minified exactly as in the CDN bundle, since hydration checks that the
