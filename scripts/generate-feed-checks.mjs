@@ -335,6 +335,49 @@ function referenceOrder() {
 const itemChecks = referenceOrder().map((collection) => [collection, checkFunction(collections.find(([c]) => c === collection)[1], pascal(collection))]);
 const fieldChecks = fields.map(([field, s]) => [field, checkFunction(s, pascal(field))]);
 const languageTagCheck = checkFunction(schema.LanguageTagSchema, 'LanguageTag');
+
+/** Parts the slow path would walk field by field or entry by entry: objects, lists, records, variants, and unions of one of those. */
+const isComposite = (base) => ['object', 'array', 'record', 'variant'].includes(base.type) || (base.type === 'union' && base.options.some((o) => isComposite(parts(o).base)));
+
+/** The parts of `base` (a schema's base) to look into, each with its name hint (as checkBody and shapeOf name them). */
+function childrenOf(base, hint) {
+  switch (base.type) {
+    case 'nullable':
+      return [[base.wrapped, hint]];
+    case 'object':
+      return Object.entries(base.entries).map(([k, entry]) => [unwrapOptional(entry), `${hint}${pascal(k)}`]);
+    case 'array':
+      return [[base.item, `${hint}Item`]];
+    case 'record':
+      return [[base.key, `${hint}Key`], [base.value, `${hint}Value`]];
+    case 'union':
+      return base.options.map((o) => [o, `${hint}${pascal(parts(o).base.type)}`]);
+    case 'variant':
+      return variantOptions(base).map(([literal, o]) => [o, `${hint}${pascal(String(literal))}`]);
+    default:
+      return [];
+  }
+}
+
+/**
+ * The check of each composite part of an item, by canonical schema: the slow path keeps a
+ * part that passes it as it is, instead of walking it (shapes.ts gives it as `valid`). Not
+ * of the item itself, whose check has failed when the slow path starts.
+ */
+const partChecks = new Map();
+function collectPartChecks(s, hint, checked = false) {
+  const key = canonical(s);
+  const {base} = parts(s);
+  if (!checked && isComposite(base)) {
+    if (partChecks.has(key)) return;
+    partChecks.set(key, checkFunction(s, hint));
+  }
+  // A union's or variant's options are checked with it (the slow path walks them only when it fails).
+  const optionsChecked = base.type === 'union' || base.type === 'variant';
+  for (const [child, childHint] of childrenOf(base, exportedNames.get(key) ?? hint)) collectPartChecks(child, childHint, optionsChecked);
+}
+for (const [collection, item] of collections) collectPartChecks(item, pascal(collection), true);
+const partCheckNames = [...new Set(partChecks.values())];
 const referenceFunctions = references.map(([collection, list]) => [collection, referenceFunction(collection, list)]);
 
 function importLines(extra = []) {
@@ -368,6 +411,9 @@ export const FIELD_CHECKS = {${fieldChecks.map(([c, f]) => `${c}: ${f}`).join(',
 
 /** Whether every id an item points to is among the known ones (for items that passed their check). */
 export const REFERENCE_CHECKS: Partial<Record<CollectionName, (item: any, ids: KnownIds) => boolean>> = {${referenceFunctions.map(([c, f]) => `${c}: ${f.name}`).join(', ')}};
+
+/** The checks of items' composite parts, for the slow path (shapes.ts names them by position: one export for them all). */
+export const PART_CHECKS: readonly ((x: unknown) => boolean)[] = [${partCheckNames.join(', ')}];
 
 export {${[[languageTagCheck, 'isLanguageTag']].map(([name, as]) => (name === as ? name : `${name} as ${as}`)).join(', ')}};
 `;
@@ -403,6 +449,8 @@ function shapeOf(s, hint) {
       if (actions.length) fail(`actions on a ${base.type} are not supported`);
       body = plainShape(base, hintBase);
   }
+  // A part with a check of its own: the slow path keeps it as it is when that passes.
+  if (partChecks.has(key)) body = `${body.slice(0, -1)}, valid: PART_CHECKS[${partCheckNames.indexOf(partChecks.get(key))}]}`;
   entry.code = `const ${name}: Shape = ${body};`;
   shapes.set(key, entry); // after its parts, so every constant comes after those it uses
   return name;
@@ -458,7 +506,7 @@ function plainShape(s, hint) {
 const itemShapes = collections.map(([collection, item]) => [collection, shapeOf(item, pascal(collection))]);
 const fieldShapes = fields.map(([field, s]) => [field, shapeOf(s, pascal(field))]);
 
-const shapesSource = `${HEADER}${importLines(["import type {CollectionName} from '../schema.js';", "import type {Reference, Shape} from '../check/shape.js';"])}
+const shapesSource = `${HEADER}${importLines(["import type {CollectionName} from '../schema.js';", "import type {Reference, Shape} from '../check/shape.js';", "import {PART_CHECKS} from './check.js';"])}
 
 ${[...shapes.values()].map((s) => s.code).join('\n')}
 

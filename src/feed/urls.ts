@@ -12,12 +12,12 @@ const UNSAFE_CHARS = /[\u0000-\u0020\u007f-\u00a0\u00ad\u061c\u1680\u180e\u2000-
 /** True for `https://…`, `http://…` and relative URLs that cannot leave the feed's scheme. */
 export function isAllowedUrl(raw: string): boolean {
   const value = raw.trim();
-  if (value === '' || UNSAFE_CHARS.test(value)) return false;
-  if (/^https?:\/\//i.test(value)) return true;
   // Relative: not protocol-relative ("//evil.example" would leave the feed's origin without
   // saying so), and no colon before the first "/", "?" or "#": that is a scheme (mailto:,
   // javascript:, "https:/x") or what an editor meant as one (with full-width letters, say).
-  return !value.startsWith('//') && !/^[^/?#]*:/.test(value);
+  // (The scheme first: it refuses most bad URLs without reading them to the end.)
+  if (!/^https?:\/\//i.test(value) && (value.startsWith('//') || /^[^/?#]*:/.test(value))) return false;
+  return value !== '' && !UNSAFE_CHARS.test(value);
 }
 
 /**
@@ -38,7 +38,8 @@ const EMAIL = /^[^\s@<>()[\]\\,;:"]{1,64}@[^\s@<>()[\]\\,;:"/?#]{1,189}\.[^\s@<>
 
 /** A plain e-mail address (no display name, no parameters that could inject headers). */
 export function isEmail(raw: string): boolean {
-  return EMAIL.test(raw.trim()) && !UNSAFE_CHARS.test(raw.trim());
+  const value = raw.trim();
+  return EMAIL.test(value) && !UNSAFE_CHARS.test(value);
 }
 
 /** A phone number written for people: digits with `+`, spaces, hyphens and parentheses. */

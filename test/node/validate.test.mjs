@@ -258,7 +258,9 @@ test('the input is never changed; what is dropped is dropped from copies along i
   assert.notEqual(out, input.projects[0]);
   assert.equal('website' in out, false);
   assert.equal(out.participants.length, input.projects[0].participants.length - 1);
+  out.participants.forEach((entry, i) => assert.equal(entry, input.projects[0].participants[i]));
   assert.equal(out.name, input.projects[0].name);
+  for (const part of ['title', 'summary', 'description', 'members', 'quotes']) assert.equal(out[part], input.projects[0][part], part);
   assert.equal(feed.projects[1], input.projects[1]);
   assert.notEqual(feed.projects, input.projects);
   assert.equal(feed.people, input.people);

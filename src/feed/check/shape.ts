@@ -18,7 +18,7 @@ export type Action =
 /** An object entry: its key, its schema, and whether it is optional (then it can be left out). */
 export type Entry = readonly [key: string, shape: Shape, optional: boolean];
 
-export type Shape =
+export type Shape = (
   | {type: 'string'; actions: readonly Action[]}
   | {type: 'boolean'}
   | {type: 'literal' | 'picklist'; options: readonly unknown[]; expects: string}
@@ -28,7 +28,14 @@ export type Shape =
   | {type: 'record'; key: Shape; value: Shape; actions: readonly Action[]}
   | {type: 'union'; options: readonly Shape[]; expects: string}
   /** Options by the literal value of their `key`; `expects` lists those values. */
-  | {type: 'variant'; key: string; options: readonly (readonly [unknown, Shape])[]; expects: string};
+  | {type: 'variant'; key: string; options: readonly (readonly [unknown, Shape])[]; expects: string}
+) & {
+  /**
+   * The generated check of a composite part of an item (generated/check.ts): a value that
+   * passes it has no issue, so the slow path keeps it without walking it.
+   */
+  valid?: (value: unknown) => boolean;
+};
 
 /**
  * An id field that must name an item of another collection: `field` of the item, of the

@@ -303,6 +303,14 @@ function isProject(x: any): boolean {
   );
 }
 
+function isProjectParticipants(x: any): boolean {
+  return list(x, isProjectParticipantsItem);
+}
+
+function isProjectMembersItemRoles(x: any): boolean {
+  return list(x, isProjectMembersItemRolesItem);
+}
+
 function peopleReferencesResolve(x: any, ids: KnownIds): boolean {
   const {organizations, contactForms} = ids;
   let id: any;
@@ -365,5 +373,8 @@ export const FIELD_CHECKS = {language: isLanguageTag, publisher: isId, updated: 
 
 /** Whether every id an item points to is among the known ones (for items that passed their check). */
 export const REFERENCE_CHECKS: Partial<Record<CollectionName, (item: any, ids: KnownIds) => boolean>> = {people: peopleReferencesResolve, projects: projectsReferencesResolve, contactForms: contactFormsReferencesResolve};
+
+/** The checks of items' composite parts, for the slow path (shapes.ts names them by position: one export for them all). */
+export const PART_CHECKS: readonly ((x: unknown) => boolean)[] = [isLocalizedText, isOrganizationIdentifiers, isOrganizationIdentifiersItem, isPersonImage, isProjectDescription, isProjectParticipants, isProjectParticipantsItem, isProjectMembers, isProjectMembersItem, isProjectMembersItemRoles, isProjectMembersItemRolesItem, isProjectQuotes, isProjectQuotesItem, isContactFormController, isContactFormOptionalConsents, isContactFormOptionalConsentsItem, isContactFormFields, isContactFormCaptcha];
 
 export {isLanguageTag};
