@@ -52,6 +52,26 @@ export const HOSTILE_FEEDS = [
     what: 'one project, 20 MB of members pointing at no one',
     text: () => filled(19.9 * MB, `{"version":1,"projects":[${project('').slice(0, -1)},"members":[`, () => '{"person":"ghost","roles":["member"]}', ']}]}'),
   },
+  {
+    // An editor's mistake made in every item: the parts that pass are not walked again.
+    name: 'broken-links-20mb',
+    what: 'projects with a broken link each, and 100 members and 20 quotes that are fine, 20 MB',
+    text: () =>
+      filled(
+        19.9 * MB,
+        '{"version":1,"organizations":[{"id":"o","name":"O"}],"people":[{"id":"a","name":"A"}],"projects":[',
+        (i) =>
+          project(
+            `,"url":"javascript:void(${i})","members":[${many(100, () => '{"person":"a","roles":["member",{"code":"x","label":{"sv":"X","en":"Y"}}]}')}],"quotes":[${many(20, () => '{"text":{"sv":"t","en":"u"},"name":"N","organization":"o"}')}]`
+          ).replace('"id":"p"', `"id":"p${i}"`),
+        ']}'
+      ),
+  },
+  {
+    name: 'bad-contacts-20mb',
+    what: 'people with a broken e-mail address and phone number each, 20 MB',
+    text: () => filled(19.9 * MB, '{"version":1,"people":[', (i) => `{"id":"x${i}","name":"N","email":"not an address","phone":"call me"}`, ']}'),
+  },
   {name: 'long-string-20mb', what: 'a 20 MB name', text: () => `{"version":1,"projects":[{"id":"p","name":"${'x'.repeat(19.9 * MB)}","status":"ongoing","participants":[]}]}`},
   {name: 'deep-3000', what: 'a name nested 3,000 levels deep', text: () => `{"version":1,"projects":[${project('').replace('"name":"P"', `"name":${'['.repeat(3000)}${']'.repeat(3000)}`)}]}`},
   {

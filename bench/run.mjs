@@ -295,6 +295,28 @@ for (const feed of HOSTILE_FEEDS) {
   }
 }
 
+// The same hostile feeds in Node, checked as the CLI checks a file (loft-widgets validate):
+// JSON.parse, then validateFeed all at once.
+{
+  const {validateFeed} = await import('../dist/feed/validate.js');
+  for (const feed of HOSTILE_FEEDS) {
+    console.log(`Hostile feed in Node: ${feed.what}…`);
+    const text = readFileSync(`${TMP}/hostile/${feed.name}.json`, 'utf8');
+    const parse = [];
+    const check = [];
+    for (let i = 0; i < HOSTILE_RUNS; i++) {
+      let start = performance.now();
+      const value = JSON.parse(text);
+      parse.push(performance.now() - start);
+      start = performance.now();
+      validateFeed(value);
+      check.push(performance.now() - start);
+    }
+    const [parsed, checked] = [median(parse), median(check)];
+    rows.push(['hostile (CLI)', `${feed.what} (${mb1(hostileBytes[feed.name])}): parse + validate in Node`, ms(parsed + checked), `JSON.parse ${ms(parsed)}`, ratio(parsed + checked, parsed)]);
+  }
+}
+
 // Valid feeds under 1 MB that are long to show: the longest task while the element that would render it all loads one.
 for (const feed of RENDER_FEEDS) {
   console.log(`Long to show: ${feed.what}…`);
@@ -374,7 +396,9 @@ validated (inline feeds are validated once per text) and the vanilla card parses
 value alone, and parse + validate as an element runs it on feed text (in slices; a dense text
 under 1 MB is parsed in slices too), each against \`JSON.parse\` of the same text, medians over
 ${HOSTILE_RUNS} runs in one page with the slow path already loaded; heap growth of parse + validate
-is measured as in the memory rows; "page load" rows time a whole fresh page, from navigation to the
+is measured as in the memory rows; "hostile (CLI)" rows check the same feeds in Node as the
+validator CLI does (\`JSON.parse\`, then all of validation at once), medians over ${HOSTILE_RUNS} runs;
+"page load" rows time a whole fresh page, from navigation to the
 card laid out, with ${LATENCY_MS} ms of latency on every request (Chromium's network emulation, so each
 round of requests that wait for one another counts), against one hand-written script with the
 card's CSS bundled in (bench/page/vanilla-card-page.js), medians over ${RUNS} loads (with dates: both
