@@ -10,9 +10,11 @@
  * the schema as data (`../generated/shapes.ts`); test/node/validate.test.mjs holds the two
  * side by side. Problems beyond the run's first ones are counted, not written out.
  *
- * A hostile item may be a megabyte on its own, so the walk pauses inside it too: objects,
- * lists and unions are walked by generators that offer the run a pause every so often
- * (leaves are checked at once). Recursion follows the schema (a few levels), never the data.
+ * A hostile item may be a megabyte on its own, so the walk pauses inside it too: lists,
+ * records and unions are walked by generators that offer the run a pause every so often;
+ * leaves, and the fields of an object (31 at most) unless one of them takes steps, are
+ * checked at once. Parts that pass their generated check are not walked at all. Recursion
+ * follows the schema (a few levels), never the data.
  */
 import {FIELD_SHAPES, ITEM_SHAPES, REFERENCES} from '../generated/shapes.js';
 import {isLanguageTag, type KnownIds} from '../generated/check.js';
@@ -25,6 +27,7 @@ import {hasOwn, isObject as isObjectLike} from './helpers.js';
 import type {Action, Entry, Shape} from './shape.js';
 
 type Key = string | number;
+type ObjectShape = Extract<Shape, {type: 'object'}>;
 type Item = Record<string, unknown>;
 
 const WHAT: Record<CollectionName, string> = {organizations: 'organisation', people: 'person', projects: 'project', contactForms: 'contact form'};
@@ -427,10 +430,7 @@ class Walk {
     if (isObjectLike(value) && shape.valid?.(value)) return value;
     if (shape.type === 'object' && isObjectLike(value)) {
       const {keys, required} = bitsOf(shape.entries);
-      const has = present(keys, value);
-      if (!has) return this.withNoField(shape, required, value);
-      this.pending = this.fields(shape, value as Item, has, required);
-      return PENDING;
+      return this.fields(shape, value as Item, present(keys, value), required);
     }
     if (shape.type === 'array' && Array.isArray(value)) {
       this.pending = this.entries(shape, value);
@@ -444,16 +444,6 @@ class Walk {
 
   private *accepted(verdict: Steps<number>, value: unknown): Steps<unknown> {
     return (yield* verdict) === VALID ? value : FAIL;
-  }
-
-  /**
-   * `keep` for an object that has none of its shape's fields (`{}`, a hostile feed's favourite
-   * item: a million of them must not cost a million sets of steps): what `fields` would give,
-   * at once.
-   */
-  private withNoField(shape: Extract<Shape, {type: 'object'}>, required: number, object: object): unknown {
-    for (let bits = required; bits; bits &= bits - 1) this.missing(shape.entries[lowest(bits)][0]);
-    return required ? FAIL : object;
   }
 
   /** `keep` for a list of the item's own structure. */
@@ -475,18 +465,19 @@ class Walk {
   }
 
   /**
-   * `keep` for an object of the item's own structure; `has` and `required` are its fields
-   * and the shape's required ones, as bits (`present`, `bitsOf`).
+   * `keep` for an object of the item's own structure, from the entries in `bits` on: `has`
+   * and `required` are its fields and the shape's required ones, as bits (`present`,
+   * `bitsOf`), and `out` is what stays of it so far. At once while its fields are (an object
+   * has 31 at most; a million `{}` items cost no steps); from the first field that takes
+   * steps, PENDING (`pending` are the steps, to the end of the object).
    */
-  private *fields(shape: Extract<Shape, {type: 'object'}>, object: Item, has: number, required: number): Steps<unknown> {
-    let out = object;
-    let failed = false;
-    for (let bits = has | required; bits; bits &= bits - 1) {
+  private fields(shape: ObjectShape, object: Item, has: number, required: number, bits = has | required, out: Item | typeof FAIL = object): unknown {
+    for (; bits; bits &= bits - 1) {
       const i = lowest(bits);
       const [key, entry, optional] = shape.entries[i];
       if (!(has & (1 << i))) {
         this.missing(key);
-        failed = true;
+        out = FAIL;
         continue;
       }
       const field = object[key];
@@ -494,20 +485,26 @@ class Walk {
       const dropAt = this.dropAt;
       this.path.push(key);
       if (optional) this.dropAt = this.path.length;
-      let kept = this.keep(entry, field);
-      if (kept === PENDING) kept = yield* this.pending!;
+      const kept = this.keep(entry, field);
+      if (kept === PENDING) {
+        this.pending = this.fieldSteps(this.pending!, shape, object, has, required, bits, out, dropAt);
+        return PENDING;
+      }
       this.path.pop();
       this.dropAt = dropAt;
-      if (kept === field) continue;
-      if (kept === FAIL && !optional) {
-        failed = true;
-        continue;
-      }
-      if (kept === FAIL) out = without(out, key);
-      else if (out === object) out = {...object, [key]: kept};
-      else out[key] = kept;
+      out = withKept(object, out, key, kept, optional);
     }
-    return failed ? FAIL : out;
+    return out;
+  }
+
+  /** `fields` from a field that takes steps (the lowest of `bits`): its steps, then the fields after it. */
+  private *fieldSteps(steps: Steps<unknown>, shape: ObjectShape, object: Item, has: number, required: number, bits: number, out: Item | typeof FAIL, dropAt: number): Steps<unknown> {
+    const [key, , optional] = shape.entries[lowest(bits)];
+    const kept = yield* steps;
+    this.path.pop();
+    this.dropAt = dropAt;
+    const rest = this.fields(shape, object, has, required, bits & (bits - 1), withKept(object, out, key, kept, optional));
+    return rest === PENDING ? yield* this.pending! : rest;
   }
 
   /**
@@ -721,6 +718,18 @@ function dangling(run: Run, path: string, target: CollectionName, id: unknown): 
 export function danglingPublisher(run: Run, feed: Feed): void {
   dangling(run, 'publisher', 'organizations', feed.publisher);
   delete feed.publisher;
+}
+
+/**
+ * What stays of `object` with what stays of its field `key` (`kept`), given what stays of
+ * it so far (`out`: itself, a copy, or FAIL once a required field failed).
+ */
+function withKept(object: Item, out: Item | typeof FAIL, key: string, kept: unknown, optional: boolean): Item | typeof FAIL {
+  if (out === FAIL || kept === object[key]) return out;
+  if (kept === FAIL) return optional ? without(out, key) : FAIL;
+  if (out === object) return {...object, [key]: kept};
+  out[key] = kept;
+  return out;
 }
 
 /**
