@@ -321,6 +321,18 @@ test('200,000 empty projects: every one left out, the first problems in full, al
   assert.equal(skipped.size, 0, 'items without an id cannot be asked for');
 });
 
+test('items that are not objects: each is one problem, in full among the first and counted after them', () => {
+  const values = [null, 0, 1.5, -1, '', 'p', true, false];
+  const feed = {version: 1, organizations: list(30, (i) => values[i % values.length]), projects: list(200_000, (i) => values[i % values.length])};
+  const all = validateFeed(feed, {maxProblems: Infinity});
+  const first = validateFeed(feed);
+  assert.deepEqual(first.counts, {'feed-invalid': 200_030});
+  assert.deepEqual(first.counts, all.counts);
+  assert.deepEqual(first.problems, all.problems.slice(0, MAX_PROBLEMS));
+  assert.equal(first.problems[30].message, 'projects[0]: expected an object ({…}), got null. This project is left out until it is fixed.');
+  assert.equal(first.feed.projects.length, 0);
+});
+
 test('many broken items with ids: each one says why when asked', () => {
   const {skipped, counts} = validateFeed({version: 1, people: list(50_000, (i) => ({id: `p${i}`, name: i}))});
   assert.equal(counts['feed-invalid'], 50_000);
