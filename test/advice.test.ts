@@ -74,6 +74,27 @@ describe('adviseFeed', () => {
     expect(advice.message).to.contain('nothing above says what the data are used for');
   });
 
+  it('warns when a project ends before it starts, at the precision both dates have', () => {
+    const project = (startDate: unknown, endDate: unknown) => ({id: 'p', name: 'P', status: 'completed', participants: [], startDate, endDate});
+    const feed = {
+      version: 1,
+      projects: [
+        project('2024-01', '2023-05'),
+        project('2023-05-02', '2023-05-01'),
+        project('2023', '2023-05'),
+        project('2023-05', '2023'),
+        project('2023-01-15', '2023-01'),
+        project('2022', '2023-01-01'),
+        project('2024', null),
+        project('2024', 'nästa år'),
+        project(undefined, '2020'),
+      ],
+    };
+    const advice = adviseFeed(feed);
+    expect(advice.map((a) => a.path)).to.deep.equal(['projects[0].endDate', 'projects[1].endDate']);
+    expect(advice[0].message).to.equal('projects[0]: "endDate" 2023-05 is before "startDate" 2024-01, so a card shows the period backwards. Correct one of them.');
+  });
+
   it('counts items as the editor wrote them, and passes over what validation rejects', () => {
     const feed = feedWith('municipality', {});
     (feed.contactForms as unknown[]).unshift('not a form', {id: 'g', legalBasis: 'legitimate-interest', controller: 'nobody'});

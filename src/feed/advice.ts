@@ -53,7 +53,9 @@ function languagesOf(text: unknown, feedLanguage: string): Set<string> | undefin
  * - a form without `retention` (visitors are not told how long their message is kept,
  *   GDPR art. 13(2)(a));
  * - a `consent` form without `notice` (nothing tells visitors what they consent to,
- *   GDPR art. 4(11)).
+ *   GDPR art. 4(11));
+ * - a project whose `endDate` comes before its `startDate` (a card would show the period
+ *   backwards).
  */
 export function adviseFeed(feed: unknown, options: AdviceOptions = {}): Advice[] {
   if (!isObject(feed)) return [];
@@ -106,5 +108,21 @@ export function adviseFeed(feed: unknown, options: AdviceOptions = {}): Advice[]
       });
     }
   });
+
+  list(feed.projects).forEach((project, i) => {
+    if (!isObject(project)) return;
+    const {startDate: start, endDate: end} = project;
+    if (!isDate(start) || !isDate(end)) return;
+    // ISO dates compare as text, at the precision both have ("2023" does not end before "2023-05").
+    const precision = Math.min(start.length, end.length);
+    if (end.slice(0, precision) >= start.slice(0, precision)) return;
+    advice.push({
+      path: `projects[${i}].endDate`,
+      message: `projects[${i}]: "endDate" ${end} is before "startDate" ${start}, so a card shows the period backwards. Correct one of them.`,
+    });
+  });
   return advice;
 }
+
+/** A date as the feed writes them: 2023, 2023-09 or 2023-09-01 (validation checks the rest). */
+const isDate = (value: unknown): value is string => typeof value === 'string' && /^\d{4}(-\d\d){0,2}$/.test(value);
