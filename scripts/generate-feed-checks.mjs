@@ -388,8 +388,9 @@ function importLines(extra = []) {
 
 const checkSource = `${HEADER}//
 // One boolean check per collection item, top-level field and reference, accepting exactly
-// what the valibot schema accepts. Values are unchecked JSON, hence \`any\`: every access
-// is behind the checks written before it.
+// what the valibot schema accepts (the slow path also uses those of items' parts:
+// PART_CHECKS). Values are unchecked JSON, hence \`any\`: every access is behind the checks
+// written before it.
 /* eslint-disable @typescript-eslint/no-explicit-any */
 ${importLines(["import type {CollectionName} from '../schema.js';", "import {hasOwn, isObject, knownKey, list, optional} from '../check/helpers.js';"])}
 
