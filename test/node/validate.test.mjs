@@ -266,6 +266,23 @@ test('the input is never changed; what is dropped is dropped from copies along i
   assert.equal(feed.people, input.people);
 });
 
+test('a field walked step by step, then a broken field after it: both are repaired, in document order, and the rest stays the same objects', () => {
+  const input = structuredClone(reference);
+  const project = input.projects[0];
+  project.description = ['Första stycket.', 7, {sv: 'Tredje.'}, {'x y': 'fel'}];
+  project.website = 'javascript:alert(1)';
+  const {feed, problems} = validateFeed(input);
+  assert.deepEqual(
+    problems.map((p) => p.path),
+    ['projects[0].description[1]', 'projects[0].description[3]["x y"]', 'projects[0].website']
+  );
+  const [out] = feed.projects;
+  assert.deepEqual(out.description, ['Första stycket.', {sv: 'Tredje.'}]);
+  assert.equal(out.description[1], project.description[2]);
+  assert.equal('website' in out, false);
+  for (const part of ['name', 'summary', 'participants', 'members', 'quotes']) assert.equal(out[part], project[part], part);
+});
+
 test('dangling references: a list entry that needs the id goes, an optional reference field goes, the rest stays', () => {
   const input = structuredClone(reference);
   const project = input.projects[0];
