@@ -454,7 +454,6 @@ class Walk {
     return required ? FAIL : value;
   }
 
-
   private *accepted(verdict: Steps<number>, value: unknown): Steps<unknown> {
     return (yield* verdict) === VALID ? value : FAIL;
   }
