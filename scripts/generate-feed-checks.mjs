@@ -336,8 +336,13 @@ const itemChecks = referenceOrder().map((collection) => [collection, checkFuncti
 const fieldChecks = fields.map(([field, s]) => [field, checkFunction(s, pascal(field))]);
 const languageTagCheck = checkFunction(schema.LanguageTagSchema, 'LanguageTag');
 
-/** Parts the slow path would walk field by field or entry by entry: objects, lists, records, variants, and unions of one of those. */
+/** Values with parts: objects, lists, records, variants, and unions of one of those. */
 const isComposite = (base) => ['object', 'array', 'record', 'variant'].includes(base.type) || (base.type === 'union' && base.options.some((o) => isComposite(parts(o).base)));
+/**
+ * Parts the slow path walks step by step (a generator each): all composite ones but objects,
+ * whose fields it walks at once (each field that takes steps has a check of its own).
+ */
+const takesSteps = (base) => base.type !== 'object' && isComposite(base);
 
 /** The parts of `base` (a schema's base) to look into, each with its name hint (as checkBody and shapeOf name them). */
 function childrenOf(base, hint) {
@@ -360,15 +365,15 @@ function childrenOf(base, hint) {
 }
 
 /**
- * The check of each composite part of an item, by canonical schema: the slow path keeps a
- * part that passes it as it is, instead of walking it (shapes.ts gives it as `valid`). Not
- * of the item itself, whose check has failed when the slow path starts.
+ * The check of each part of an item that the slow path would walk step by step, by canonical
+ * schema: it keeps a part that passes it as it is, instead of walking it (shapes.ts gives it
+ * as `valid`).
  */
 const partChecks = new Map();
 function collectPartChecks(s, hint, checked = false) {
   const key = canonical(s);
   const {base} = parts(s);
-  if (!checked && isComposite(base)) {
+  if (!checked && takesSteps(base)) {
     if (partChecks.has(key)) return;
     partChecks.set(key, checkFunction(s, hint));
   }

@@ -376,6 +376,6 @@ export const FIELD_CHECKS = {language: isLanguageTag, publisher: isId, updated: 
 export const REFERENCE_CHECKS: Partial<Record<CollectionName, (item: any, ids: KnownIds) => boolean>> = {people: peopleReferencesResolve, projects: projectsReferencesResolve, contactForms: contactFormsReferencesResolve};
 
 /** The checks of items' composite parts, for the slow path (shapes.ts names them by position: one export for them all). */
-export const PART_CHECKS: readonly ((x: unknown) => boolean)[] = [isLocalizedText, isOrganizationIdentifiers, isOrganizationIdentifiersItem, isPersonImage, isProjectDescription, isProjectParticipants, isProjectParticipantsItem, isProjectMembers, isProjectMembersItem, isProjectMembersItemRoles, isProjectMembersItemRolesItem, isProjectQuotes, isProjectQuotesItem, isContactFormController, isContactFormOptionalConsents, isContactFormOptionalConsentsItem, isContactFormFields, isContactFormCaptcha];
+export const PART_CHECKS: readonly ((x: unknown) => boolean)[] = [isLocalizedText, isOrganizationIdentifiers, isProjectDescription, isProjectParticipants, isProjectMembers, isProjectMembersItemRoles, isProjectMembersItemRolesItem, isProjectQuotes, isContactFormOptionalConsents, isContactFormCaptcha];
 
 export {isLanguageTag};
