@@ -31,8 +31,9 @@ export type Shape = (
   | {type: 'variant'; key: string; options: readonly (readonly [unknown, Shape])[]; expects: string}
 ) & {
   /**
-   * The generated check of a composite part of an item (generated/check.ts): a value that
-   * passes it has no issue, so the slow path keeps it without walking it.
+   * The generated check (generated/check.ts) of a part the slow path walks step by step (a
+   * list, a localized text, a union or variant with an object in it): a value that passes it
+   * has no issue, so the slow path keeps it without walking it.
    */
   valid?: (value: unknown) => boolean;
 };
