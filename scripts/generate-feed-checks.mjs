@@ -418,7 +418,7 @@ export const FIELD_CHECKS = {${fieldChecks.map(([c, f]) => `${c}: ${f}`).join(',
 /** Whether every id an item points to is among the known ones (for items that passed their check). */
 export const REFERENCE_CHECKS: Partial<Record<CollectionName, (item: any, ids: KnownIds) => boolean>> = {${referenceFunctions.map(([c, f]) => `${c}: ${f.name}`).join(', ')}};
 
-/** The checks of items' composite parts, for the slow path (shapes.ts names them by position: one export for them all). */
+/** The checks of the parts of items that the slow path would walk step by step (shapes.ts names them by position: one export for them all). */
 export const PART_CHECKS: readonly ((x: unknown) => boolean)[] = [${partCheckNames.join(', ')}];
 
 export {${[[languageTagCheck, 'isLanguageTag']].map(([name, as]) => (name === as ? name : `${name} as ${as}`)).join(', ')}};

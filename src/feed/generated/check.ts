@@ -375,7 +375,7 @@ export const FIELD_CHECKS = {language: isLanguageTag, publisher: isId, updated: 
 /** Whether every id an item points to is among the known ones (for items that passed their check). */
 export const REFERENCE_CHECKS: Partial<Record<CollectionName, (item: any, ids: KnownIds) => boolean>> = {people: peopleReferencesResolve, projects: projectsReferencesResolve, contactForms: contactFormsReferencesResolve};
 
-/** The checks of items' composite parts, for the slow path (shapes.ts names them by position: one export for them all). */
+/** The checks of the parts of items that the slow path would walk step by step (shapes.ts names them by position: one export for them all). */
 export const PART_CHECKS: readonly ((x: unknown) => boolean)[] = [isLocalizedText, isOrganizationIdentifiers, isProjectDescription, isProjectParticipants, isProjectMembers, isProjectMembersItemRoles, isProjectMembersItemRolesItem, isProjectQuotes, isContactFormOptionalConsents, isContactFormCaptcha];
 
 export {isLanguageTag};
