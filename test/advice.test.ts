@@ -88,6 +88,9 @@ describe('adviseFeed', () => {
         project('2024', null),
         project('2024', 'nästa år'),
         project(undefined, '2020'),
+        // Dates validation refuses: no month 13, no 30 February.
+        project('2023-13', '2023-01'),
+        project('2024-02-30', '2024-02-01'),
       ],
     };
     const advice = adviseFeed(feed);

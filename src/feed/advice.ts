@@ -7,6 +7,7 @@
  * file does; parts that validation rejects are passed over here.
  */
 import {primaryOf} from '../i18n/chain.js';
+import {ISO_DATE, isCalendarDate} from './dates.js';
 
 /** One piece of advice: where (a JSON path like `contactForms[0].legalBasis`) and what to do, in English. */
 export interface Advice {
@@ -124,5 +125,5 @@ export function adviseFeed(feed: unknown, options: AdviceOptions = {}): Advice[]
   return advice;
 }
 
-/** A date as the feed writes them: 2023, 2023-09 or 2023-09-01 (validation checks the rest). */
-const isDate = (value: unknown): value is string => typeof value === 'string' && /^\d{4}(-\d\d){0,2}$/.test(value);
+/** A date as validation takes it: 2023, 2023-09 or 2023-09-01, a day the calendar has. */
+const isDate = (value: unknown): value is string => typeof value === 'string' && ISO_DATE.test(value) && isCalendarDate(value);

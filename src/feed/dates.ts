@@ -1,9 +1,12 @@
 /** Dates in the feed: whether one the format's pattern takes is a day the calendar has. */
 
+/** An ISO 8601 date, possibly partial: `2023`, `2023-09`, `2023-09-01` (the feed's DateSchema). */
+export const ISO_DATE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
+
 /**
  * Whether an ISO date ("2023", "2023-09", "2023-09-01") names a day the (proleptic Gregorian)
  * calendar has: "2025-02-29" and "2026-04-31" do not, and shown they would read as the 1st of
- * the next month. Only for what the pattern takes (four-digit year, month 01–12, day 01–31);
+ * the next month. Only for what ISO_DATE takes (four-digit year, month 01–12, day 01–31);
  * plain arithmetic, as every project's dates pass here (a `Date` and a split for each took half of
  * the bench feed's validation in Node).
  */

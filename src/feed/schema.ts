@@ -11,7 +11,7 @@ import * as v from 'valibot';
 import {LEGAL_BASES, ORGANIZATION_TYPES, PARTICIPANT_ROLES, PERSON_ROLES, PROJECT_STATUSES} from './codes.js';
 
 export {LEGAL_BASES, ORGANIZATION_TYPES, PARTICIPANT_ROLES, PERSON_ROLES, PROJECT_STATUSES};
-import {isCalendarDate} from './dates.js';
+import {ISO_DATE, isCalendarDate} from './dates.js';
 import {isAllowedUrl, isEmail, isPhone} from './urls.js';
 
 const MAX_TEXT = 20_000;
@@ -48,7 +48,7 @@ export const LocalizedTextSchema = v.pipe(
 /** ISO 8601 date, possibly partial: `2023`, `2023-09`, `2023-09-01`. */
 export const DateSchema = v.pipe(
   v.string(),
-  v.regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, 'a date like "2023", "2023-09" or "2023-09-01"'),
+  v.regex(ISO_DATE, 'a date like "2023", "2023-09" or "2023-09-01"'),
   v.check(isCalendarDate, 'a day the calendar has (no 31 April, no 29 February outside leap years)'),
   v.description('An ISO 8601 date, possibly partial: "2023", "2023-09" or "2023-09-01".')
 );
