@@ -33,7 +33,6 @@ export function shadowHost(container, cssText) {
   return root;
 }
 
-/** The summary card (the fact box) of one project. */
 let months;
 /** An ISO date in Swedish words, with `Intl` as the element does it ("september 2023"; made when a card first has a date). */
 function date(iso) {
@@ -45,6 +44,7 @@ function date(iso) {
   return months.get(parts).format(new Date(Date.UTC(year, month - 1, day ?? 1)));
 }
 
+/** The summary card (the fact box) of one project. */
 export function summaryCard(feed, projectId, level = 2) {
   const project = feed.projects.find((p) => p.id === projectId);
   const orgs = new Map(feed.organizations.map((o) => [o.id, o]));
