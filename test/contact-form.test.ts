@@ -209,13 +209,13 @@ describe('<loft-contact-form>', () => {
     expect(localStorage.length + sessionStorage.length).to.equal(0);
   });
 
-  it('says when the recipient is not in the feed, and tells the editor which people it has', async () => {
+  it('says when the recipient is not in the feed, and tells the editor who they likely meant', async () => {
     const errors = collect<CustomEvent>('loft-error');
     const el = await fixture<LoftContactForm>(html`<loft-contact-form .data=${await referenceFeed()} recipient="amanda"></loft-contact-form>`);
     await settled(el);
     errors.stop();
     const notFound = errors.events.find((e) => e.detail.code === 'not-found');
-    expect(notFound?.detail.message).to.contain('recipient="amanda"').and.to.contain('amanda-sundberg');
+    expect(notFound?.detail.message).to.contain('recipient="amanda"').and.to.contain('Did you mean "amanda-sundberg"?');
     expect(textOf(el.shadowRoot!.querySelector('[role="alert"]'))).to.not.equal('');
     await expect(el).to.be.accessible();
   });

@@ -258,11 +258,11 @@ describe('feed: fatal and field-level problems', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('an id that is not in the feed is not-found, with the ids there are', async () => {
+  it('an id that is not in the feed is not-found, with the ids there are when none is close', async () => {
     const {el, errors, warned} = await withData(await referenceFeed(), 'nope');
     expect(alertText(el)).to.equal('Projektet kunde inte hittas.');
     expect(errors.map((e) => e.detail.code)).to.deep.equal(['not-found']);
-    expect(warned.join()).to.contain('project="nope"').and.contain('loft');
+    expect(warned.join()).to.contain('project="nope"').and.contain('The feed has "loft".');
   });
 
   it('a wrong version is fatal', async () => {

@@ -116,14 +116,14 @@ describe('<loft-project-card>', () => {
     expect(facts(el).Varaktighet).to.equal('15 januari 2020 – december 2022');
   });
 
-  it('says the project was not found, and tells the editor which ids exist', async () => {
+  it('says the project was not found, and tells the editor the id they likely meant', async () => {
     const errors = collect<LoftErrorEvent>('loft-error');
     const el = await fixture<LoftProjectCard>(html`<loft-project-card src=${FEED} project="lofty"></loft-project-card>`);
     await settled(el);
     errors.stop();
     expect(textOf(el.shadowRoot!.querySelector('[role="alert"]'))).to.equal('Projektet kunde inte hittas.');
     expect(errors.events.map((e) => e.detail.code)).to.include('not-found');
-    expect(errors.events.find((e) => e.detail.code === 'not-found')!.detail.message).to.contain('loft');
+    expect(errors.events.find((e) => e.detail.code === 'not-found')!.detail.message).to.contain('project="lofty"').and.contain('Did you mean "loft"?');
     await expect(el).to.be.accessible();
   });
 

@@ -42,7 +42,8 @@ export async function checkFeed(raw: unknown, baseUrl: string, src?: string): Pr
     const [fatal] = problems;
     throw warned(new FeedError(fatal.code, `${src ? `${src}: ` : ''}${fatal.message}`, fatal.path));
   }
-  warnEditor(problems, counts, src);
+  // Problems come from the slow path, so its chunk, which also holds the console's words for them, is here already.
+  if (problems.length) (await import('./warn-editor.js')).warnEditor(problems, counts, src);
   return {feed, baseUrl, src, problems, counts, skipped};
 }
 
@@ -57,7 +58,8 @@ const WHAT: Record<CollectionName, string> = {organizations: 'organisation', peo
 /**
  * The item an element shows, by id (`attribute` names where the id came from, for the
  * message). Throws `FeedError('feed-invalid')` with the item's own problem when the feed has
- * it but it is broken, and `FeedError('not-found')` when the feed does not have it.
+ * it but it is broken, and `FeedError('not-found')` when the feed does not have it (with the id
+ * in `wanted`, for `explainNotFound`, which a page loads only then).
  */
 export function findItem<C extends CollectionName>(loaded: LoadedFeed, collection: C, id: string, attribute: string): Feed[C][number] {
   const list = loaded.feed[collection] as {id: string}[];
@@ -65,21 +67,7 @@ export function findItem<C extends CollectionName>(loaded: LoadedFeed, collectio
   if (item) return item as Feed[C][number];
   const broken = loaded.skipped.get(`${collection}/${id}`);
   if (broken) throw new FeedError('feed-invalid', `${attribute}="${id}": the ${WHAT[collection]} cannot be shown. ${broken.message}`, broken.path);
-  const ids = list.slice(0, 10).map((x) => x.id).join(', ');
-  throw new FeedError('not-found', `${attribute}="${id}": there is no ${WHAT[collection]} with that id in the feed${ids ? ` (it has: ${ids}${list.length > 10 ? ', …' : ''})` : ''}. Check the id.`, collection);
-}
-
-const MAX_WARNINGS = 30;
-
-/** One console warning per problem (the first ones), once per loaded feed, then a count of the rest. */
-function warnEditor(problems: Problem[], counts: Partial<Record<ErrorCode, number>>, src?: string): void {
-  const where = src ? ` in ${src}` : '';
-  for (const problem of problems.slice(0, MAX_WARNINGS)) console.warn(`loft-widgets: feed problem${where}: ${problem.message}`);
-  const total = Object.values(counts).reduce((a, b) => a + b, 0);
-  if (total > MAX_WARNINGS) {
-    const byCode = Object.entries(counts).map(([code, n]) => `${n} ${code}`).join(', ');
-    console.warn(`loft-widgets: …and ${total - MAX_WARNINGS} more problems${where} (${byCode} in all). Run "npx loft-widgets validate <feed>" to check it.`);
-  }
+  throw Object.assign(new FeedError('not-found', `${attribute}="${id}": there is no ${WHAT[collection]} with that id in the feed. Check the id.`, collection), {wanted: id});
 }
 
 async function fetchFeed(url: string): Promise<LoadedFeed> {

@@ -17,6 +17,9 @@ export const feedSettings = {
 
 /** A problem that stops a feed from being shown at all. */
 export class FeedError extends Error {
+  /** For `not-found`: the id that matches nothing, as the element was given it (`explainNotFound` says what was likely meant). */
+  declare readonly wanted?: string;
+
   constructor(
     readonly code: ErrorCode,
     message: string,

@@ -23,6 +23,7 @@ import {html} from 'lit';
 import {LoftElement, type Outcome} from '../elements/shared/loft-element.js';
 import {announced} from '../elements/shared/prerendered.js';
 import {FeedError, parseFeed, type LoadedFeed} from '../feed/load.js';
+import {explainNotFound} from '../feed/not-found.js';
 import {resolverFor, type Resolver} from '../feed/view/resolver.js';
 import type {Part} from '../i18n/chain.js';
 import {BUILT_IN} from '../i18n/generated/built-in.js';
@@ -165,7 +166,9 @@ export async function renderSnippet(options: SnippetOptions): Promise<Snippet> {
   LitElementRenderer.renderOptions.push(captureTop);
   try {
     rendered = collectResultSync(render(html(strings)));
-    if (current.error) throw current.error;
+    const {error} = current;
+    if (error instanceof FeedError && error.wanted !== undefined) throw explainNotFound(error, loaded);
+    if (error) throw error;
   } finally {
     current = undefined;
     LitElementRenderer.renderOptions.splice(LitElementRenderer.renderOptions.indexOf(captureTop), 1);

@@ -93,7 +93,10 @@ test('a broken feed or a wrong id: the validate command’s messages and exit co
   assert.ok(bad.stderr.includes(validate.split('\n')[0]), 'the same line as validate prints');
   const missing = await run(LOFT, '--element', 'loft-project', '--project', 'nope');
   assert.equal(missing.code, 1);
-  assert.match(missing.stderr, /project="nope": there is no project with that id/);
+  assert.match(missing.stderr, /project="nope": there is no project with that id in the feed\. Check the id\. The feed has "loft"\./);
+  const typo = await run(LOFT, '--element', 'loft-project-card', '--project', 'LOFT');
+  assert.equal(typo.code, 1);
+  assert.match(typo.stderr, /project="LOFT": .* Did you mean "loft"\?/, 'what the editor likely meant');
   assert.equal((await run(LOFT, '--element', 'loft-nothing')).code, 2);
   assert.equal((await run(LOFT, '--element', 'loft-project-card', '--people', 'x')).code, 2, 'an option the element does not take');
 });

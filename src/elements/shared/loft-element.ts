@@ -236,7 +236,12 @@ export abstract class LoftElement<V, A extends readonly unknown[] = readonly unk
       if (performance.now() - start > SLICE_MS / 2) await nextTask();
       return {view, loaded: feed.value, resolver, source, catalogProblems};
     } catch (raw) {
-      const error = toFeedError(raw);
+      let error = toFeedError(raw);
+      // An id that matches nothing: what the editor likely meant, from a chunk only such a page loads.
+      if (error.wanted) {
+        const plain = error;
+        error = await import('../../feed/not-found.js').then((m) => m.explainNotFound(plain, resolver!.loaded), () => plain);
+      }
       // With the feed's own words for the message where the feed is there.
       const ui = (id: MessageId) => (resolver ? resolver.ui(id) : translator.get(id));
       const id = error.code === 'not-found' ? (NOT_FOUND[error.path ?? ''] ?? 'error-invalid') : (VISITOR_MESSAGE[error.code] ?? 'error-invalid');

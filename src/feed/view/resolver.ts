@@ -177,7 +177,7 @@ export interface LinkView {
   href?: string;
 }
 
-/** Finds a project by id (or the only one); throws `FeedError('not-found')` with the ids there are. */
+/** Finds a project by id (or the only one); throws `FeedError('not-found')` when there is none. */
 export function selectProject(loaded: LoadedFeed, id: string | undefined): Project {
   if (id) return findItem(loaded, 'projects', id, 'project');
   const {projects} = loaded.feed;

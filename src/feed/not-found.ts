@@ -1,0 +1,81 @@
+/**
+ * What an editor reads when an element's id matches nothing in its feed: the ids closest to
+ * what they typed (a typo, capitals, the item's name instead of its id), else the first ids
+ * the feed has. A page loads this only when it has such a mistake (a chunk of its own), so it
+ * costs the pages that show their content nothing.
+ */
+import {FeedError, type LoadedFeed} from './load.js';
+import type {CollectionName, LocalizedText} from './schema.js';
+
+/** The most ids suggested, and the most listed when none is close. */
+const MOST_SUGGESTED = 3;
+const MOST_LISTED = 10;
+
+/** Text as the id it would be: lower case, without accents, other characters between words as one hyphen ("Nya Kommunen" → "nya-kommunen"). */
+export function asId(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9._-]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+/** Edits from `a` to `b` (a character added, left out or replaced, or two neighbours swapped), or `most + 1` when there are more than `most`. */
+export function editDistance(a: string, b: string, most: number): number {
+  if (Math.abs(a.length - b.length) > most) return most + 1;
+  // Three rows of the table: two back (for swaps), the last, and this one.
+  let before: number[] = [];
+  let last = Array.from({length: b.length + 1}, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let least = i;
+    for (let j = 1; j <= b.length; j++) {
+      const same = a[i - 1] === b[j - 1];
+      let d = Math.min(last[j] + 1, row[j - 1] + 1, last[j - 1] + (same ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, before[j - 2] + 1);
+      row.push(d);
+      least = Math.min(least, d);
+    }
+    // Every way on from here has at least this many edits.
+    if (least > most) return most + 1;
+    [before, last] = [last, row];
+  }
+  return Math.min(last[b.length], most + 1);
+}
+
+/**
+ * The ids an editor who typed `wanted` most likely meant, best first: an id or name that is
+ * `wanted` written as an id, then ids a few edits away (one for a short id, up to three for a
+ * long one), then ids with a word that begins with it ("amanda" or "sundberg" for
+ * "amanda-sundberg"); in feed order where they tie.
+ */
+export function closestIds(items: readonly {id: string; name?: LocalizedText}[], wanted: string): string[] {
+  const key = asId(wanted);
+  if (!key) return [];
+  const most = key.length <= 4 ? 1 : key.length <= 8 ? 2 : 3;
+  const found: {id: string; score: number; index: number}[] = [];
+  items.forEach(({id, name}, index) => {
+    const names = name === undefined ? [] : typeof name === 'string' ? [name] : Object.values(name);
+    let score = id === key || names.some((n) => asId(n) === key) ? 0 : editDistance(key, id, most);
+    if (score > most && key.length >= 3 && (id.startsWith(key) || id.includes(`-${key}`))) score = most + 1;
+    else if (score > most) return;
+    found.push({id, score, index});
+  });
+  found.sort((a, b) => a.score - b.score || a.index - b.index);
+  return found.slice(0, MOST_SUGGESTED).map((f) => f.id);
+}
+
+/** `error` (an id that matches nothing) with what the editor most likely meant, or the ids the feed has. */
+export function explainNotFound(error: FeedError, loaded: LoadedFeed): FeedError {
+  const list = loaded.feed[error.path as CollectionName] as readonly {id: string; name?: LocalizedText}[] | undefined;
+  if (!list || error.wanted === undefined) return error;
+  const quoted = (ids: string[]) => ids.map((id) => `"${id}"`);
+  const close = closestIds(list, error.wanted);
+  const hint = close.length
+    ? ` Did you mean ${new Intl.ListFormat('en', {type: 'disjunction'}).format(quoted(close))}?`
+    : list.length
+      ? ` The feed has ${quoted(list.slice(0, MOST_LISTED).map((x) => x.id)).join(', ')}${list.length > MOST_LISTED ? `, and ${list.length - MOST_LISTED} more` : ''}.`
+      : '';
+  return Object.assign(new FeedError(error.code, error.message + hint, error.path), {wanted: error.wanted});
+}
