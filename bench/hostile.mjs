@@ -90,7 +90,8 @@ const partnersOf = (count, organizations) =>
 
 /**
  * Valid feeds under 1 MB that are long to show: one project with thousands of members,
- * paragraphs or partners, and a list whose projects name thousands of organisations. Each is
+ * paragraphs or partners, and lists of thousands of projects to sort, or whose projects name
+ * thousands of organisations. Each is
  * loaded by the element that would render it all (`tag`, with project="p"), and the bench
  * gives the longest main-thread task.
  */
@@ -175,6 +176,12 @@ export const RENDER_FEEDS = [
       const consents = many(20, (i) => `{"id":"c${i}","label":${text(`l${i}`)},"version":"1"}`);
       return `{"version":1,"contactForms":[{"id":"f","endpoint":"/api/contact","controller":{"name":${text('c')}},"legalBasis":"consent","privacyPolicyUrl":"https://k.example/pp","notice":${text('n')},"retention":"P2Y","optionalConsents":[${consents}]}],"projects":[${project(',"contactForm":"f"')}]}`;
     },
+  },
+  {
+    name: 'projects-15k',
+    what: '15,000 small projects whose names are in no order (each name sorted in the page\'s language)',
+    tag: 'loft-project-list',
+    text: () => `{"version":1,"projects":[${many(15_000, (i) => `{"id":"p${i}","name":"P ${(i * 7919) % 100_000}","status":"ongoing","participants":[]}`)}]}`,
   },
   {
     name: 'organizations-6k',

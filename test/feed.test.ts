@@ -12,7 +12,7 @@ import {resolveText, tidyText} from '../src/feed/text.js';
 import {formatDate} from '../src/i18n/format.js';
 import {translatorFor} from '../src/i18n/translator.js';
 import {isAllowedUrl, mailtoUrl, resolveUrl, telUrl} from '../src/feed/urls.js';
-import {collect, facts, referenceFeed, requestCount, setPageLang, settled, textOf, uniqueKey} from './helpers/fixtures.js';
+import {collect, countTurns, facts, referenceFeed, requestCount, setPageLang, settled, textOf, uniqueKey} from './helpers/fixtures.js';
 
 const alertText = (el: HTMLElement) => textOf(el.shadowRoot!.querySelector('[role="alert"]'));
 
@@ -296,19 +296,6 @@ describe('feed: fatal and field-level problems', () => {
     expect(feed.projects[0].participants.at(-1).organization).to.equal('ghost');
   });
 });
-
-/** Counts the page's turns (message-channel tasks) until `stop` is called. */
-function countTurns(): {count: () => number; stop: () => void} {
-  let turns = 0;
-  let running = true;
-  const channel = new MessageChannel();
-  channel.port1.onmessage = () => {
-    turns++;
-    if (running) channel.port2.postMessage(undefined);
-  };
-  channel.port2.postMessage(undefined);
-  return {count: () => turns, stop: () => ((running = false), channel.port1.close())};
-}
 
 describe('feed: hostile feeds', function () {
   this.timeout(30000);

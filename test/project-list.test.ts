@@ -3,7 +3,7 @@ import {sendKeys} from '@web/test-runner-commands';
 import type {LoftProjectCard} from '../src/elements/project-card/project-card.js';
 import type {LoftProjectList} from '../src/elements/project-list/project-list.js';
 import type {LoftErrorEvent} from '../src/events/events.js';
-import {collect, exempelbyFeed, loadingShown, referenceFeed, setPageLang, settled, textOf, uniqueKey} from './helpers/fixtures.js';
+import {collect, countPauses, exempelbyFeed, loadingShown, referenceFeed, setPageLang, settled, textOf, uniqueKey} from './helpers/fixtures.js';
 
 const FEED = '/demo/feeds/exempelby.feed.json';
 const STATUSES = ['planned', 'ongoing', 'completed', 'terminated'];
@@ -245,6 +245,26 @@ describe('<loft-project-list>', () => {
     for (const text of ['s', 'sk', 'skelleftea', 'skelleftea 0000']) await choose(el, 'q', text);
     expect(names(el)[0]).to.equal('Skellefteå projekt 0000');
     await expect(el).to.be.accessible();
+  });
+
+  it('sorts the names of 20,000 projects in slices, as the page\'s collator orders them', async () => {
+    const feed = await manyProjects(20_000);
+    // Names in no order, some equal (those keep the feed's order), numbers of different lengths.
+    feed.projects.forEach((p: {name: string}, i: number) => (p.name = `${PLACES[(i * 7) % PLACES.length]} ${(i * 7919) % 5000}`));
+    const {checkFeed} = await import('../src/feed/load.js');
+    const {resolverFor} = await import('../src/feed/view/resolver.js');
+    const {translatorFor} = await import('../src/i18n/translator.js');
+    const {listIndexInSlices, projectListView} = await import('../src/feed/view/project-list.js');
+    const r = resolverFor(await checkFeed(feed, location.href), await translatorFor('sv', ['core', 'project', 'list']));
+    const pauses = countPauses();
+    await listIndexInSlices(r);
+    pauses.stop();
+    expect(pauses.count(), 'turns the page got while the names were sorted').to.be.greaterThan(1);
+    const collator = new Intl.Collator('sv', {numeric: true});
+    const expected = feed.projects.map((p: {id: string; name: string}) => p).sort((a: {name: string}, b: {name: string}) => collator.compare(a.name, b.name));
+    const view = projectListView(r, {status: '', organization: '', q: '', sort: 'name', limit: 100});
+    expect(view.cards.map((c) => c.id)).to.deep.equal(expected.slice(0, 100).map((p: {id: string}) => p.id));
+    expect(view.total).to.equal(20_000);
   });
 
   for (const [lang, heading, label, found, landmark] of [

@@ -72,3 +72,45 @@ export function collect<T extends Event>(type: string): {events: T[]; stop: () =
 export function uniqueKey(): string {
   return Math.random().toString(36).slice(2);
 }
+
+/** Counts the page's turns (message-channel tasks) until `stop` is called. */
+export function countTurns(): {count: () => number; stop: () => void} {
+  let turns = 0;
+  let running = true;
+  const channel = new MessageChannel();
+  channel.port1.onmessage = () => {
+    turns++;
+    if (running) channel.port2.postMessage(undefined);
+  };
+  channel.port2.postMessage(undefined);
+  return {count: () => turns, stop: () => ((running = false), channel.port1.close())};
+}
+
+/**
+ * Counts the times the page was given a turn until `stop` is called: message-channel tasks,
+ * and calls of `scheduler.yield()` where there is one (its continuations go before other
+ * tasks, so a message may not be seen between two of them).
+ */
+export function countPauses(): {count: () => number; stop: () => void} {
+  const turns = countTurns();
+  const scheduler = (globalThis as {scheduler?: {yield?: () => Promise<void>}}).scheduler;
+  const original = scheduler?.yield;
+  const own = !!scheduler && Object.hasOwn(scheduler, 'yield');
+  let yields = 0;
+  if (scheduler && original) {
+    scheduler.yield = () => {
+      yields++;
+      return original.call(scheduler);
+    };
+  }
+  return {
+    count: () => turns.count() + yields,
+    stop: () => {
+      turns.stop();
+      if (scheduler && original) {
+        if (own) scheduler.yield = original;
+        else delete scheduler.yield;
+      }
+    },
+  };
+}

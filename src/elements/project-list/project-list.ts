@@ -1,6 +1,6 @@
 import {html, isServer, nothing, type PropertyValues, type TemplateResult} from 'lit';
 import type {Resolver} from '../../feed/view/resolver.js';
-import {projectListView, type OptionView, type ProjectListView} from '../../feed/view/project-list.js';
+import {listIndexInSlices, projectListView, type OptionView, type ProjectListView} from '../../feed/view/project-list.js';
 import {compactCard} from '../project-card/compact.js';
 import {compactStyles} from '../project-card/project-card.styles.js';
 import {needsLang, type ResolvedText} from '../../feed/text.js';
@@ -119,6 +119,10 @@ export class LoftProjectList extends LoftElement<ProjectListView, Inputs> {
 
   protected override _inputs(): Inputs {
     return [this.status, this.organization, this.q, this.sort, this._shown || this._pageSize(), this.heading];
+  }
+
+  protected override _ready(r: Resolver): Promise<void> {
+    return listIndexInSlices(r);
   }
 
   protected override _view(r: Resolver, [status, organization, q, sort, limit, heading]: Inputs): ProjectListView {

@@ -127,6 +127,9 @@ export abstract class LoftElement<V, A extends readonly unknown[] = readonly unk
   /** The view, from the feed in the element's language; throws `FeedError('not-found')` when an id matches nothing. */
   protected abstract _view(resolver: Resolver, inputs: A): V;
 
+  /** What `_view` needs that is long to make (a list's names sorted), made in slices before it: in the browser only, as the server renders at once. */
+  protected _ready?(resolver: Resolver): Promise<void>;
+
   /** The element's content for a view. */
   protected abstract _renderView(view: V): TemplateResult;
 
@@ -230,6 +233,7 @@ export abstract class LoftElement<V, A extends readonly unknown[] = readonly unk
     try {
       if (feed.status === 'rejected') throw feed.reason;
       resolver = resolverFor(feed.value, translator);
+      await this._ready?.(resolver);
       const start = performance.now();
       const view = this._view(resolver, inputs);
       // A view that took long to build (thousands of projects sorted) leaves its render to a task of its own.

@@ -276,9 +276,18 @@ export function runToEnd<T>(steps: Steps<T>): T {
  * and render between them, and loads the slow path (a chunk of its own) only if something
  * fails. The result is the one `validateFeed` (validate.ts) gives.
  */
-export async function validateFeedAsync(raw: unknown, options: ValidateOptions = {}): Promise<ValidationResult> {
+export function validateFeedAsync(raw: unknown, options: ValidateOptions = {}): Promise<ValidationResult> {
   const run = startRun(options);
-  const steps = validation(raw, run);
+  return runInSlices(validation(raw, run), async () => {
+    run.repair = await import('./repair.js');
+  });
+}
+
+/**
+ * Runs steps in slices of a few milliseconds, letting the page handle input and render
+ * between them; `load` answers a step that asks for the slow path.
+ */
+export async function runInSlices<T>(steps: Steps<T>, load?: () => Promise<void>): Promise<T> {
   let sliceStart = performance.now();
   for (;;) {
     const step = steps.next();
@@ -287,7 +296,7 @@ export async function validateFeedAsync(raw: unknown, options: ValidateOptions =
       if (performance.now() - sliceStart > SLICE_MS / 2) await nextTask();
       return step.value;
     }
-    if (step.value === LOAD) run.repair = await import('./repair.js');
+    if (step.value === LOAD) await load!();
     else if (performance.now() - sliceStart > SLICE_MS) {
       await nextTask();
       sliceStart = performance.now();

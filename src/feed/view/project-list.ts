@@ -1,7 +1,8 @@
 /** `<loft-project-list>`: the controls, the count and the cards of a listing page. */
-import type {Problem} from '../check/engine.js';
+import {runInSlices, runToEnd, type Problem, type Steps} from '../check/engine.js';
 import {PROJECT_STATUSES} from '../codes.js';
 import type {Project, ProjectStatus} from '../schema.js';
+import {sortSteps} from '../sort.js';
 import {tidyText} from '../text.js';
 import {AT_MOST, type ResolvedText, type Resolver} from './resolver.js';
 import {compactView, type CompactView} from './project-card.js';
@@ -40,9 +41,20 @@ interface ListIndex {
 
 const listIndexes = new WeakMap<Resolver, ListIndex>();
 
+/** What depends only on the feed and the language, made now if it was not made in slices before (`listIndexInSlices`). */
 function listIndex(r: Resolver): ListIndex {
-  let index = listIndexes.get(r);
-  if (index) return index;
+  return listIndexes.get(r) ?? runToEnd(listIndexSteps(r));
+}
+
+/**
+ * The index made in slices, so that sorting the names of thousands of projects does not hold
+ * the page: a browser's element waits for it before its view (the server sorts at once).
+ */
+export async function listIndexInSlices(r: Resolver): Promise<void> {
+  if (!listIndexes.has(r)) await runInSlices(listIndexSteps(r));
+}
+
+function* listIndexSteps(r: Resolver): Steps<ListIndex> {
   // Numbers by their value: "Etapp 2" before "Etapp 10", as people count.
   const collator = new Intl.Collator(r.tr.intlLang, {numeric: true});
   // How often each organisation takes part in a project.
@@ -52,7 +64,7 @@ function listIndex(r: Resolver): ListIndex {
     for (const p of project.participants) used.set(p.organization, (used.get(p.organization) ?? 0) + 1);
     return {project, name};
   });
-  const byName = entries.sort((a, b) => collator.compare(a.name, b.name));
+  const byName = yield* sortSteps(entries, (a, b) => collator.compare(a.name, b.name));
   let offered = r.feed.organizations.filter((o) => used.has(o.id));
   let leftOut: Problem | undefined;
   // A select of thousands is no help to anyone (and 15,000 options held the page for 240 ms): those in the most projects.
@@ -67,7 +79,7 @@ function listIndex(r: Resolver): ListIndex {
     };
   }
   const organizations = offered.map((o) => ({id: o.id, name: r.name(o.name, o.id)})).sort((a, b) => collator.compare(a.name.text, b.name.text));
-  index = {byName, statuses: PROJECT_STATUSES.filter((s) => entries.some((e) => e.project.status === s)), organizations, leftOut};
+  const index = {byName, statuses: PROJECT_STATUSES.filter((s) => entries.some((e) => e.project.status === s)), organizations, leftOut};
   listIndexes.set(r, index);
   return index;
 }
