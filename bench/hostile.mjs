@@ -178,10 +178,10 @@ export const RENDER_FEEDS = [
     },
   },
   {
-    name: 'projects-15k',
-    what: '15,000 small projects whose names are in no order (each name sorted in the page\'s language)',
+    name: 'projects-14k',
+    what: '14,000 small projects whose names are in no order (each name sorted in the page\'s language)',
     tag: 'loft-project-list',
-    text: () => `{"version":1,"projects":[${many(15_000, (i) => `{"id":"p${i}","name":"P ${(i * 7919) % 100_000}","status":"ongoing","participants":[]}`)}]}`,
+    text: () => `{"version":1,"projects":[${many(14_000, (i) => `{"id":"p${i}","name":"P ${(i * 7919) % 100_000}","status":"ongoing","participants":[]}`)}]}`,
   },
   {
     name: 'organizations-6k',
