@@ -56,16 +56,23 @@ function sharedChunk(id, {getModuleInfo}) {
     sharedChunk.members = new Set(shared.flatMap((path) => [...reach(file(path))]));
   }
   if (MISTAKES.includes(id)) return 'repair';
+  if (CATALOG_CHECKS.includes(id)) return 'check';
   return sharedChunk.members.has(id) ? SHARED : undefined;
 }
 
 /**
  * What only a page with a mistake in it loads, in one chunk: the slow path of validation (a
- * broken feed), the console's words for its problems, and the editor's hints for an id that
- * matches nothing. The shared chunk then names one file for all three, which costs the pages
- * without mistakes fewer bytes than three.
+ * broken feed) with the shapes it walks, the console's words for its problems, and the
+ * editor's hints for an id that matches nothing. The shared chunk then names one file for all
+ * three, which costs the pages without mistakes fewer bytes than three.
  */
-const MISTAKES = ['dist/feed/check/repair.js', 'dist/feed/warn-editor.js', 'dist/feed/not-found.js'].map(file);
+const MISTAKES = ['dist/feed/check/repair.js', 'dist/feed/generated/shapes.js', 'dist/feed/warn-editor.js', 'dist/feed/not-found.js'].map(file);
+/**
+ * The checks of run-time catalogs, which the slow path also uses (for a feed's labels): a
+ * chunk of their own, or a page with a catalog (a language added at run time) would download
+ * the slow path with them (rollup puts what a named chunk imports into it).
+ */
+const CATALOG_CHECKS = ['dist/i18n/check.js', 'dist/i18n/generated/shapes.js'].map(file);
 
 export default [
   {

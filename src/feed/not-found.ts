@@ -1,8 +1,8 @@
 /**
  * What an editor reads when an element's id matches nothing in its feed: the ids closest to
  * what they typed (a typo, capitals, the item's name instead of its id), else the first ids
- * the feed has. A page loads this only when it has such a mistake (a chunk of its own), so it
- * costs the pages that show their content nothing.
+ * the feed has. A page loads this only when it has such a mistake (in the chunk of the slow
+ * path of validation, rollup.config.js), so it costs the pages that show their content nothing.
  */
 import {FeedError, type LoadedFeed} from './load.js';
 import type {CollectionName, LocalizedText} from './schema.js';
