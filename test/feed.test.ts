@@ -12,7 +12,7 @@ import {resolveText, tidyText} from '../src/feed/text.js';
 import {formatDate} from '../src/i18n/format.js';
 import {translatorFor} from '../src/i18n/translator.js';
 import {isAllowedUrl, mailtoUrl, resolveUrl, telUrl} from '../src/feed/urls.js';
-import {collect, countTurns, facts, referenceFeed, requestCount, setPageLang, settled, textOf, uniqueKey} from './helpers/fixtures.js';
+import {collect, countPauses, facts, referenceFeed, requestCount, setPageLang, settled, textOf, uniqueKey} from './helpers/fixtures.js';
 
 const alertText = (el: HTMLElement) => textOf(el.shadowRoot!.querySelector('[role="alert"]'));
 
@@ -305,7 +305,7 @@ describe('feed: hostile feeds', function () {
   it('200,000 empty projects before the real one: it is shown, the first problems reported, and the page keeps its turns', async () => {
     const feed = await referenceFeed();
     feed.projects = [...Array.from({length: 200_000}, () => ({})), ...feed.projects];
-    const turns = countTurns();
+    const turns = countPauses();
     const {el, errors, warned} = await withData(feed, 'loft');
     turns.stop();
     expect(facts(el).Status).to.equal('Pågående');
@@ -321,7 +321,7 @@ describe('feed: hostile feeds', function () {
     const projects = [...Array.from({length: 100_000}, () => ({})), ...(await referenceFeed()).projects];
     const json = JSON.stringify({...(await referenceFeed()), projects});
     const errors = collect<LoftErrorEvent>('loft-error');
-    const turns = countTurns();
+    const turns = countPauses();
     try {
       const el = await fixture<LoftProjectCard>(html`<loft-project-card project="loft"><script type="application/json">${json}</script></loft-project-card>`);
       await settled(el);

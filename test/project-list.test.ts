@@ -261,7 +261,7 @@ describe('<loft-project-list>', () => {
     pauses.stop();
     expect(pauses.count(), 'turns the page got while the names were sorted').to.be.greaterThan(1);
     const collator = new Intl.Collator('sv', {numeric: true});
-    const expected = feed.projects.map((p: {id: string; name: string}) => p).sort((a: {name: string}, b: {name: string}) => collator.compare(a.name, b.name));
+    const expected = [...feed.projects].sort((a: {name: string}, b: {name: string}) => collator.compare(a.name, b.name));
     const view = projectListView(r, {status: '', organization: '', q: '', sort: 'name', limit: 100});
     expect(view.cards.map((c) => c.id)).to.deep.equal(expected.slice(0, 100).map((p: {id: string}) => p.id));
     expect(view.total).to.equal(20_000);

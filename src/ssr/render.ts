@@ -166,9 +166,8 @@ export async function renderSnippet(options: SnippetOptions): Promise<Snippet> {
   LitElementRenderer.renderOptions.push(captureTop);
   try {
     rendered = collectResultSync(render(html(strings)));
-    const {error} = current;
-    if (error instanceof FeedError && error.wanted !== undefined) throw explainNotFound(error, loaded);
-    if (error) throw error;
+    // An id that matches nothing: with what the editor likely meant.
+    if (current.error) throw current.error instanceof FeedError ? explainNotFound(current.error, loaded) : current.error;
   } finally {
     current = undefined;
     LitElementRenderer.renderOptions.splice(LitElementRenderer.renderOptions.indexOf(captureTop), 1);

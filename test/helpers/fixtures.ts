@@ -74,7 +74,7 @@ export function uniqueKey(): string {
 }
 
 /** Counts the page's turns (message-channel tasks) until `stop` is called. */
-export function countTurns(): {count: () => number; stop: () => void} {
+function countTurns(): {count: () => number; stop: () => void} {
   let turns = 0;
   let running = true;
   const channel = new MessageChannel();
