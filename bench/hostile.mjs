@@ -45,6 +45,12 @@ export const HOSTILE_FEEDS = [
     what: 'a LocalizedText of 100,000 bad language keys',
     text: () => `{"version":1,"projects":[${project(`,"title":{${many(100_000, (i) => `"x y${i}":"t"`)}}`)}]}`,
   },
+  {
+    // The project asked for is left out, and the card says why: the walk that finds the reason goes through every key again.
+    name: 'required-languages-1mb',
+    what: 'the project asked for named in 44,000 keys that are not language tags, 1 MB',
+    text: () => filled(0.95 * MB, '{"version":1,"projects":[{"id":"p","status":"ongoing","participants":[],"name":{', (i) => `"x-${i.toString(36).padStart(4, 'a')}":"Namn ${i}"`, '}}]}'),
+  },
   {name: 'labels-1mb', what: 'a label table of 65,000 unknown ids, 1 MB', text: () => `{"version":1,"labels":{"sv":{${many(65_000, (i) => `"id-${i}":"t"`)}}}}`},
   {name: 'labels-100k', what: 'a label table of 100,000 unknown ids', text: () => `{"version":1,"labels":{"sv":{${many(100_000, (i) => `"id-${i}":"t"`)}}}}`},
   {

@@ -5,7 +5,8 @@
 import {expect, fixture, html} from '@open-wc/testing';
 import fc from 'fast-check';
 import type {LoftErrorEvent} from '../src/events/events.js';
-import {asId, closestIds, editDistance} from '../src/feed/not-found.js';
+import {FeedError, type LoadedFeed} from '../src/feed/load.js';
+import {asId, closestIds, editDistance, explainNotFound, explainSteps} from '../src/feed/not-found.js';
 import {collect, referenceFeed, setPageLang, settled, textOf} from './helpers/fixtures.js';
 
 /** Edits from a to b as the textbook table has them (no cut-off): the oracle for `editDistance`. */
@@ -73,6 +74,25 @@ describe('an id that matches nothing', () => {
     expect(closestIds(people, 'an'), 'two letters begin too much to say').to.deep.equal([]);
     const many = Array.from({length: 10}, (_, i) => ({id: `p-${i}`, name: `P ${i}`}));
     expect(closestIds(many, 'p-1')).to.have.length(3);
+  });
+
+  it('works its hints out in steps a page can pause between: a feed of 40,000 projects, a name in 40,000 languages', () => {
+    const projects: {id: string; name: unknown}[] = Array.from({length: 40_000}, (_, i) => ({id: `p${i}`, name: `Projekt ${i}`}));
+    projects.push({id: 'babel', name: Object.fromEntries(Array.from({length: 40_000}, (_, i) => [`ab-${i.toString(36)}`, `Namn ${i}`]))});
+    const loaded = {feed: {projects}, skipped: new Map()} as unknown as LoadedFeed;
+    for (const [wanted, meant] of [
+      ['Projekt 39999', 'p39999'],
+      ['Namn 39999', 'babel'],
+    ]) {
+      const error = Object.assign(new FeedError('not-found', `project="${wanted}": there is no project with that id in the feed. Check the id.`, 'projects'), {wanted, attribute: 'project'});
+      const steps = explainSteps(error, loaded);
+      let pauses = 0;
+      let step = steps.next();
+      for (; !step.done; step = steps.next()) pauses++;
+      expect(pauses, 'offers to pause').to.be.greaterThan(40);
+      expect(step.value.message).to.equal(`project="${wanted}": there is no project with that id in the feed. Check the id. Did you mean "${meant}"?`);
+      expect(explainNotFound(error, loaded).message, 'at once, for the server').to.equal(step.value.message);
+    }
   });
 
   it('tells the editor of a card what they likely meant, and the visitor that it is not there', async () => {

@@ -4,7 +4,7 @@
  * `FeedError` with a contract code; nothing here throws anything else.
  */
 import type {Feed} from './schema.js';
-import {validateFeedAsync, type CollectionName, type ErrorCode, type Problem} from './check/engine.js';
+import {validateFeedAsync, WHAT, type CollectionName, type ErrorCode, type Problem} from './check/engine.js';
 import {FeedError, fetchFeedText, parseFeedTextInSlices} from './read.js';
 
 export {FeedError, MAX_FEED_BYTES, feedSettings} from './read.js';
@@ -53,21 +53,18 @@ function warned(error: FeedError): FeedError {
   return error;
 }
 
-const WHAT: Record<CollectionName, string> = {organizations: 'organisation', people: 'person', projects: 'project', contactForms: 'contact form'};
-
 /**
  * The item an element shows, by id (`attribute` names where the id came from, for the
- * message). Throws `FeedError('feed-invalid')` with the item's own problem when the feed has
- * it but it is broken, and `FeedError('not-found')` when the feed does not have it (with the id
- * in `wanted`, for `explainNotFound`, which a page loads only then).
+ * message). Throws `FeedError('not-found')` when the feed has no such item to show, with the
+ * id in `wanted` and the attribute in `attribute`: `explainNotFound` (which a page loads
+ * only then) says why, the item's own problem when it was left out as broken, or what the
+ * editor likely meant.
  */
 export function findItem<C extends CollectionName>(loaded: LoadedFeed, collection: C, id: string, attribute: string): Feed[C][number] {
   const list = loaded.feed[collection] as {id: string}[];
   const item = list.find((x) => x.id === id);
   if (item) return item as Feed[C][number];
-  const broken = loaded.skipped.get(`${collection}/${id}`);
-  if (broken) throw new FeedError('feed-invalid', `${attribute}="${id}": the ${WHAT[collection]} cannot be shown. ${broken.message}`, broken.path);
-  throw Object.assign(new FeedError('not-found', `${attribute}="${id}": there is no ${WHAT[collection]} with that id in the feed. Check the id.`, collection), {wanted: id});
+  throw Object.assign(new FeedError('not-found', `${attribute}="${id}": there is no ${WHAT[collection]} with that id in the feed. Check the id.`, collection), {wanted: id, attribute});
 }
 
 async function fetchFeed(url: string): Promise<LoadedFeed> {

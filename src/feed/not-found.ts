@@ -1,9 +1,15 @@
 /**
- * What an editor reads when an element's id matches nothing in its feed: the ids closest to
- * what they typed (a typo, capitals, the item's name instead of its id), else the first ids
- * the feed has. A page loads this only when it has such a mistake (in the chunk of the slow
- * path of validation, rollup.config.js), so it costs the pages that show their content nothing.
+ * What an editor reads when an element's id matches nothing its feed shows: why the item was
+ * left out, when the feed has it but it is broken; else the ids closest to what they typed (a
+ * typo, capitals, the item's name instead of its id), else the first ids the feed has. A page
+ * loads this only when it has such a mistake (in the chunk of the slow path of validation,
+ * rollup.config.js), so it costs the pages that show their content nothing.
+ *
+ * Both are worked out in steps, as validation is: a broken item may be a megabyte of its own,
+ * and a feed may have 40,000 items (or a name in 40,000 languages) to compare the id with.
  */
+import {PAUSE, runInSlices, runToEnd, WHAT, type Steps} from './check/engine.js';
+import {SkippedItems} from './check/repair.js';
 import {FeedError, type LoadedFeed} from './load.js';
 import type {CollectionName, LocalizedText} from './schema.js';
 
@@ -51,31 +57,74 @@ export function editDistance(a: string, b: string, most: number): number {
  * "amanda-sundberg"); in feed order where they tie.
  */
 export function closestIds(items: readonly {id: string; name?: LocalizedText}[], wanted: string): string[] {
+  return runToEnd(closestSteps(items, wanted));
+}
+
+/** Ids and names compared between offers to pause (each a few microseconds at most). */
+const COMPARED_AT_ONCE = 1000;
+
+function* closestSteps(items: readonly {id: string; name?: LocalizedText}[], wanted: string): Steps<string[]> {
   const key = asId(wanted);
   if (!key) return [];
   const most = key.length <= 4 ? 1 : key.length <= 8 ? 2 : 3;
   const found: {id: string; score: number; index: number}[] = [];
-  items.forEach(({id, name}, index) => {
-    const names = name === undefined ? [] : typeof name === 'string' ? [name] : Object.values(name);
-    let score = id === key || names.some((n) => asId(n) === key) ? 0 : editDistance(key, id, most);
+  let compared = 0;
+  for (let index = 0; index < items.length; index++) {
+    const {id, name} = items[index];
+    let score = id === key ? 0 : most + 1;
+    // The item's name in each of its languages, written as an id.
+    if (typeof name === 'string') score = asId(name) === key ? 0 : score;
+    else if (name !== undefined) {
+      for (const lang in name) {
+        if (++compared % COMPARED_AT_ONCE === 0) yield PAUSE;
+        // (Validation passes over `constructor` and its kin, as valibot does, whatever they hold.)
+        const text: unknown = name[lang];
+        if (typeof text === 'string' && asId(text) === key) {
+          score = 0;
+          break;
+        }
+      }
+    }
+    if (++compared % COMPARED_AT_ONCE === 0) yield PAUSE;
+    if (score > 0) score = editDistance(key, id, most);
     if (score > most && key.length >= 3 && (id.startsWith(key) || id.includes(`-${key}`))) score = most + 1;
-    else if (score > most) return;
+    else if (score > most) continue;
     found.push({id, score, index});
-  });
+  }
   found.sort((a, b) => a.score - b.score || a.index - b.index);
   return found.slice(0, MOST_SUGGESTED).map((f) => f.id);
 }
 
-/** `error` (an id that matches nothing) with what the editor most likely meant, or the ids the feed has. */
+/**
+ * `error` (an id that matches nothing the feed shows) explained: the item's own problem when
+ * the feed has it but left it out as broken (`feed-invalid`), else what the editor most
+ * likely meant, or the ids the feed has. At once, for the server and the CLI.
+ */
 export function explainNotFound(error: FeedError, loaded: LoadedFeed): FeedError {
-  const list = loaded.feed[error.path as CollectionName] as readonly {id: string; name?: LocalizedText}[] | undefined;
-  if (!list || error.wanted === undefined) return error;
+  return runToEnd(explainSteps(error, loaded));
+}
+
+/** `explainNotFound` in a page: in slices of a few milliseconds, letting the page handle input between them. */
+export function explainInSlices(error: FeedError, loaded: LoadedFeed): Promise<FeedError> {
+  return runInSlices(explainSteps(error, loaded));
+}
+
+/** The steps of `explainNotFound`: it offers to pause every thousand ids or names compared, and inside a broken item's walk. */
+export function* explainSteps(error: FeedError, loaded: LoadedFeed): Steps<FeedError> {
+  const {wanted, attribute} = error;
+  const collection = error.path as CollectionName;
+  const list = loaded.feed[collection] as readonly {id: string; name?: LocalizedText}[] | undefined;
+  if (!list || wanted === undefined) return error;
+  const key = `${collection}/${wanted}`;
+  // (A feed with nothing left out has a plain Map.)
+  const broken = loaded.skipped instanceof SkippedItems ? yield* loaded.skipped.reason(key) : loaded.skipped.get(key);
+  if (broken) return new FeedError('feed-invalid', `${attribute}="${wanted}": the ${WHAT[collection]} cannot be shown. ${broken.message}`, broken.path);
   const quoted = (ids: string[]) => ids.map((id) => `"${id}"`);
-  const close = closestIds(list, error.wanted);
+  const close = yield* closestSteps(list, wanted);
   const hint = close.length
     ? ` Did you mean ${new Intl.ListFormat('en', {type: 'disjunction'}).format(quoted(close))}?`
     : list.length
       ? ` The feed has ${quoted(list.slice(0, MOST_LISTED).map((x) => x.id)).join(', ')}${list.length > MOST_LISTED ? `, and ${list.length - MOST_LISTED} more` : ''}.`
       : '';
-  return Object.assign(new FeedError(error.code, error.message + hint, error.path), {wanted: error.wanted});
+  return Object.assign(new FeedError(error.code, error.message + hint, error.path), {wanted, attribute});
 }

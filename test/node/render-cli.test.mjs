@@ -97,6 +97,13 @@ test('a broken feed or a wrong id: the validate command’s messages and exit co
   const typo = await run(LOFT, '--element', 'loft-project-card', '--project', 'LOFT');
   assert.equal(typo.code, 1);
   assert.match(typo.stderr, /project="LOFT": .* Did you mean "loft"\?/, 'what the editor likely meant');
+  const left = join(dir, 'left-out.json');
+  const feed = JSON.parse(readFileSync(LOFT, 'utf8'));
+  feed.projects[0].status = 'pågående';
+  writeFileSync(left, JSON.stringify(feed));
+  const leftOut = await run(left, '--element', 'loft-project-card', '--project', 'loft');
+  assert.equal(leftOut.code, 1);
+  assert.match(leftOut.stderr, /project="loft": the project cannot be shown\. projects\[0\]\.status: expected one of planned, ongoing, completed, terminated, got 'pågående'\. This project is left out until it is fixed\./, 'why the project asked for is left out');
   assert.equal((await run(LOFT, '--element', 'loft-nothing')).code, 2);
   assert.equal((await run(LOFT, '--element', 'loft-project-card', '--people', 'x')).code, 2, 'an option the element does not take');
 });

@@ -392,6 +392,28 @@ test('100,000 bad language keys in an optional text: the text goes, the item sta
   assert.match(problems[0].message, /^projects\[0\]\.title\["x y0"\]: .* The whole of projects\[0\]\.title is left out/);
 });
 
+/** How many steps a run of steps takes, and what it ends with. */
+function stepsOf(steps) {
+  let count = 0;
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return {count, value: step.value};
+    count++;
+  }
+}
+
+test('100,000 bad language keys in a required text: the item is left out, and the reason for it is worked out in steps a page can pause between', () => {
+  const name = Object.fromEntries(list(100_000, (i) => [`x y${i}`, 't']));
+  const {feed, counts, skipped} = validateFeed({version: 1, projects: [{id: 'p', name, status: 'ongoing', participants: []}]});
+  assert.deepEqual(feed.projects, []);
+  assert.deepEqual(counts, {'feed-invalid': 100_000});
+  const {count, value} = stepsOf(skipped.reason('projects/p'));
+  assert.ok(count > 3, `${count} offers to pause`);
+  assert.deepEqual(value, skipped.get('projects/p'));
+  assert.match(value.message, /^projects\[0\]\.name\["x y0"\]: expected a language tag .* This project is left out until it is fixed\.$/);
+  assert.equal(stepsOf(skipped.reason('projects/q')).value, undefined, 'an item that was not left out has no reason');
+});
+
 test('a label table of 100,000 unknown ids: the known ones stay, the rest are counted', () => {
   const sv = {retry: 'Igen', ...Object.fromEntries(list(100_000, (i) => [`id-${i}`, 't']))};
   const {feed, counts, problems} = validateFeed({version: 1, labels: {sv}});

@@ -241,10 +241,10 @@ export abstract class LoftElement<V, A extends readonly unknown[] = readonly unk
       return {view, loaded: feed.value, resolver, source, catalogProblems};
     } catch (raw) {
       let error = toFeedError(raw);
-      // An id that matches nothing: what the editor likely meant, from a chunk only such a page loads.
+      // An id that matches nothing shown: why (a broken item), or what the editor likely meant, from a chunk only such a page loads.
       if (error.wanted) {
         const plain = error;
-        error = await import('../../feed/not-found.js').then((m) => m.explainNotFound(plain, resolver!.loaded), () => plain);
+        error = await import('../../feed/not-found.js').then((m) => m.explainInSlices(plain, resolver!.loaded), () => plain);
       }
       // With the feed's own words for the message where the feed is there.
       const ui = (id: MessageId) => (resolver ? resolver.ui(id) : translator.get(id));

@@ -18,6 +18,9 @@ import type {SkippedItems} from './repair.js';
 
 export type {CollectionName};
 
+/** An item of each collection, in the editor messages' words. */
+export const WHAT: Record<CollectionName, string> = {organizations: 'organisation', people: 'person', projects: 'project', contactForms: 'contact form'};
+
 /** Codes of `loft-error`, as the public contract lists them. */
 export type ErrorCode =
   | 'feed-unreachable'
@@ -115,18 +118,21 @@ interface Inline {
   upTo: number;
 }
 
+/** Whether `passing` stopped at an item that fails its check (else its id was taken): not asked twice, as an item with a record of 40,000 keys takes 5 ms to ask. */
+let failedCheck = false;
+
 /**
  * Where in `list[from..end)` the first item is that fails its check or has an id already
- * taken (`end` when there is none); the ids of those before it join `known`, and `inline.upTo`
- * moves past those whose references resolve. A plain loop (not the generator) so that the
- * engine can make the common case fast.
+ * taken (`end` when there is none; `failedCheck` says which); the ids of those before it join
+ * `known`, and `inline.upTo` moves past those whose references resolve. A plain loop (not the
+ * generator) so that the engine can make the common case fast.
  */
 function passing(list: readonly unknown[], from: number, end: number, check: (item: unknown) => boolean, known: Set<string>, inline?: Inline): number {
   for (let index = from; index < end; index++) {
     const item = list[index];
-    if (!check(item)) return index;
+    if (!check(item)) return ((failedCheck = true), index);
     const id = (item as {id: string}).id;
-    if (known.has(id)) return index;
+    if (known.has(id)) return ((failedCheck = false), index);
     known.add(id);
     if (inline?.upTo === index && inline.resolves(item, inline.ids)) inline.upTo = index + 1;
   }
@@ -190,6 +196,8 @@ export function* validation(raw: unknown, run: Run): Steps {
     for (let index = 0; index < list.length; ) {
       const end = Math.min(list.length, index + ITEMS_AT_ONCE);
       const stop = passing(list, index, end, check, known, inline);
+      // Read at once: another feed's run may call `passing` while this one pauses.
+      const failed = failedCheck;
       for (let i = index; kept && i < stop; i++) {
         kept.push(list[i]);
         at!.push(i);
@@ -199,7 +207,7 @@ export function* validation(raw: unknown, run: Run): Steps {
       if (index === end) continue;
       // list[index] failed its check, or its id is taken.
       let item = list[index];
-      if (!check(item)) {
+      if (failed) {
         if (!run.repair) yield LOAD;
         item = run.repair!.repairItem(run, name, list, index);
         if (item === run.repair!.PENDING) item = yield* run.repair!.itemSteps();
@@ -288,32 +296,58 @@ export function validateFeedAsync(raw: unknown, options: ValidateOptions = {}): 
  * between them; `load` answers a step that asks for the slow path.
  */
 export async function runInSlices<T>(steps: Steps<T>, load?: () => Promise<void>): Promise<T> {
-  let sliceStart = performance.now();
+  sliceStart();
   for (;;) {
     const step = steps.next();
     if (step.done) {
       // After a long last slice, the page gets a turn before the view is built and rendered (which is a task's work of its own for a large feed).
-      if (performance.now() - sliceStart > SLICE_MS / 2) await nextTask();
+      if (sliceTime() > SLICE_MS / 2) await nextTask();
       return step.value;
     }
-    if (step.value === LOAD) await load!();
-    else if (performance.now() - sliceStart > SLICE_MS) {
-      await nextTask();
-      sliceStart = performance.now();
-    }
+    if (step.value === LOAD) {
+      await load!();
+      // Most likely a task of its own by now: its slice begins here, not at the next offer to pause.
+      sliceStart();
+    } else if (sliceTime() > SLICE_MS) await nextTask();
   }
 }
 
-/** Lets the browser do other work before the next slice: a task, not a timer (timers are clamped and throttled). */
-export function nextTask(): Promise<void> {
+/** When the slice under way began; undefined when none has in this task. */
+let began: number | undefined;
+
+/**
+ * When the main thread's current slice of work began: at the first sliced work of this task.
+ * One task may go on through promises from one such work to the next (a feed parsed, then
+ * validated, then a mistake in it explained), so they share the slice; each used to begin a
+ * fresh one where the last left off.
+ */
+export function sliceStart(): number {
+  if (began === undefined) {
+    began = performance.now();
+    // The slice ends with the task: a timer runs in a task of its own. (Were it late, as in a
+    // tab in the background, a slice would only end sooner: `nextTask` begins the next.)
+    setTimeout(() => (began = undefined));
+  }
+  return began;
+}
+
+/** How long the current slice has taken so far, in milliseconds. */
+export const sliceTime = (): number => performance.now() - sliceStart();
+
+/** Lets the browser do other work before the next slice (a task, not a timer: timers are clamped and throttled); the next slice begins after it. */
+export async function nextTask(): Promise<void> {
   const scheduler = (globalThis as {scheduler?: {yield?: () => Promise<void>}}).scheduler;
-  if (scheduler?.yield) return scheduler.yield();
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(undefined);
-  });
+  if (scheduler?.yield) await scheduler.yield();
+  else {
+    await new Promise<void>((resolve) => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        channel.port1.close();
+        resolve();
+      };
+      channel.port2.postMessage(undefined);
+    });
+  }
+  began = undefined;
+  sliceStart();
 }
