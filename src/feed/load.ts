@@ -4,7 +4,7 @@
  * `FeedError` with a contract code; nothing here throws anything else.
  */
 import type {Feed} from './schema.js';
-import {validateFeedAsync, WHAT, type CollectionName, type ErrorCode, type Problem} from './check/engine.js';
+import {validateFeedAsync, type CollectionName, type ErrorCode, type Problem} from './check/engine.js';
 import {FeedError, fetchFeedText, parseFeedTextInSlices} from './read.js';
 
 export {FeedError, MAX_FEED_BYTES, feedSettings} from './read.js';
@@ -52,6 +52,9 @@ function warned(error: FeedError): FeedError {
   console.warn(`loft-widgets: ${error.message}`);
   return error;
 }
+
+/** An item of each collection, in the editor messages' words. */
+export const WHAT: Record<CollectionName, string> = {organizations: 'organisation', people: 'person', projects: 'project', contactForms: 'contact form'};
 
 /**
  * The item an element shows, by id (`attribute` names where the id came from, for the

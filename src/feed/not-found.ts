@@ -8,9 +8,9 @@
  * Both are worked out in steps, as validation is: a broken item may be a megabyte of its own,
  * and a feed may have 40,000 items (or a name in 40,000 languages) to compare the id with.
  */
-import {PAUSE, runInSlices, runToEnd, WHAT, type Steps} from './check/engine.js';
+import {PAUSE, runInSlices, runToEnd, type Steps} from './slices.js';
 import {SkippedItems} from './check/repair.js';
-import {FeedError, type LoadedFeed} from './load.js';
+import {FeedError, WHAT, type LoadedFeed} from './load.js';
 import type {CollectionName, LocalizedText} from './schema.js';
 
 /** The most ids suggested, and the most listed when none is close. */

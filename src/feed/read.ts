@@ -3,7 +3,8 @@
  * text as JSON. Every failure is a `FeedError` with a contract code. Browsers and the
  * validator CLI (bin/loft-widgets.js) share this, so both refuse the same feeds the same way.
  */
-import {nextTask, SLICE_MS, sliceStart, sliceTime, type ErrorCode} from './check/engine.js';
+import type {ErrorCode} from './check/engine.js';
+import {nextTask, SLICE_MS, sliceStart, sliceTime} from './slices.js';
 import {requestFeed} from './request.js';
 
 /** Feeds above this size are refused (`feed-too-large`). */

@@ -5,7 +5,7 @@
  * (check/engine.ts) in a browser, or `runToEnd` where nothing waits. The order is
  * `Array.prototype.sort`'s with the same comparison: both sorts are stable.
  */
-import {PAUSE, type Steps} from './check/engine.js';
+import {PAUSE, type Steps} from './slices.js';
 
 /** Runs this long are sorted at once by `Array.prototype.sort` (about 10,000 comparisons: a few milliseconds), then merged in steps. */
 const RUN = 1024;

@@ -8,7 +8,8 @@
  * full, every one counted by code in `counts`.
  */
 import * as repair from './check/repair.js';
-import {runToEnd, startRun, validation, type ValidateOptions, type ValidationResult} from './check/engine.js';
+import {startRun, validation, type ValidateOptions, type ValidationResult} from './check/engine.js';
+import {runToEnd} from './slices.js';
 
 export {MAX_PROBLEMS, validateFeedAsync} from './check/engine.js';
 export type {CollectionName, ErrorCode, Problem, ValidateOptions, ValidationResult} from './check/engine.js';

@@ -3,7 +3,7 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import {PAUSE, runToEnd} from '../../dist/feed/check/engine.js';
+import {PAUSE, runToEnd} from '../../dist/feed/slices.js';
 import {sortSteps} from '../../dist/feed/sort.js';
 
 const byKey = (a, b) => a.key - b.key;

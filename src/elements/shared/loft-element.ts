@@ -11,7 +11,8 @@ import {LitElement, html, nothing, type PropertyDeclarations, type PropertyValue
 import {ifDefined} from 'lit/directives/if-defined.js';
 import {LoftErrorEvent, reportLoad} from '../../events/feed-events.js';
 import {forgetFeed, type LoadedFeed} from '../../feed/load.js';
-import {nextTask, SLICE_MS, type ErrorCode} from '../../feed/check/engine.js';
+import type {ErrorCode} from '../../feed/check/engine.js';
+import {nextTask, SLICE_MS} from '../../feed/slices.js';
 import {needsLang, type ResolvedText} from '../../feed/text.js';
 import {resolverFor, type Resolver} from '../../feed/view/resolver.js';
 import {dirOf, dirOfLang, langOf, watchLang} from '../../i18n/lang.js';

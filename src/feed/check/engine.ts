@@ -13,13 +13,11 @@
  * the generated checks go as deep as the schema does, and no deeper.
  */
 import {FIELD_CHECKS, ITEM_CHECKS, REFERENCE_CHECKS, type KnownIds} from '../generated/check.js';
+import {LOAD, PAUSE, runInSlices, type Steps} from '../slices.js';
 import type {CollectionName, Feed, Labels} from '../schema.js';
 import type {SkippedItems} from './repair.js';
 
 export type {CollectionName};
-
-/** An item of each collection, in the editor messages' words. */
-export const WHAT: Record<CollectionName, string> = {organizations: 'organisation', people: 'person', projects: 'project', contactForms: 'contact form'};
 
 /** Codes of `loft-error`, as the public contract lists them. */
 export type ErrorCode =
@@ -85,19 +83,12 @@ export interface Run {
   skipped?: SkippedItems;
 }
 
-/** What a run asks of its driver: a chance to pause, or the slow path. */
-export const PAUSE = 0;
-export const LOAD = 1;
-/** Steps of a run, or of part of one: they end with a `T`. */
-export type Steps<T = ValidationResult> = Generator<typeof PAUSE | typeof LOAD, T, void>;
 
 const ITEM_WORK = 16;
 /** Items checked between offers to pause, at most. */
 const ITEMS_AT_ONCE = 256;
 /** About a millisecond of checking between offers to pause. */
 const WORK_PER_PAUSE = 16_000;
-/** The longest a browser slice runs before it lets the page do other work. */
-export const SLICE_MS = 8;
 
 export function startRun(options: ValidateOptions, repair?: Repair): Run {
   return {problems: [], counts: {}, max: options.maxProblems ?? MAX_PROBLEMS, work: 0, repair};
@@ -154,7 +145,7 @@ export function due(run: Run, work: number): boolean {
 }
 
 /** The steps of validating a parsed feed. Never throws; never changes `raw`. */
-export function* validation(raw: unknown, run: Run): Steps {
+export function* validation(raw: unknown, run: Run): Steps<ValidationResult> {
   // Each `if (!run.repair) yield LOAD` asks the driver for the slow path, the first time only.
   if (!isObject(raw) || raw.version !== 1) {
     if (!run.repair) yield LOAD;
@@ -271,14 +262,6 @@ function* checkLabels(raw: unknown, run: Run): Steps<Labels> {
   return yield* run.repair!.repairLabels(run, raw);
 }
 
-/** Runs steps in one go. */
-export function runToEnd<T>(steps: Steps<T>): T {
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
-}
-
 /**
  * Validates a parsed feed in slices of a few milliseconds, letting the page handle input
  * and render between them, and loads the slow path (a chunk of its own) only if something
@@ -289,65 +272,4 @@ export function validateFeedAsync(raw: unknown, options: ValidateOptions = {}): 
   return runInSlices(validation(raw, run), async () => {
     run.repair = await import('./repair.js');
   });
-}
-
-/**
- * Runs steps in slices of a few milliseconds, letting the page handle input and render
- * between them; `load` answers a step that asks for the slow path.
- */
-export async function runInSlices<T>(steps: Steps<T>, load?: () => Promise<void>): Promise<T> {
-  sliceStart();
-  for (;;) {
-    const step = steps.next();
-    if (step.done) {
-      // After a long last slice, the page gets a turn before the view is built and rendered (which is a task's work of its own for a large feed).
-      if (sliceTime() > SLICE_MS / 2) await nextTask();
-      return step.value;
-    }
-    if (step.value === LOAD) {
-      await load!();
-      // Most likely a task of its own by now: its slice begins here, not at the next offer to pause.
-      sliceStart();
-    } else if (sliceTime() > SLICE_MS) await nextTask();
-  }
-}
-
-/** When the slice under way began; undefined when none has in this task. */
-let began: number | undefined;
-
-/**
- * When the main thread's current slice of work began: at the first sliced work of this task.
- * One task may go on through promises from one such work to the next (a feed parsed, then
- * validated, then a mistake in it explained), so they share the slice; each used to begin a
- * fresh one where the last left off.
- */
-export function sliceStart(): number {
-  if (began === undefined) {
-    began = performance.now();
-    // The slice ends with the task: a timer runs in a task of its own. (Were it late, as in a
-    // tab in the background, a slice would only end sooner: `nextTask` begins the next.)
-    setTimeout(() => (began = undefined));
-  }
-  return began;
-}
-
-/** How long the current slice has taken so far, in milliseconds. */
-export const sliceTime = (): number => performance.now() - sliceStart();
-
-/** Lets the browser do other work before the next slice (a task, not a timer: timers are clamped and throttled); the next slice begins after it. */
-export async function nextTask(): Promise<void> {
-  const scheduler = (globalThis as {scheduler?: {yield?: () => Promise<void>}}).scheduler;
-  if (scheduler?.yield) await scheduler.yield();
-  else {
-    await new Promise<void>((resolve) => {
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => {
-        channel.port1.close();
-        resolve();
-      };
-      channel.port2.postMessage(undefined);
-    });
-  }
-  began = undefined;
-  sliceStart();
 }

@@ -21,7 +21,9 @@ import {isLanguageTag, type KnownIds} from '../generated/check.js';
 import {checkEntry, dropped, pluralCategoriesOf, type Report} from '../../i18n/check.js';
 import type {CatalogText} from '../../i18n/catalog.js';
 import type {CollectionName, Feed, Labels} from '../schema.js';
-import {PAUSE, WHAT, due, runToEnd, type ErrorCode, type Problem, type Run, type Steps, type ValidationResult} from './engine.js';
+import {due, type ErrorCode, type Problem, type Run, type ValidationResult} from './engine.js';
+import {PAUSE, runToEnd, type Steps} from '../slices.js';
+import {WHAT} from '../load.js';
 // What valibot takes for an object (lists too), as the generated checks take it.
 import {hasOwn, isObject as isObjectLike} from './helpers.js';
 import type {Action, Entry, Shape} from './shape.js';

@@ -1,5 +1,6 @@
 /** `<loft-project-list>`: the controls, the count and the cards of a listing page. */
-import {runInSlices, runToEnd, type Problem, type Steps} from '../check/engine.js';
+import type {Problem} from '../check/engine.js';
+import {runInSlices, runToEnd, type Steps} from '../slices.js';
 import {PROJECT_STATUSES} from '../codes.js';
 import type {Project, ProjectStatus} from '../schema.js';
 import {sortSteps} from '../sort.js';
