@@ -78,6 +78,18 @@ export const HOSTILE_FEEDS = [
     what: 'people with a broken e-mail address and phone number each, 20 MB',
     text: () => filled(19.9 * MB, '{"version":1,"people":[', (i) => `{"id":"x${i}","name":"N","email":"not an address","phone":"call me"}`, ']}'),
   },
+  {
+    // Each form is left out (no privacy policy) and has advice of three kinds: an authority on legitimate interest, texts in Swedish only, no retention.
+    name: 'forms-20mb',
+    what: 'contact forms of a municipality on legitimate interest, in Swedish only, without retention, 20 MB',
+    text: () =>
+      filled(
+        19.9 * MB,
+        '{"version":1,"organizations":[{"id":"o","name":"O","type":"municipality"}],"contactForms":[',
+        (i) => `{"id":"f${i}","endpoint":"https://x.se/f","controller":{"name":"C","organization":"o"},"legalBasis":"legitimate-interest","publicRecord":true,"notice":{"sv":"n"},"optionalConsents":[{"id":"c","label":{"sv":"l"}}]}`,
+        ']}'
+      ),
+  },
   {name: 'long-string-20mb', what: 'a 20 MB name', text: () => `{"version":1,"projects":[{"id":"p","name":"${'x'.repeat(19.9 * MB)}","status":"ongoing","participants":[]}]}`},
   {name: 'deep-3000', what: 'a name nested 3,000 levels deep', text: () => `{"version":1,"projects":[${project('').replace('"name":"P"', `"name":${'['.repeat(3000)}${']'.repeat(3000)}`)}]}`},
   {

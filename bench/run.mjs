@@ -298,9 +298,10 @@ for (const feed of HOSTILE_FEEDS) {
 }
 
 // The same hostile feeds in Node, checked as the CLI checks a file (loft-widgets validate):
-// JSON.parse, then validateFeed all at once.
+// JSON.parse, then validateFeed all at once, and the advice for editors (the first 100).
 {
-  const {validateFeed} = await import('../dist/feed/validate.js');
+  const {MAX_PROBLEMS, validateFeed} = await import('../dist/feed/validate.js');
+  const {collectAdvice} = await import('../dist/feed/advice.js');
   for (const feed of HOSTILE_FEEDS) {
     console.log(`Hostile feed in Node: ${feed.what}…`);
     const text = readFileSync(`${TMP}/hostile/${feed.name}.json`, 'utf8');
@@ -312,10 +313,11 @@ for (const feed of HOSTILE_FEEDS) {
       parse.push(performance.now() - start);
       start = performance.now();
       validateFeed(value);
+      collectAdvice(value, {max: MAX_PROBLEMS});
       check.push(performance.now() - start);
     }
     const [parsed, checked] = [median(parse), median(check)];
-    rows.push(['hostile (CLI)', `${feed.what} (${mb1(hostileBytes[feed.name])}): parse + validate in Node`, ms(parsed + checked), `JSON.parse ${ms(parsed)}`, ratio(parsed + checked, parsed)]);
+    rows.push(['hostile (CLI)', `${feed.what} (${mb1(hostileBytes[feed.name])}): parse + validate + advice in Node`, ms(parsed + checked), `JSON.parse ${ms(parsed)}`, ratio(parsed + checked, parsed)]);
   }
 }
 
@@ -399,7 +401,7 @@ value alone, and parse + validate as an element runs it on feed text (in slices;
 under 1 MB is parsed in slices too), each against \`JSON.parse\` of the same text, medians over
 ${HOSTILE_RUNS} runs in one page with the slow path already loaded; heap growth of parse + validate
 is measured as in the memory rows; "hostile (CLI)" rows check the same feeds in Node as the
-validator CLI does (\`JSON.parse\`, then all of validation at once), medians over ${HOSTILE_RUNS} runs;
+validator CLI does (\`JSON.parse\`, then all of validation at once, and the first 100 pieces of advice), medians over ${HOSTILE_RUNS} runs;
 "page load" rows time a whole fresh page, from navigation to the
 card laid out, with ${LATENCY_MS} ms of latency on every request (Chromium's network emulation, so each
 round of requests that wait for one another counts), against one hand-written script with the

@@ -14,8 +14,8 @@
 //   2  wrong usage
 import {FeedError, feedSettings, fetchFeedText, parseFeedText} from '../dist/feed/read.js';
 import {problemLine, readFeedFile} from './feed-file.mjs';
-import {validateFeed} from '../dist/feed/validate.js';
-import {adviseFeed} from '../dist/feed/advice.js';
+import {MAX_PROBLEMS, validateFeed} from '../dist/feed/validate.js';
+import {collectAdvice} from '../dist/feed/advice.js';
 import {CATALOG_USAGE, catalogCommand, validateCatalog} from './catalog.mjs';
 
 const USAGE = `Usage: loft-widgets validate <file-or-url> [--strict] [--json] [--timeout=SECONDS] [--languages=sv,en,fi]
@@ -23,7 +23,8 @@ const USAGE = `Usage: loft-widgets validate <file-or-url> [--strict] [--json] [-
 
 Checks a loft-widgets feed and lists its problems with their paths (the first 100 in
 full, then a count of the rest by kind), then advice for editors (the law behind a
-contact form's notice, texts missing in a language the pages can show).
+contact form's notice, texts missing in a language the pages can show; the first 100
+too).
 Exit code 0: no problems, or only fields left out (1 with --strict).
 Exit code 1: the feed cannot be shown, or an item in it is left out.
 --timeout: how long a feed URL may take to arrive (default ${feedSettings.timeoutMs / 1000}).
@@ -36,7 +37,8 @@ async function check(source, languages) {
   const text = /^https?:\/\//i.test(source) ? (await fetchFeedText(source)).text : await readFeedFile(source);
   const raw = parseFeedText(text, source);
   // Advice reads the feed as the editor wrote it, so its paths count items as their file does.
-  return {...validateFeed(raw), advice: adviseFeed(raw, languages ? {languages} : {})};
+  const {advice, counts: adviceCounts} = collectAdvice(raw, {max: MAX_PROBLEMS, ...(languages && {languages})});
+  return {...validateFeed(raw), advice, adviceCounts};
 }
 
 const plural = (n, word) => `${n.toLocaleString('en')} ${word}${n === 1 ? '' : 's'}`;
@@ -73,17 +75,18 @@ async function main(argv) {
   } catch (error) {
     // Anything else is a bug of ours; still one line, never a stack trace.
     const problem = error instanceof FeedError ? error : new FeedError('feed-invalid', `${source} could not be checked: ${error.message}`);
-    result = {problems: [{code: problem.code, path: '', message: problem.message, fatal: true}], counts: {[problem.code]: 1}, advice: []};
+    result = {problems: [{code: problem.code, path: '', message: problem.message, fatal: true}], counts: {[problem.code]: 1}, advice: [], adviceCounts: {}};
   }
-  const {problems, counts, advice} = result;
+  const {problems, counts, advice, adviceCounts} = result;
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
+  const allAdvice = Object.values(adviceCounts).reduce((a, b) => a + b, 0);
   const fatal = problems.filter((p) => p.fatal).length;
   // Every problem that is not fatal either leaves an item out (feed-invalid) or a field (field-dropped).
   const skipped = fatal ? 0 : (counts['feed-invalid'] ?? 0);
   const dropped = counts['field-dropped'] ?? 0;
   const failed = fatal > 0 || skipped > 0 || (strict && dropped > 0);
   if (json) {
-    console.log(JSON.stringify({source, ok: !failed, fatal, skipped, dropped, counts, more: total - problems.length, problems, advice}, null, 2));
+    console.log(JSON.stringify({source, ok: !failed, fatal, skipped, dropped, counts, more: total - problems.length, problems, advice, adviceCounts, moreAdvice: allAdvice - advice.length}, null, 2));
     return failed ? 1 : 0;
   }
   for (const p of problems) console.log(problemLine(p));
@@ -92,6 +95,10 @@ async function main(argv) {
     console.log(`…and ${plural(total - problems.length, 'more problem')} (${byCode.join(', ')} in all).`);
   }
   for (const a of advice) console.log(`advice  ${a.message}`);
+  if (allAdvice > advice.length) {
+    const byKind = Object.entries(adviceCounts).map(([kind, n]) => `${n.toLocaleString('en')} ${kind}`);
+    console.log(`…and ${plural(allAdvice - advice.length, 'more piece')} of advice (${byKind.join(', ')} in all).`);
+  }
   const summary = fatal
     ? `${source}: cannot be shown (${plural(fatal, 'fatal problem')}).`
     : total === 0

@@ -22,7 +22,7 @@ export {
 } from './events/events.js';
 export {SubmissionSchema, checkSubmission, type Submission, type SubmissionErrors} from './contact/submission.js';
 export {validateFeed, type Problem, type ErrorCode, type ValidationResult} from './feed/validate.js';
-export {adviseFeed, type Advice, type AdviceOptions} from './feed/advice.js';
+export {adviseFeed, collectAdvice, type Advice, type AdviceKind, type AdviceOptions, type AdviceResult} from './feed/advice.js';
 export {feedSettings, FeedError, MAX_FEED_BYTES, type LoadedFeed} from './feed/load.js';
 export type {Feed, LocalizedText, Organization, Person, Project, ContactForm} from './feed/schema.js';
 export {MESSAGES, type MessageId, type MessageSpec} from './i18n/messages.js';

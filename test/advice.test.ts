@@ -1,5 +1,5 @@
 import {expect} from '@open-wc/testing';
-import {adviseFeed} from '../src/feed/advice.js';
+import {adviseFeed, collectAdvice} from '../src/feed/advice.js';
 import {exempelbyFeed, referenceFeed} from './helpers/fixtures.js';
 
 const paths = (feed: unknown, languages?: string[]) => adviseFeed(feed, {languages}).map((a) => a.path);
@@ -96,6 +96,19 @@ describe('adviseFeed', () => {
     const advice = adviseFeed(feed);
     expect(advice.map((a) => a.path)).to.deep.equal(['projects[0].endDate', 'projects[1].endDate']);
     expect(advice[0].message).to.equal('projects[0]: "endDate" 2023-05 is before "startDate" 2024-01, so a card shows the period backwards. Correct one of them.');
+  });
+
+  it('writes out the first pieces it is asked for and counts every piece by kind', () => {
+    const feed = feedWith('municipality', {legalBasis: 'legitimate-interest', retention: undefined});
+    (feed.contactForms as unknown[]).push(...Array.from({length: 3000}, (_, i) => ({id: `g${i}`, legalBasis: 'consent'})));
+    const {advice, counts} = collectAdvice(feed, {max: 3});
+    expect(advice.map((a) => [a.kind, a.path])).to.deep.equal([
+      ['authority-legitimate-interest', 'contactForms[0].legalBasis'],
+      ['no-retention', 'contactForms[0].retention'],
+      ['consent-without-notice', 'contactForms[1].notice'],
+    ]);
+    expect(counts).to.deep.equal({'authority-legitimate-interest': 1, 'no-retention': 3001, 'consent-without-notice': 3000});
+    expect(adviseFeed(feed), 'all of them, without a max').to.have.length(6002);
   });
 
   it('counts items as the editor wrote them, and passes over what validation rejects', () => {

@@ -9,8 +9,12 @@
 import {primaryOf} from '../i18n/chain.js';
 import {ISO_DATE, isCalendarDate} from './dates.js';
 
-/** One piece of advice: where (a JSON path like `contactForms[0].legalBasis`) and what to do, in English. */
+/** What a piece of advice is about. */
+export type AdviceKind = 'authority-legitimate-interest' | 'consent-without-notice' | 'missing-language' | 'no-retention' | 'ends-before-start';
+
+/** One piece of advice: where (a JSON path like `contactForms[0].legalBasis`), what about, and what to do, in English. */
 export interface Advice {
+  kind: AdviceKind;
   path: string;
   message: string;
 }
@@ -18,6 +22,14 @@ export interface Advice {
 export interface AdviceOptions {
   /** The languages the pages that show this feed can be in (primary tags): default Swedish, English and Finnish. */
   languages?: readonly string[];
+  /** How many pieces are written out in full (default all); every further one is counted (`collectAdvice`). */
+  max?: number;
+}
+
+/** The first pieces of advice in full, and every piece counted by kind. */
+export interface AdviceResult {
+  advice: Advice[];
+  counts: Partial<Record<AdviceKind, number>>;
 }
 
 /** Organisation types that are public authorities (myndigheter) in Swedish law. */
@@ -28,9 +40,9 @@ const isObject = (value: unknown): value is Json => typeof value === 'object' &&
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 
 /** "Finnish (fi)", or the tag alone where Intl has no English names. */
-function languageName(tag: string): string {
+function languageName(tag: string, names: Intl.DisplayNames): string {
   try {
-    const name = new Intl.DisplayNames(['en'], {type: 'language', fallback: 'none'}).of(tag);
+    const name = names.of(tag);
     return name ? `${name} (${tag})` : `"${tag}"`;
   } catch {
     return `"${tag}"`;
@@ -59,7 +71,18 @@ function languagesOf(text: unknown, feedLanguage: string): Set<string> | undefin
  *   backwards).
  */
 export function adviseFeed(feed: unknown, options: AdviceOptions = {}): Advice[] {
-  if (!isObject(feed)) return [];
+  return collectAdvice(feed, options).advice;
+}
+
+/**
+ * `adviseFeed` with every piece counted by kind: the first `options.max` in full (a 20 MB
+ * feed of 390,000 contact forms without `retention` would otherwise make 90 MB of advice).
+ */
+export function collectAdvice(feed: unknown, options: AdviceOptions = {}): AdviceResult {
+  const advice: Advice[] = [];
+  const counts: AdviceResult['counts'] = {};
+  if (!isObject(feed)) return {advice, counts};
+  const max = options.max ?? Infinity;
   const wanted = [...new Set((options.languages ?? ['sv', 'en', 'fi']).map(primaryOf))];
   const feedLanguage = typeof feed.language === 'string' ? feed.language : 'sv';
   const organizations = new Map(
@@ -67,17 +90,25 @@ export function adviseFeed(feed: unknown, options: AdviceOptions = {}): Advice[]
       .filter(isObject)
       .map((o) => [o.id, o])
   );
-  const advice: Advice[] = [];
+  const names = new Intl.DisplayNames(['en'], {type: 'language', fallback: 'none'});
+
+  /** Counts a piece of advice, and writes it out while it is among the first `max`. */
+  const add = (kind: AdviceKind, path: string, message: () => string) => {
+    counts[kind] = (counts[kind] ?? 0) + 1;
+    if (advice.length < max) advice.push({kind, path, message: message()});
+  };
 
   const coverage = (path: string, text: unknown, what: string) => {
     const has = languagesOf(text, feedLanguage);
     if (!has?.size) return;
     const missing = wanted.filter((lang) => !has.has(lang));
     if (!missing.length) return;
-    advice.push({
+    add(
+      'missing-language',
       path,
-      message: `${path}: ${what} has no text in ${missing.map(languageName).join(', ')}. A visitor on such a page reads it in another language, with a note that it is not in theirs. Add ${missing.map((l) => `"${l}"`).join(', ')} to it.`,
-    });
+      () =>
+        `${path}: ${what} has no text in ${missing.map((tag) => languageName(tag, names)).join(', ')}. A visitor on such a page reads it in another language, with a note that it is not in theirs. Add ${missing.map((l) => `"${l}"`).join(', ')} to it.`
+    );
   };
 
   list(feed.contactForms).forEach((form, i) => {
@@ -87,26 +118,32 @@ export function adviseFeed(feed: unknown, options: AdviceOptions = {}): Advice[]
     const organization = organizations.get(controller.organization);
     const authority = organization && typeof organization.type === 'string' ? AUTHORITY_TYPES[organization.type] : undefined;
     if (form.legalBasis === 'legitimate-interest' && authority) {
-      advice.push({
-        path: `${at}.legalBasis`,
-        message: `${at}.legalBasis: "legitimate-interest" is not a legal basis for a public authority performing its tasks (GDPR art. 6(1), last subparagraph), and the controller's organisation "${String(controller.organization)}" is ${authority}. Use "public-task", or "consent" where the visitor truly has a free choice.`,
-      });
+      add(
+        'authority-legitimate-interest',
+        `${at}.legalBasis`,
+        () =>
+          `${at}.legalBasis: "legitimate-interest" is not a legal basis for a public authority performing its tasks (GDPR art. 6(1), last subparagraph), and the controller's organisation "${String(controller.organization)}" is ${authority}. Use "public-task", or "consent" where the visitor truly has a free choice.`
+      );
     }
     if (form.notice !== undefined) coverage(`${at}.notice`, form.notice, "the form's notice");
     else if (form.legalBasis === 'consent') {
-      advice.push({
-        path: `${at}.notice`,
-        message: `${at}: a "consent" form without "notice". The consent box says "as described above", but nothing above says what the data are used for (GDPR art. 4(11), 13(1)(c)). Add a "notice" that states the purpose.`,
-      });
+      add(
+        'consent-without-notice',
+        `${at}.notice`,
+        () =>
+          `${at}: a "consent" form without "notice". The consent box says "as described above", but nothing above says what the data are used for (GDPR art. 4(11), 13(1)(c)). Add a "notice" that states the purpose.`
+      );
     }
     list(form.optionalConsents).forEach((consent, j) => {
       if (isObject(consent)) coverage(`${at}.optionalConsents[${j}].label`, consent.label, 'this consent label');
     });
     if (form.retention === undefined) {
-      advice.push({
-        path: `${at}.retention`,
-        message: `${at}: no "retention". Visitors are not told how long their message is kept (GDPR art. 13(2)(a)), and a receiver has no period to delete it after. Add one, e.g. "retention": "P2Y".`,
-      });
+      add(
+        'no-retention',
+        `${at}.retention`,
+        () =>
+          `${at}: no "retention". Visitors are not told how long their message is kept (GDPR art. 13(2)(a)), and a receiver has no period to delete it after. Add one, e.g. "retention": "P2Y".`
+      );
     }
   });
 
@@ -117,12 +154,9 @@ export function adviseFeed(feed: unknown, options: AdviceOptions = {}): Advice[]
     // ISO dates compare as text, at the precision both have ("2023" does not end before "2023-05").
     const precision = Math.min(start.length, end.length);
     if (end.slice(0, precision) >= start.slice(0, precision)) return;
-    advice.push({
-      path: `projects[${i}].endDate`,
-      message: `projects[${i}]: "endDate" ${end} is before "startDate" ${start}, so a card shows the period backwards. Correct one of them.`,
-    });
+    add('ends-before-start', `projects[${i}].endDate`, () => `projects[${i}]: "endDate" ${end} is before "startDate" ${start}, so a card shows the period backwards. Correct one of them.`);
   });
-  return advice;
+  return {advice, counts};
 }
 
 /** A date as validation takes it: 2023, 2023-09 or 2023-09-01, a day the calendar has. */

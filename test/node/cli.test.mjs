@@ -91,6 +91,22 @@ test('the first 100 problems are printed in full, then how many more of each kin
   assert.match(stdout, /many\.json: 0 problems leaving items out, 150 problems leaving fields out\./);
 });
 
+test('advice too: the first 100 pieces in full, then how many more of each kind, in text and in --json', async () => {
+  const f = feed();
+  // The reference feed's form has no retention: one piece of advice, then 150 projects that end before they start.
+  for (let i = 0; i < 150; i++) f.projects.push({id: `p${i}`, name: 'P', status: 'completed', participants: [], startDate: '2024', endDate: '2023'});
+  const path = file('backwards.json', f);
+  const {stdout, code} = await run('validate', path);
+  assert.equal(code, 0, 'advice never changes the exit code');
+  assert.equal(stdout.match(/^advice {2}/gm).length, 100);
+  assert.match(stdout, /^…and 51 more pieces of advice \(1 no-retention, 150 ends-before-start in all\)\.$/m);
+  const report = JSON.parse((await run('validate', path, '--json')).stdout);
+  assert.equal(report.advice.length, 100);
+  assert.deepEqual(report.advice[1], {kind: 'ends-before-start', path: 'projects[1].endDate', message: 'projects[1]: "endDate" 2023 is before "startDate" 2024, so a card shows the period backwards. Correct one of them.'});
+  assert.deepEqual(report.adviceCounts, {'no-retention': 1, 'ends-before-start': 150});
+  assert.equal(report.moreAdvice, 51);
+});
+
 test('fatal problems exit 1: not JSON, empty, wrong or missing version, not an object', async () => {
   for (const [name, content, pattern] of [
     ['invalid.json', '{"version": 1, "projects": [', /feed-not-json .* is not valid JSON/],
