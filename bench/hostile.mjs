@@ -93,6 +93,12 @@ export const HOSTILE_FEEDS = [
   {name: 'long-string-20mb', what: 'a 20 MB name', text: () => `{"version":1,"projects":[{"id":"p","name":"${'x'.repeat(19.9 * MB)}","status":"ongoing","participants":[]}]}`},
   {name: 'deep-3000', what: 'a name nested 3,000 levels deep', text: () => `{"version":1,"projects":[${project('').replace('"name":"P"', `"name":${'['.repeat(3000)}${']'.repeat(3000)}`)}]}`},
   {
+    // Opened one inside the next faster than the slice clock was asked (it was asked only as lists closed): 60-120 ms tasks.
+    name: 'deep-300k',
+    what: 'a description paragraph nested 300,000 levels deep',
+    text: () => `{"version":1,"projects":[${project(`,"description":["a",${'['.repeat(300_000)}${']'.repeat(300_000)}]`)}]}`,
+  },
+  {
     name: 'deep-1m',
     what: 'a name and an unknown field nested 1,000,000 levels deep',
     text: () => `{"version":1,"projects":[${project(`,"x":${'{"a":'.repeat(500_000)}1${'}'.repeat(500_000)}`).replace('"name":"P"', `"name":${'['.repeat(1_000_000)}${']'.repeat(1_000_000)}`)}]}`,

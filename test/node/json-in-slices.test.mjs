@@ -110,6 +110,13 @@ test('lets other work run while it reads a dense text', async () => {
   assert.equal(list.length, 300_000);
 });
 
+test('lets other work run while it opens lists one inside the next (a million, never closed)', async () => {
+  let ran = false;
+  setImmediate(() => (ran = true));
+  await assert.rejects(parseJsonInSlices('['.repeat(1_000_000)), SyntaxError);
+  assert.equal(ran, true);
+});
+
 /** The longest the event loop was held while `run` ran, in milliseconds (a timer's lateness). */
 async function longestHold(run) {
   let last = performance.now();
