@@ -95,6 +95,27 @@ describe('<loft-project-card>', () => {
     expect(el.shadowRoot!.querySelector('a[href="https://loft.example/partnerskap/"]')).to.exist;
   });
 
+  it("shows its content under the README's tip for pages with many cards (content-visibility: auto), off screen too", async () => {
+    const feed = await referenceFeed();
+    const page = await fixture<HTMLElement>(html`
+      <div>
+        <style>
+          loft-project-card {
+            content-visibility: auto;
+            contain-intrinsic-size: auto 320px;
+          }
+        </style>
+        ${Array.from({length: 12}, () => html`<loft-project-card .data=${feed} project="loft"></loft-project-card>`)}
+      </div>
+    `);
+    const cards = [...page.querySelectorAll('loft-project-card')];
+    await Promise.all(cards.map((card) => settled(card)));
+    const last = cards.at(-1)!;
+    expect(last.getBoundingClientRect().top, 'the last card is off screen').to.be.greaterThan(window.innerHeight);
+    expect(facts(last).Status).to.equal('Pågående');
+    await expect(last).to.be.accessible();
+  });
+
   it('adds the role to partners that are not plain partners, and has no role row when the publisher does not take part', async () => {
     const feed = await referenceFeed();
     feed.projects[0].participants = [
