@@ -48,11 +48,14 @@ export async function readFeedStream(body: ReadableStream<Uint8Array> | null, sr
   for (;;) {
     const {done, value} = await reader.read();
     if (done) break;
+    const before = total;
     total += value.byteLength;
     if (total > MAX_FEED_BYTES) {
       void reader.cancel();
       throw tooLarge(src);
     }
+    // A text this long may be dense enough to be parsed in slices: the parser's chunk loads while the rest arrives, not after.
+    if (before <= PARSER_EARLY && total > PARSER_EARLY) import('./json-in-slices.js').catch(() => {});
     parts.push(decoder.decode(value, {stream: true}));
   }
   parts.push(decoder.decode());
@@ -112,6 +115,13 @@ export function parseFeedText(text: string, src?: string): unknown {
     throw notJson(error, src);
   }
 }
+
+/**
+ * Bytes of a feed after which the parser for dense texts is fetched while the rest arrives:
+ * ordinary projects pass `MAX_PARTS_AT_ONCE` parts at about 420 KB. (A shorter text dense
+ * enough, a hostile one, fetches it after it has arrived.)
+ */
+const PARSER_EARLY = 150_000;
 
 /** Texts this short must never block the page for long (a feed under 1 MB). */
 const SLICED_BELOW = 1024 * 1024;

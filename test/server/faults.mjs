@@ -2,6 +2,7 @@
 // responses: status codes, delays, wrong content types, huge bodies. Mounted by
 // web-test-runner.config.mjs. Counters let tests check how many requests really went out.
 import {readFileSync} from 'node:fs';
+import {Readable} from 'node:stream';
 
 const referenceFeed = readFileSync(new URL('../../demo/feeds/loft.feed.json', import.meta.url), 'utf8');
 const counts = new Map();
@@ -89,6 +90,20 @@ export async function faults(ctx, next) {
       ctx.type = 'application/json';
       ctx.body = '';
       return;
+    case 'halting': {
+      // A feed of `kb` KB sent as a slow network would: its first half, then the rest `ms` later.
+      const text = paddedFeed(Number(url.searchParams.get('kb') ?? 600) * 1024);
+      const half = Math.floor(text.length / 2);
+      ctx.type = 'application/json';
+      ctx.body = Readable.from(
+        (async function* () {
+          yield text.slice(0, half);
+          await sleep(Number(url.searchParams.get('ms') ?? 1000));
+          yield text.slice(half);
+        })()
+      );
+      return;
+    }
     case 'large': {
       const mb = Number(url.searchParams.get('mb') ?? 1);
       ctx.type = 'application/json';
