@@ -153,6 +153,17 @@ export async function parseJsonInSlices(text: string, batchChars = BATCH_CHARS):
     // The objects and lists still open, innermost last, and for objects the key being read.
     const open: (Record<string, unknown> | unknown[])[] = [];
     const keys: string[] = [];
+    /**
+     * Adds entries to the list open at `depth`, and gives the list. Its first entries become the
+     * list itself, sized as JSON.parse sizes it: a push onto an empty list reserves room for 17,
+     * and 300,000 lists nested one in the next took 3.3 times JSON.parse's memory.
+     */
+    const addTo = (depth: number, entries: unknown[]): unknown[] => {
+      const list = open[depth] as unknown[];
+      if (!list.length) return (open[depth] = entries);
+      for (const entry of entries) list.push(entry);
+      return list;
+    };
     sliceStart();
     let steps = 0;
     /** Whether the slice is over: the clock is asked every 4,096 steps (a container opened or closed, a member read; a batch counts as many). */
@@ -175,10 +186,7 @@ export async function parseJsonInSlices(text: string, batchChars = BATCH_CHARS):
       }
       const end = Array.isArray(innermost) && budget > 0 ? batchEnd(at) : at;
       if (end > at) {
-        // The first entries of a list are the list (as JSON.parse would size it); later ones are added to it.
-        const entries = batch(at, end);
-        if ((innermost as unknown[]).length) for (const entry of entries) (innermost as unknown[]).push(entry);
-        else open[depth] = entries;
+        addTo(depth, batch(at, end));
         at = end;
         item = ADDED;
         steps += 4096;
@@ -210,12 +218,8 @@ export async function parseJsonInSlices(text: string, batchChars = BATCH_CHARS):
         let container = open[depth];
         const list = Array.isArray(container);
         if (item !== ADDED) {
-          // A list gets its first entry as a list of one: a push onto an empty list reserves room
-          // for 17, and 300,000 lists nested one in the next took 3.3 times JSON.parse's memory.
-          if (list) {
-            if (container.length) (container as unknown[]).push(item);
-            else open[depth] = container = [item];
-          } else set(container as Record<string, unknown>, keys[depth], item);
+          if (list) container = addTo(depth, [item]);
+          else set(container as Record<string, unknown>, keys[depth], item);
         }
         const c = next();
         at++;

@@ -2,7 +2,7 @@
  * A stable sort in steps, for lists long enough to hold the page: `Intl.Collator` takes
  * about a quarter of a microsecond a comparison in Chromium, so sorting the names of a 1 MB
  * feed of 14,000 small projects took one task of 60–80 ms. Run it with `runInSlices`
- * (check/engine.ts) in a browser, or `runToEnd` where nothing waits. The order is
+ * (slices.ts) in a browser, or `runToEnd` where nothing waits. The order is
  * `Array.prototype.sort`'s with the same comparison: both sorts are stable.
  */
 import {PAUSE, type Steps} from './slices.js';

@@ -166,7 +166,7 @@ export async function renderSnippet(options: SnippetOptions): Promise<Snippet> {
   LitElementRenderer.renderOptions.push(captureTop);
   try {
     rendered = collectResultSync(render(html(strings)));
-    // An id that matches nothing: with what the editor likely meant.
+    // An id that matches nothing shown: why (a broken item), or what the editor likely meant.
     if (current.error) throw current.error instanceof FeedError ? explainNotFound(current.error, loaded) : current.error;
   } finally {
     current = undefined;
