@@ -214,3 +214,21 @@ export const RENDER_FEEDS = [
     text: () => `{"version":1,"organizations":[${named(6_000, 'o', 'Org')}],"projects":[${many(6_000, (i) => `{"id":"p${i}","name":"P ${i}","status":"ongoing","participants":[{"organization":"o${i}","role":"lead"}]}`)}]}`,
   },
 ];
+
+/**
+ * Valid feeds under 1 MB and what a visitor does with them once shown: the bench clicks
+ * `selector` in the element's shadow root `clicks` times (real mouse input, a frame apart)
+ * and gives the longest main-thread task from the first click on.
+ */
+export const INTERACTION_FEEDS = [
+  {
+    name: 'show-more-6k',
+    what: '"Visa fler" clicked 5 times with page-size="100" (100 more cards each), 6,500 projects',
+    tag: 'loft-project-list',
+    attributes: {'page-size': '100'},
+    selector: 'button.more',
+    clicks: 5,
+    text: () =>
+      `{"version":1,"projects":[${many(6_500, (i) => `{"id":"p${i}","name":"P ${(i * 7919) % 100_000}","summary":"Sammanfattning ${i} om skola och vård","status":"${['ongoing', 'planned', 'completed'][i % 3]}","startDate":"20${10 + (i % 15)}-0${1 + (i % 9)}","participants":[]}`)}]}`,
+  },
+];

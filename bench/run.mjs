@@ -19,7 +19,7 @@ import {measure as bytesBeforeContent} from '../scripts/size.mjs';
 import {ensureDeps} from '../scripts/ensure-deps.mjs';
 import {ensureBrowsers} from '../scripts/browsers.mjs';
 import {generateFeed} from './feed.mjs';
-import {HOSTILE_FEEDS, RENDER_FEEDS} from './hostile.mjs';
+import {HOSTILE_FEEDS, INTERACTION_FEEDS, RENDER_FEEDS} from './hostile.mjs';
 
 // A fresh clone: install the npm dependencies (and Debian's Chromium) before importing them.
 ensureDeps();
@@ -91,7 +91,7 @@ async function validationBytes() {
 }
 const validationSize = await validationBytes();
 const hostileBytes = {};
-for (const feed of [...HOSTILE_FEEDS, ...RENDER_FEEDS]) {
+for (const feed of [...HOSTILE_FEEDS, ...RENDER_FEEDS, ...INTERACTION_FEEDS]) {
   const text = feed.text();
   hostileBytes[feed.name] = Buffer.byteLength(text);
   writeFileSync(`${TMP}/hostile/${feed.name}.json`, text);
@@ -326,6 +326,22 @@ for (const feed of RENDER_FEEDS) {
   console.log(`Long to show: ${feed.what}…`);
   const longest = await fresh((page) => page.evaluate(([u, tag]) => window.bench.longestTask(u, tag), [`${base}/bench/.tmp/hostile/${feed.name}.json`, feed.tag]));
   rows.push(['long task', `longest main-thread task, <${feed.tag}${feed.tag === 'loft-project-list' ? '' : ' project="p"'} src> on ${feed.what} (${mb1(hostileBytes[feed.name])})`, longest ? ms(longest) : 'none ≥ 50 ms', '', '']);
+}
+
+// What a visitor does with a valid feed once it is shown (bench/hostile.mjs, INTERACTION_FEEDS):
+// real clicks, so that the browser's rendering after each one counts in the same task as it would.
+for (const feed of INTERACTION_FEEDS) {
+  console.log(`Interaction: ${feed.what}…`);
+  const longest = await fresh(async (page) => {
+    await page.evaluate(([u, tag, attributes]) => window.bench.show(u, tag, attributes), [`${base}/bench/.tmp/hostile/${feed.name}.json`, feed.tag, feed.attributes]);
+    await page.evaluate(() => window.bench.observeLongTasks());
+    for (let i = 0; i < feed.clicks; i++) {
+      await page.locator(`${feed.tag} ${feed.selector}`).click();
+      await page.waitForTimeout(300);
+    }
+    return page.evaluate(() => window.bench.longestObserved());
+  });
+  rows.push(['long task', `longest main-thread task, <${feed.tag}> on ${feed.what} (${mb1(hostileBytes[feed.name])})`, longest ? ms(longest) : 'none ≥ 50 ms', '', '']);
 }
 
 // Layout shift of the demo page while the feed arrives late
