@@ -223,7 +223,7 @@ export const RENDER_FEEDS = [
 export const INTERACTION_FEEDS = [
   {
     name: 'show-more-6k',
-    what: '"Visa fler" clicked 5 times with page-size="100" (100 more cards each), 6,500 projects',
+    what: '"Visa fler" clicked 5 times with page-size="100" (50 more cards each, the most at once), 6,500 projects',
     tag: 'loft-project-list',
     attributes: {'page-size': '100'},
     selector: 'button.more',

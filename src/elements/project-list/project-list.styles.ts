@@ -58,12 +58,6 @@ export const projectListStyles = css`
     border-radius: var(--loft-radius, 4px);
     background: var(--loft-color-surface, transparent);
     padding: var(--loft-space, 1rem);
-    /* A card off screen is laid out only when it comes near: "Visa fler" with page-size 100 over
-       hundreds of cards held the page for 50–60 ms, a third of it laying out the whole grid
-       again. Its text stays in the page (find, screen readers); until it has been on screen
-       once, a card takes about the height of a compact card with a two-line summary. */
-    content-visibility: auto;
-    contain-intrinsic-size: auto 14em;
   }
   .item:focus-visible {
     outline: 3px solid currentColor;
