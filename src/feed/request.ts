@@ -31,9 +31,9 @@ const early: Map<string, FeedRequest> = ((globalThis as {[EARLY]?: Map<string, F
  */
 export const earlySettings = {untakenMs: 15_000};
 
-/** Starts the request for a feed that an element on the page will ask for. */
-export function requestEarly(url: string): void {
-  if (early.has(url)) return;
+/** Starts the request for a feed that an element on the page will ask for: the request, unless one was started already. */
+export function requestEarly(url: string): FeedRequest | undefined {
+  if (early.has(url)) return undefined;
   const started = request(url);
   // Its failure is the element's to report, when it takes the request.
   started.response.catch(() => undefined);
@@ -43,6 +43,7 @@ export function requestEarly(url: string): void {
     early.delete(url);
     started.abort.abort();
   }, earlySettings.untakenMs);
+  return started;
 }
 
 /** The request for `url`: the one started early, if any (taken once), else a new one. */

@@ -15,3 +15,11 @@ document.addEventListener(
 );
 window.addEventListener('error', (e) => window.__embed.errors.push(String(e.message || e.error || e.type)), true);
 window.addEventListener('unhandledrejection', (e) => window.__embed.errors.push(`unhandled rejection: ${e.reason}`));
+// Each Intl.DateTimeFormat made, with its options: a page pays for Intl's date data on the first.
+window.__dateFormats = [];
+Intl.DateTimeFormat = new Proxy(Intl.DateTimeFormat, {
+  construct(target, args) {
+    window.__dateFormats.push({timeZone: args[1]?.timeZone, at: performance.now()});
+    return Reflect.construct(target, args);
+  },
+});
