@@ -85,3 +85,19 @@ export async function nextTask(): Promise<void> {
   began = undefined;
   sliceStart();
 }
+
+/**
+ * Steps that make each call after an offer to pause (for work whose cost comes in one piece,
+ * such as the first Intl object of a kind on a page). A call that throws is left to whoever
+ * makes it again.
+ */
+export function* oneByOne(calls: readonly (() => unknown)[]): Steps<void> {
+  for (const call of calls) {
+    yield PAUSE;
+    try {
+      call();
+    } catch {
+      // The view meets the same problem and says it.
+    }
+  }
+}

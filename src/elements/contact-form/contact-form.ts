@@ -10,6 +10,8 @@ import {contactFormView, type ContactFormView, type FieldView} from '../../conta
 import {LoftSubmitErrorEvent, LoftSubmitEvent, LoftSubmittedEvent, type SubmitOutcome} from '../../events/submit-events.js';
 import type {ResolvedText, Resolver} from '../../feed/view/resolver.js';
 import {LoftElement} from '../shared/loft-element.js';
+import {durationInWords} from '../../i18n/duration.js';
+import {languageName} from '../../i18n/format.js';
 import {CATALOG_PARTS} from '../shared/catalog-parts.js';
 import {sharedStyles} from '../shared/shared.styles.js';
 import {contactFormStyles} from './contact-form.styles.js';
@@ -149,6 +151,11 @@ export class LoftContactForm extends LoftElement<ContactFormView, Inputs> {
 
   protected override _inputs(): Inputs {
     return [this.form, this.recipient, this.project];
+  }
+
+  /** Its retention period in words (a list of amounts), the name of a notice's language, its numbers. */
+  protected override _intl(r: Resolver) {
+    return [() => durationInWords('P1Y6M', r.tr), () => languageName('en', r.lang), () => r.tr.number(0)];
   }
 
   protected override _view(r: Resolver, [form, recipient, project]: Inputs): ContactFormView {

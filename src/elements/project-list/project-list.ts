@@ -4,7 +4,7 @@ import {listIndexInSlices, projectListView, type OptionView, type ProjectListVie
 import {compactCard} from '../project-card/compact.js';
 import {compactStyles} from '../project-card/project-card.styles.js';
 import {needsLang, type ResolvedText} from '../../feed/text.js';
-import {LoftElement} from '../shared/loft-element.js';
+import {dateOf, LoftElement} from '../shared/loft-element.js';
 import {CATALOG_PARTS} from '../shared/catalog-parts.js';
 import {sharedStyles} from '../shared/shared.styles.js';
 import {keptSelect, type KeptSelect, type LabelAttributes} from './select.js';
@@ -123,6 +123,11 @@ export class LoftProjectList extends LoftElement<ProjectListView, Inputs> {
 
   protected override _inputs(): Inputs {
     return [this.status, this.organization, this.q, this.sort, this._shown || this._pageSize(), this.heading];
+  }
+
+  /** Its names sorted, its count and its cards' dates. */
+  protected override _intl(r: Resolver) {
+    return [() => new Intl.Collator(r.tr.intlLang, {numeric: true}).compare('a', 'b'), () => r.tr.number(0), ...dateOf(r)];
   }
 
   protected override _ready(r: Resolver): Promise<void> {

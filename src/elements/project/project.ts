@@ -4,7 +4,7 @@ import type {Resolver} from '../../feed/view/resolver.js';
 import {projectView, type ProjectView} from '../../feed/view/project.js';
 import {ContactDisclosure} from '../shared/contact-disclosure.js';
 import {contactDisclosureStyles} from '../shared/contact-disclosure.styles.js';
-import {LoftElement} from '../shared/loft-element.js';
+import {dateOf, LoftElement} from '../shared/loft-element.js';
 import {CATALOG_PARTS} from '../shared/catalog-parts.js';
 import {sharedStyles} from '../shared/shared.styles.js';
 import {projectStyles} from './project.styles.js';
@@ -72,6 +72,10 @@ export class LoftProject extends LoftElement<ProjectView, [string | undefined, s
 
   protected override _inputs(): [string | undefined, string | undefined] {
     return [this.project, this.hide];
+  }
+
+  protected override _intl(r: Resolver, [project]: [string | undefined, string | undefined]) {
+    return dateOf(r, project ?? '');
   }
 
   protected override _view(r: Resolver, [project, hide]: [string | undefined, string | undefined]): ProjectView {
