@@ -3,7 +3,7 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import {PAUSE, runToEnd} from '../../dist/feed/slices.js';
+import {oneByOne, PAUSE, runToEnd} from '../../dist/feed/slices.js';
 import {sortSteps} from '../../dist/feed/sort.js';
 
 const byKey = (a, b) => a.key - b.key;
@@ -34,4 +34,18 @@ test('sorts names as the collator does, and offers a pause every few hundred ite
   assert.deepEqual(step.value, [...names].sort(collator.compare));
   // One after each of the 20 runs sorted at once, then one every 512 items in each of 5 rounds of merging.
   assert.ok(pauses >= 20 + 5 * Math.floor(20_000 / 512), `${pauses} pauses`);
+});
+
+// Not the sort, but the same steps protocol: what the elements set up through Intl before their view.
+test('oneByOne offers a pause before each call, in order, and goes on past one that throws', () => {
+  const seen = [];
+  const fails = () => {
+    throw new RangeError('not a tag Intl takes');
+  };
+  const steps = oneByOne([() => seen.push('dates'), fails, () => seen.push('numbers')]);
+  const trace = [];
+  let step;
+  while (!(step = steps.next()).done) trace.push(step.value === PAUSE ? `pause after ${seen.length}` : 'other');
+  assert.deepEqual(trace, ['pause after 0', 'pause after 1', 'pause after 1']);
+  assert.deepEqual(seen, ['dates', 'numbers']);
 });
