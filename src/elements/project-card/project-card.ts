@@ -73,7 +73,7 @@ export class LoftProjectCard extends LoftElement<SummaryView | CompactView, [str
   }
 
   protected override _intl(r: Resolver, [project]: [string | undefined, string]) {
-    return dateOf(r, project ?? '');
+    return dateOf(r, project);
   }
 
   protected override _view(r: Resolver, [project, variant]: [string | undefined, string]): SummaryView | CompactView {

@@ -75,7 +75,7 @@ export class LoftProject extends LoftElement<ProjectView, [string | undefined, s
   }
 
   protected override _intl(r: Resolver, [project]: [string | undefined, string | undefined]) {
-    return dateOf(r, project ?? '');
+    return dateOf(r, project);
   }
 
   protected override _view(r: Resolver, [project, hide]: [string | undefined, string | undefined]): ProjectView {

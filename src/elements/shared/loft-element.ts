@@ -51,7 +51,7 @@ const NO_CATALOGS = {catalogs: [], problems: []};
 /** Said when a catalog of the widget itself cannot be loaded (so no catalog is there to say it). */
 const FILE_MISSING: ResolvedText = {text: 'A file of this widget could not be loaded.', lang: 'en'};
 
-/** For `_intl`: a date of the project `id` (else of the feed's first project with one), formatted, if it has one. */
+/** For `_intl`: a date of the project `id` (without one, of the feed's first project that has a date), formatted, if it has one. */
 export function dateOf(r: Resolver, id?: string): (() => unknown)[] {
   const project = r.feed.projects.find((p) => (id === undefined ? p.startDate || p.endDate : p.id === id));
   const iso = project?.startDate ?? project?.endDate;
