@@ -115,6 +115,15 @@ function languageNote(r: Resolver, text: ResolvedText): ResolvedText | undefined
   return language ? r.ui('contact-text-language', {language}) : r.ui('contact-text-language-unnamed');
 }
 
+/**
+ * What the form formats through `Intl` that may be the first of its kind on the page, for the
+ * element to set up ahead of its view (LoftElement._intl): a retention period in words (amounts
+ * in a list), the name of a notice's language, numbers.
+ */
+export function contactFormIntl(r: Resolver): (() => unknown)[] {
+  return [() => durationInWords('P1Y6M', r.tr), () => languageName('en', r.ui('contact-text-language').lang), () => r.tr.number(0)];
+}
+
 /** The notice's paragraphs: what, who and why; a public record; the right to object. */
 function noticeOf(r: Resolver, form: ContactForm, controller: string): ResolvedText[][] {
   const first = [r.ui(`contact-notice-${form.legalBasis}`, {controller})];

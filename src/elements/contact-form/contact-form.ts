@@ -6,12 +6,10 @@ import {LIMITS, type FieldName} from '../../contact/limits.js';
 import {buildPayload} from '../../contact/payload.js';
 import type {Outcome} from '../../contact/send.js';
 import type {FieldError, SubmissionErrors} from '../../contact/submission.js';
-import {contactFormView, type ContactFormView, type FieldView} from '../../contact/view.js';
+import {contactFormIntl, contactFormView, type ContactFormView, type FieldView} from '../../contact/view.js';
 import {LoftSubmitErrorEvent, LoftSubmitEvent, LoftSubmittedEvent, type SubmitOutcome} from '../../events/submit-events.js';
 import type {ResolvedText, Resolver} from '../../feed/view/resolver.js';
 import {LoftElement} from '../shared/loft-element.js';
-import {durationInWords} from '../../i18n/duration.js';
-import {languageName} from '../../i18n/format.js';
 import {CATALOG_PARTS} from '../shared/catalog-parts.js';
 import {sharedStyles} from '../shared/shared.styles.js';
 import {contactFormStyles} from './contact-form.styles.js';
@@ -153,9 +151,8 @@ export class LoftContactForm extends LoftElement<ContactFormView, Inputs> {
     return [this.form, this.recipient, this.project];
   }
 
-  /** Its retention period in words (a list of amounts), the name of a notice's language, its numbers. */
   protected override _intl(r: Resolver) {
-    return [() => durationInWords('P1Y6M', r.tr), () => languageName('en', r.lang), () => r.tr.number(0)];
+    return contactFormIntl(r);
   }
 
   protected override _view(r: Resolver, [form, recipient, project]: Inputs): ContactFormView {

@@ -1,8 +1,8 @@
 import {html, nothing, type PropertyValues, type TemplateResult} from 'lit';
 import type {Resolver} from '../../feed/view/resolver.js';
-import {projectCardView, type CompactView, type FactView, type SummaryView} from '../../feed/view/project-card.js';
+import {projectCardView, projectIntl, type CompactView, type FactView, type SummaryView} from '../../feed/view/project-card.js';
 import {compactCard} from './compact.js';
-import {dateOf, LoftElement} from '../shared/loft-element.js';
+import {LoftElement} from '../shared/loft-element.js';
 import {CATALOG_PARTS} from '../shared/catalog-parts.js';
 import {sharedStyles} from '../shared/shared.styles.js';
 import {compactStyles, projectCardStyles} from './project-card.styles.js';
@@ -73,7 +73,7 @@ export class LoftProjectCard extends LoftElement<SummaryView | CompactView, [str
   }
 
   protected override _intl(r: Resolver, [project]: [string | undefined, string]) {
-    return dateOf(r, project);
+    return projectIntl(r, project);
   }
 
   protected override _view(r: Resolver, [project, variant]: [string | undefined, string]): SummaryView | CompactView {

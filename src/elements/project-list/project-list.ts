@@ -1,10 +1,10 @@
 import {html, isServer, nothing, type PropertyValues, type TemplateResult} from 'lit';
 import type {Resolver} from '../../feed/view/resolver.js';
-import {listIndexInSlices, projectListView, type OptionView, type ProjectListView} from '../../feed/view/project-list.js';
+import {listIndexInSlices, projectListIntl, projectListView, type OptionView, type ProjectListView} from '../../feed/view/project-list.js';
 import {compactCard} from '../project-card/compact.js';
 import {compactStyles} from '../project-card/project-card.styles.js';
 import {needsLang, type ResolvedText} from '../../feed/text.js';
-import {dateOf, LoftElement} from '../shared/loft-element.js';
+import {LoftElement} from '../shared/loft-element.js';
 import {CATALOG_PARTS} from '../shared/catalog-parts.js';
 import {sharedStyles} from '../shared/shared.styles.js';
 import {keptSelect, type KeptSelect, type LabelAttributes} from './select.js';
@@ -125,9 +125,8 @@ export class LoftProjectList extends LoftElement<ProjectListView, Inputs> {
     return [this.status, this.organization, this.q, this.sort, this._shown || this._pageSize(), this.heading];
   }
 
-  /** Its names sorted, its count and its cards' dates. */
   protected override _intl(r: Resolver) {
-    return [() => new Intl.Collator(r.tr.intlLang, {numeric: true}).compare('a', 'b'), () => r.tr.number(0), ...dateOf(r)];
+    return projectListIntl(r);
   }
 
   protected override _ready(r: Resolver): Promise<void> {

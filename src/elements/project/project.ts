@@ -2,9 +2,10 @@ import {html, nothing, type TemplateResult} from 'lit';
 import {ifDefined} from 'lit/directives/if-defined.js';
 import type {Resolver} from '../../feed/view/resolver.js';
 import {projectView, type ProjectView} from '../../feed/view/project.js';
+import {projectIntl} from '../../feed/view/project-card.js';
 import {ContactDisclosure} from '../shared/contact-disclosure.js';
 import {contactDisclosureStyles} from '../shared/contact-disclosure.styles.js';
-import {dateOf, LoftElement} from '../shared/loft-element.js';
+import {LoftElement} from '../shared/loft-element.js';
 import {CATALOG_PARTS} from '../shared/catalog-parts.js';
 import {sharedStyles} from '../shared/shared.styles.js';
 import {projectStyles} from './project.styles.js';
@@ -75,7 +76,7 @@ export class LoftProject extends LoftElement<ProjectView, [string | undefined, s
   }
 
   protected override _intl(r: Resolver, [project]: [string | undefined, string | undefined]) {
-    return dateOf(r, project);
+    return projectIntl(r, project);
   }
 
   protected override _view(r: Resolver, [project, hide]: [string | undefined, string | undefined]): ProjectView {

@@ -51,13 +51,6 @@ const NO_CATALOGS = {catalogs: [], problems: []};
 /** Said when a catalog of the widget itself cannot be loaded (so no catalog is there to say it). */
 const FILE_MISSING: ResolvedText = {text: 'A file of this widget could not be loaded.', lang: 'en'};
 
-/** For `_intl`: a date of the project `id` (without one, of the feed's first project that has a date), formatted, if it has one. */
-export function dateOf(r: Resolver, id?: string): (() => unknown)[] {
-  const project = r.feed.projects.find((p) => (id === undefined ? p.startDate || p.endDate : p.id === id));
-  const iso = project?.startDate ?? project?.endDate;
-  return iso ? [() => r.date(iso)] : [];
-}
-
 /** Tells the editor, in the console, that one of the widget's own files could not be loaded, and what to upload. */
 export function reportFileMissing(tag: string, error: unknown): void {
   console.error(`loft-widgets: <${tag}>: a file of the widget could not be loaded (${String(error)}). Upload every file of dist/cdn/, chunks/ included, or use the single-file build.`);

@@ -33,6 +33,18 @@ export interface SummaryView {
   leftOut: Problem[];
 }
 
+/**
+ * What a card or the seed page formats through `Intl` that may be the first of its kind on the
+ * page, for the element to set up ahead of its view (LoftElement._intl): the project's dates.
+ * (A project without dates makes nothing; one that is not there is the view's to report.)
+ */
+export function projectIntl(r: Resolver, id: string | undefined): (() => unknown)[] {
+  return [() => r.date(dateOf(selectProject(r.loaded, id)))];
+}
+
+/** A project's first date, if it has one. */
+export const dateOf = (project: Project): string | undefined => project.startDate ?? project.endDate ?? undefined;
+
 function durationOf(project: Project, r: Resolver): ResolvedText | undefined {
   const own = r.text(project.duration);
   if (own) return own;

@@ -6,7 +6,7 @@ import type {Project, ProjectStatus} from '../schema.js';
 import {sortSteps} from '../sort.js';
 import {tidyText} from '../text.js';
 import {AT_MOST, type ResolvedText, type Resolver} from './resolver.js';
-import {compactView, type CompactView} from './project-card.js';
+import {compactView, dateOf, type CompactView} from './project-card.js';
 
 // Letters that Unicode does not decompose into a base letter and a mark (Nordic and Sami ones
 // among them: "Tromsø", "Ŋ"), and dash variants, so they too match what people type.
@@ -55,9 +55,21 @@ export async function listIndexInSlices(r: Resolver): Promise<void> {
   if (!listIndexes.has(r)) await runInSlices(listIndexSteps(r));
 }
 
+/** The list's order of names: numbers by their value, "Etapp 2" before "Etapp 10", as people count. */
+const collatorOf = (r: Resolver) => new Intl.Collator(r.tr.intlLang, {numeric: true});
+
+/**
+ * What the list formats through `Intl` that may be the first of its kind on the page, for the
+ * element to set up ahead of its index and view (LoftElement._intl): its sorting, its count
+ * and its cards' dates.
+ */
+export function projectListIntl(r: Resolver): (() => unknown)[] {
+  const dated = r.feed.projects.find(dateOf);
+  return [() => collatorOf(r).compare('a', 'b'), () => r.tr.number(0), () => dated && r.date(dateOf(dated))];
+}
+
 function* listIndexSteps(r: Resolver): Steps<ListIndex> {
-  // Numbers by their value: "Etapp 2" before "Etapp 10", as people count.
-  const collator = new Intl.Collator(r.tr.intlLang, {numeric: true});
+  const collator = collatorOf(r);
   // How often each organisation takes part in a project.
   const used = new Map<string, number>();
   const entries = r.feed.projects.map((project): ListEntry => {
