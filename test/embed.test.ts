@@ -534,6 +534,9 @@ describe('host pages with the built CDN bundle', () => {
     const dated = await open('slow-dates');
     await ready(dated);
     expect(visibleTexts(dated.widgets[0]).join(' ')).to.match(/januari 2024/);
+    // The loader read the start of the 300 KB feed (a copy of the response) to look for dates: its card still has all of it.
+    expect(visibleTexts(dated.widgets[1])).to.include('LOFT');
+    expect(probe(dated)).to.deep.equal({violations: [], errors: []});
     expect(made(dated).some((m) => m.timeZone === 'UTC'), 'the card’s own, made as it renders: in UTC, so a date is the feed’s date anywhere').to.equal(true);
     // Where the page can say when it is idle (not WebKit): the loader's first, before the card's code arrived.
     if ('requestIdleCallback' in dated.win) {
