@@ -48,21 +48,26 @@ async function open(page: string, {sandbox, width = 720}: {sandbox?: string; wid
 
 /** Waits until every widget is upgraded and has left its loading state. */
 async function ready(host: Host): Promise<void> {
-  await waitUntil(
-    () =>
-      host.widgets.every((el) => {
-        const base = el.shadowRoot?.querySelector('[part="base"]');
-        return base && base.getAttribute('aria-busy') === 'false';
-      }),
-    'widgets did not render',
-    {timeout: 8000}
-  );
+  // A widget rendered inside another (the seed page's card and people) takes tasks of its own
+  // for its view after its parent has rendered: the parent's being done is not enough.
+  await waitUntil(() => withNested(host.widgets).every(showsContent), 'widgets did not render', {timeout: 8000});
   // Settle: an element may update again a task after its first render (the list's result
   // count is announced on a timer), so wait until a task passes with no update pending.
+  let all: HTMLElement[];
   do {
-    await Promise.all(host.widgets.map((el) => (el as any).updateComplete));
+    all = withNested(host.widgets);
+    await Promise.all(all.map((el) => (el as any).updateComplete));
     await new Promise((resolve) => host.win.setTimeout(resolve, 0));
-  } while (host.widgets.some((el) => (el as any).isUpdatePending));
+  } while (!all.every(showsContent) || all.some((el) => (el as any).isUpdatePending));
+}
+
+const showsContent = (widget: HTMLElement) => widget.shadowRoot?.querySelector('[part="base"]')?.getAttribute('aria-busy') === 'false';
+
+/** The widgets, and the running widgets each renders inside it. */
+function withNested(widgets: HTMLElement[]): HTMLElement[] {
+  const nested = (widget: HTMLElement) =>
+    widget.shadowRoot ? [...deep(widget.shadowRoot)].filter((node): node is HTMLElement => isElement(node) && node.localName.startsWith('loft-') && !!node.shadowRoot) : [];
+  return widgets.flatMap((widget) => [widget, ...nested(widget)]);
 }
 
 /** axe-core's violations in an element of a host page (loaded into the page; its CSP must let a same-origin script in). */
