@@ -53,12 +53,14 @@ function preload(tag: LoftTag): void {
   for (const el of document.getElementsByTagName(tag)) {
     const src = el.getAttribute('src');
     const inline = el.querySelector(':scope > script[type="application/json"]');
-    if (inline) setUpDatesFor(inline.textContent ?? '');
-    else if (src) {
+    // Only a project's summary shows dates (the seed page's has one); a compact card, a list, people or a form never do.
+    const dated = tag === 'loft-project' || (tag === 'loft-project-card' && el.getAttribute('variant') !== 'compact');
+    if (inline) {
+      if (dated) setUpDatesFor(inline.textContent ?? '');
+    } else if (src) {
       try {
-        requestEarly(new URL(src, document.baseURI).href)
-          ?.response.then(readStart)
-          .then(setUpDatesFor, () => undefined);
+        const request = requestEarly(new URL(src, document.baseURI).href);
+        if (dated) request?.response.then(readStart).then(setUpDatesFor, () => undefined);
       } catch {
         // Not a URL: the element says so.
       }

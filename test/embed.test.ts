@@ -533,7 +533,7 @@ describe('host pages with the built CDN bundle', () => {
   });
 
   // The first Intl.DateTimeFormat on a page sets up Intl's date data: one task of 35–80 ms in Chromium on a slow machine.
-  it('set up Intl’s dates while the files arrive for a feed with dates, and never for one without', async () => {
+  it('set up Intl’s dates while the files arrive for a feed with dates shown, and never for one without or not shown', async () => {
     type Made = {timeZone?: string; at: number};
     const made = (host: Host) => (host.win as HostWindow & {__dateFormats: Made[]}).__dateFormats;
     const dated = await open('slow-dates');
@@ -556,6 +556,16 @@ describe('host pages with the built CDN bundle', () => {
     await aTimeout(300);
     expect(visibleTexts(plain.widgets[0])).to.include('LOFT');
     expect(made(plain), 'date formats made on a page that shows no date').to.deep.equal([]);
+
+    // A feed with dates, shown by a list and a compact card: neither shows a date.
+    const undated = await open('slow-undated');
+    await ready(undated);
+    await aTimeout(300);
+    const [list, compact] = undated.widgets;
+    expect(visibleTexts(list)).to.include('Nya e-tjänster');
+    expect(visibleTexts(compact)).to.include('Nya e-tjänster');
+    expect(probe(undated)).to.deep.equal({violations: [], errors: []});
+    expect(made(undated), 'date formats made for a list and a compact card').to.deep.equal([]);
   });
 
   it('run when pinned with Subresource Integrity: the entry by its hash, the chunks by the import map', async () => {

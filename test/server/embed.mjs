@@ -51,6 +51,7 @@ const PAGES = {
   'no-form': {'content-security-policy': NO_TRUSTED_TYPES_CSP},
   'slow-chunks': {'content-security-policy': STRICT_CSP},
   'slow-dates': {'content-security-policy': STRICT_CSP},
+  'slow-undated': {'content-security-policy': STRICT_CSP},
 };
 
 /**
@@ -67,9 +68,10 @@ const ALL_BUT = {
   'no-form': /^chunks\/contact-form-/,
   'slow-chunks': /^$/,
   'slow-dates': /^$/,
+  'slow-undated': /^$/,
 };
 /** Upload cases whose chunks arrive this many milliseconds late (a slow connection), so a test can tell which requests wait for others. */
-const SLOW_CHUNKS = {'slow-chunks': 400, 'slow-dates': 400};
+const SLOW_CHUNKS = {'slow-chunks': 400, 'slow-dates': 400, 'slow-undated': 400};
 
 /** The file an upload case serves at a path below it, if it uploaded one. */
 function uploaded(upload, name) {

@@ -72,8 +72,8 @@ export class LoftProjectCard extends LoftElement<SummaryView | CompactView, [str
     return [this.project, this.variant];
   }
 
-  protected override _intl(r: Resolver, [project]: [string | undefined, string]) {
-    return projectIntl(r, project);
+  protected override _intl(r: Resolver, [project, variant]: [string | undefined, string]) {
+    return projectIntl(r, project, variant);
   }
 
   protected override _view(r: Resolver, [project, variant]: [string | undefined, string]): SummaryView | CompactView {

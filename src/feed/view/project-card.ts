@@ -35,15 +35,19 @@ export interface SummaryView {
 
 /**
  * What a card or the seed page formats through `Intl` that may be the first of its kind on the
- * page, for the element to set up ahead of its view (LoftElement._intl): the project's dates.
- * (A project without dates makes nothing; one that is not there is the view's to report.)
+ * page, for the element to set up ahead of its view (LoftElement._intl): the summary's dates.
+ * (A project without dates makes nothing, nor does a compact card, which shows none; a project
+ * that is not there is the view's to report.)
  */
-export function projectIntl(r: Resolver, id: string | undefined): (() => unknown)[] {
-  return [() => r.date(dateOf(selectProject(r.loaded, id)))];
+export function projectIntl(r: Resolver, id: string | undefined, variant?: string): (() => unknown)[] {
+  if (variant === 'compact') return [];
+  return [
+    () => {
+      const project = selectProject(r.loaded, id);
+      return r.date(project.startDate ?? project.endDate ?? undefined);
+    },
+  ];
 }
-
-/** A project's first date, if it has one. */
-export const dateOf = (project: Project): string | undefined => project.startDate ?? project.endDate ?? undefined;
 
 function durationOf(project: Project, r: Resolver): ResolvedText | undefined {
   const own = r.text(project.duration);

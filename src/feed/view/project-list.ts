@@ -6,7 +6,7 @@ import type {Project, ProjectStatus} from '../schema.js';
 import {sortSteps} from '../sort.js';
 import {tidyText} from '../text.js';
 import {AT_MOST, type ResolvedText, type Resolver} from './resolver.js';
-import {compactView, dateOf, type CompactView} from './project-card.js';
+import {compactView, type CompactView} from './project-card.js';
 
 // Letters that Unicode does not decompose into a base letter and a mark (Nordic and Sami ones
 // among them: "Tromsø", "Ŋ"), and dash variants, so they too match what people type.
@@ -60,12 +60,11 @@ const collatorOf = (r: Resolver) => new Intl.Collator(r.tr.intlLang, {numeric: t
 
 /**
  * What the list formats through `Intl` that may be the first of its kind on the page, for the
- * element to set up ahead of its index and view (LoftElement._intl): its sorting, its count
- * and its cards' dates.
+ * element to set up ahead of its index and view (LoftElement._intl): its sorting and its
+ * count. (Its cards show no date, and a start-date sort compares ISO dates as text.)
  */
 export function projectListIntl(r: Resolver): (() => unknown)[] {
-  const dated = r.feed.projects.find(dateOf);
-  return [() => collatorOf(r).compare('a', 'b'), () => r.tr.number(0), () => dated && r.date(dateOf(dated))];
+  return [() => collatorOf(r).compare('a', 'b')];
 }
 
 function* listIndexSteps(r: Resolver): Steps<ListIndex> {
