@@ -7,7 +7,7 @@
  * registers through the guarded `define`, so nothing throws and the first definition wins.
  */
 import {CATALOG_PARTS, type LoftTag} from './elements/shared/catalog-parts.js';
-import {requestEarly} from './feed/request.js';
+import {requestEarly, type FeedRequest} from './feed/request.js';
 import {preloadBuiltIn} from './i18n/chain.js';
 import {langOf} from './i18n/lang.js';
 
@@ -60,7 +60,11 @@ function preload(tag: LoftTag): void {
     } else if (src) {
       try {
         const request = requestEarly(new URL(src, document.baseURI).href);
-        if (dated) request?.response.then(readStart).then(setUpDatesFor, () => undefined);
+        // Each feed once, whichever of its elements asked for it first.
+        if (dated && !lookedAt.has(request)) {
+          lookedAt.add(request);
+          request.response.then(readStart).then(setUpDatesFor, () => undefined);
+        }
       } catch {
         // Not a URL: the element says so.
       }
@@ -68,6 +72,9 @@ function preload(tag: LoftTag): void {
     if (!catalogs && !el.hasAttribute('catalog')) preloadBuiltIn(langOf(el), CATALOG_PARTS[tag]);
   }
 }
+
+/** The requests whose start the loader has read for dates. */
+const lookedAt = new WeakSet<FeedRequest>();
 
 /** Characters of a feed the loader reads to see whether it has dates (the seed page's whole feed is 9 KB). */
 const START = 65_536;

@@ -31,9 +31,10 @@ const early: Map<string, FeedRequest> = ((globalThis as {[EARLY]?: Map<string, F
  */
 export const earlySettings = {untakenMs: 15_000};
 
-/** Starts the request for a feed that an element on the page will ask for: the request, unless one was started already. */
-export function requestEarly(url: string): FeedRequest | undefined {
-  if (early.has(url)) return undefined;
+/** Starts the request for a feed that an element on the page will ask for, unless one was started already; either way, that request. */
+export function requestEarly(url: string): FeedRequest {
+  const already = early.get(url);
+  if (already) return already;
   const started = request(url);
   // Its failure is the element's to report, when it takes the request.
   started.response.catch(() => undefined);
