@@ -118,10 +118,10 @@ function languageNote(r: Resolver, text: ResolvedText): ResolvedText | undefined
 /**
  * What the form formats through `Intl` that may be the first of its kind on the page, for the
  * element to set up ahead of its view (LoftElement._intl): a retention period in words (amounts
- * in a list), the name of a notice's language, numbers.
+ * in a list, which sets up number formatting too) and the name of a notice's language.
  */
 export function contactFormIntl(r: Resolver): (() => unknown)[] {
-  return [() => durationInWords('P1Y6M', r.tr), () => languageName('en', r.ui('contact-text-language').lang), () => r.tr.number(0)];
+  return [() => durationInWords('P1Y6M', r.tr), () => languageName('en', r.ui('contact-text-language').lang)];
 }
 
 /** The notice's paragraphs: what, who and why; a public record; the right to object. */
