@@ -63,15 +63,13 @@ const UPLOADS = {
   'only-entry': {'loft-widgets.js': 'dist/cdn/loft-widgets.js'},
   single: {'loft-widgets.single.js': 'dist/cdn/loft-widgets.single.js'},
 };
-/** Uploads of the whole dist/cdn/ folder but for the files a pattern names (an upload that stopped half-way). */
+/** Upload cases of the whole dist/cdn/ folder whose chunks arrive this many milliseconds late (a slow connection), so a test can tell which requests wait for others. */
+const SLOW_CHUNKS = {'slow-chunks': 400, 'slow-dates': 400, 'slow-undated': 400};
+/** Uploads of the whole dist/cdn/ folder but for the files a pattern names (an upload that stopped half-way); the slow ones have them all. */
 const ALL_BUT = {
   'no-form': /^chunks\/contact-form-/,
-  'slow-chunks': /^$/,
-  'slow-dates': /^$/,
-  'slow-undated': /^$/,
+  ...Object.fromEntries(Object.keys(SLOW_CHUNKS).map((upload) => [upload, /^$/])),
 };
-/** Upload cases whose chunks arrive this many milliseconds late (a slow connection), so a test can tell which requests wait for others. */
-const SLOW_CHUNKS = {'slow-chunks': 400, 'slow-dates': 400, 'slow-undated': 400};
 
 /** The file an upload case serves at a path below it, if it uploaded one. */
 function uploaded(upload, name) {

@@ -60,8 +60,9 @@ const collatorOf = (r: Resolver) => new Intl.Collator(r.tr.intlLang, {numeric: t
 
 /**
  * What the list formats through `Intl` that may be the first of its kind on the page, for the
- * element to set up ahead of its index and view (LoftElement._intl): its sorting and its
- * count. (Its cards show no date, and a start-date sort compares ISO dates as text.)
+ * element to set up ahead of its index and view (LoftElement._intl): its sorting. (Its cards
+ * show no date, a start-date sort compares ISO dates as text, and its count, written a task
+ * after the cards, sets up number formatting there.)
  */
 export function projectListIntl(r: Resolver): (() => unknown)[] {
   return [() => collatorOf(r).compare('a', 'b')];
