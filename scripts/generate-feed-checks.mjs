@@ -457,7 +457,7 @@ function shapeOf(s, hint) {
   }
   // A part with a check of its own: the slow path keeps it as it is when that passes.
   if (partChecks.has(key)) body = `${body.slice(0, -1)}, valid: PART_CHECKS[${partCheckNames.indexOf(partChecks.get(key))}]}`;
-  entry.code = `const ${name}: Shape = ${body};`;
+  entry.code = `const ${name} = shape(${body});`;
   shapes.set(key, entry); // after its parts, so every constant comes after those it uses
   return name;
 }
@@ -512,7 +512,7 @@ function plainShape(s, hint) {
 const itemShapes = collections.map(([collection, item]) => [collection, shapeOf(item, pascal(collection))]);
 const fieldShapes = fields.map(([field, s]) => [field, shapeOf(s, pascal(field))]);
 
-const shapesSource = `${HEADER}${importLines(["import type {CollectionName} from '../schema.js';", "import type {Reference, Shape} from '../check/shape.js';", "import {PART_CHECKS} from './check.js';"])}
+const shapesSource = `${HEADER}${importLines(["import type {CollectionName} from '../schema.js';", "import {shape, type Reference, type Shape} from '../check/shape.js';", "import {PART_CHECKS} from './check.js';"])}
 
 ${[...shapes.values()].map((s) => s.code).join('\n')}
 

@@ -250,7 +250,7 @@ export function* validation(raw: unknown, run: Run): Steps<ValidationResult> {
       if (k === end) continue;
       if (!run.repair) yield LOAD;
       if (list === raw[name]) (feed[name] as unknown[]) = list = list.slice();
-      list[k] = yield* run.repair!.dropDangling(run, name, positions[name]?.[k] ?? k, list[k], ids);
+      list[k] = run.repair!.dropDangling(run, name, positions[name]?.[k] ?? k, list[k], ids);
       k++;
       if (due(run, ITEM_WORK)) yield PAUSE;
     }
