@@ -90,6 +90,28 @@ export const HOSTILE_FEEDS = [
         ']}'
       ),
   },
+  {
+    // Role lists of a union (an id, or an object with a code and a label): 5.7x JSON.parse in Node while the slow path made a generator for every part it walked.
+    name: 'role-objects-20mb',
+    what: 'one project, 20 MB of members with two broken role objects each',
+    text: () => filled(19.9 * MB, `{"version":1,"people":[{"id":"a","name":"A"}],"projects":[${project('').slice(0, -1)},"members":[`, () => '{"person":"a","roles":[{"code":"X"},{"label":1}]}', ']}]}'),
+  },
+  {
+    name: 'role-objects-1mb',
+    what: 'the same, 1 MB',
+    text: () => filled(0.95 * MB, `{"version":1,"people":[{"id":"a","name":"A"}],"projects":[${project('').slice(0, -1)},"members":[`, () => '{"person":"a","roles":[{"code":"X"},{"label":1}]}', ']}]}'),
+  },
+  {
+    name: 'bad-images-20mb',
+    what: 'people with a broken image each (a javascript: link, an alt text in no language), 20 MB',
+    text: () => filled(19.9 * MB, '{"version":1,"people":[', (i) => `{"id":"x${i}","name":"N","image":{"url":"javascript:1","alt":{"x y":"a"}}}`, ']}'),
+  },
+  {
+    // An editor's mistake more than an attack: organisation ids renamed, people not.
+    name: 'dangling-people-20mb',
+    what: 'people each naming an organisation and a contact form that are not in the feed, 20 MB',
+    text: () => filled(19.9 * MB, '{"version":1,"people":[', (i) => `{"id":"x${i}","name":"N","organization":"nobody","contactForm":"nothing"}`, ']}'),
+  },
   {name: 'long-string-20mb', what: 'a 20 MB name', text: () => `{"version":1,"projects":[{"id":"p","name":"${'x'.repeat(19.9 * MB)}","status":"ongoing","participants":[]}]}`},
   {name: 'deep-3000', what: 'a name nested 3,000 levels deep', text: () => `{"version":1,"projects":[${project('').replace('"name":"P"', `"name":${'['.repeat(3000)}${']'.repeat(3000)}`)}]}`},
   {
