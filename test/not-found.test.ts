@@ -101,6 +101,16 @@ describe('an id that matches nothing', () => {
     expect(alert).to.equal('Projektet kunde inte hittas.');
   });
 
+  it('offers two or three ids it likely meant as English lists them', async () => {
+    const feed = await referenceFeed();
+    feed.projects.push({...feed.projects[0], id: 'etapp-1'}, {...feed.projects[0], id: 'etapp-2'});
+    const two = await notFoundMessage(html`<loft-project-card .data=${feed} project="etapp-3"></loft-project-card>`);
+    expect(two.message).to.equal('project="etapp-3": there is no project with that id in the feed. Check the id. Did you mean "etapp-1" or "etapp-2"?');
+    feed.projects.push({...feed.projects[0], id: 'etapp-4'});
+    const three = await notFoundMessage(html`<loft-project-card .data=${feed} project="etapp-3"></loft-project-card>`);
+    expect(three.message).to.equal('project="etapp-3": there is no project with that id in the feed. Check the id. Did you mean "etapp-1", "etapp-2", or "etapp-4"?');
+  });
+
   it('lists the ids a feed has when none is close', async () => {
     const feed = await referenceFeed();
     feed.projects.push(...Array.from({length: 11}, (_, i) => ({...feed.projects[0], id: `etapp-${i + 1}`})));

@@ -96,6 +96,15 @@ function* closestSteps(items: readonly {id: string; name?: LocalizedText}[], wan
 }
 
 /**
+ * `"a"`, `"a" or "b"`, `"a", "b", or "c"`: English, as `Intl.ListFormat('en', {type:
+ * 'disjunction'})` writes it. Not that: a page's first ListFormat took 32-53 ms in one piece
+ * in Chromium here, a long task for every page with a mistyped id.
+ */
+function orList(items: readonly string[]): string {
+  return items.length < 3 ? items.join(' or ') : `${items.slice(0, -1).join(', ')}, or ${items[items.length - 1]}`;
+}
+
+/**
  * `error` (an id that matches nothing the feed shows) explained: the item's own problem when
  * the feed has it but left it out as broken (`feed-invalid`), else what the editor most
  * likely meant, or the ids the feed has. At once, for the server and the CLI.
@@ -122,7 +131,7 @@ export function* explainSteps(error: FeedError, loaded: LoadedFeed): Steps<FeedE
   const quoted = (ids: string[]) => ids.map((id) => `"${id}"`);
   const close = yield* closestSteps(list, wanted);
   const hint = close.length
-    ? ` Did you mean ${new Intl.ListFormat('en', {type: 'disjunction'}).format(quoted(close))}?`
+    ? ` Did you mean ${orList(quoted(close))}?`
     : list.length
       ? ` The feed has ${quoted(list.slice(0, MOST_LISTED).map((x) => x.id)).join(', ')}${list.length > MOST_LISTED ? `, and ${list.length - MOST_LISTED} more` : ''}.`
       : '';
