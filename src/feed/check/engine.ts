@@ -77,7 +77,7 @@ export interface Run {
   problems: Problem[];
   counts: Partial<Record<ErrorCode, number>>;
   max: number;
-  /** Work since the last offer to pause: ITEM_WORK per item, 1 per value the slow path looks at. */
+  /** Work since the last offer to pause: ITEM_WORK per item, more for each value the slow path looks at (repair.ts, VALUE_WORK). */
   work: number;
   repair?: Repair;
   skipped?: SkippedItems;
