@@ -217,8 +217,6 @@ const LABEL_WORK = 16;
 
 /** What the walk gives when there are steps to take first (`Walk.steps`). */
 const PENDING = Symbol('pending');
-/** No value yet (a loop of the walk that is not resuming; what is kept is never undefined, which a pause resumes with). */
-const NONE = Symbol('none');
 
 /** Walks one value along its shape, reporting each issue at its path. */
 class Walk {
@@ -389,7 +387,8 @@ class Walk {
   // The loops of the walk run at once until they must pause, or a part they walk does; then
   // they give PENDING, and go on from where they were when the walk's `steps` get there
   // (`resumed` is then the verdict, or what is kept, of the part that paused; undefined
-  // after a pause of their own, when they take that part from the start). A steps generator
+  // after a pause of their own, when they take that part from the start: what is kept is
+  // never undefined, a list entry or field that is goes as FAIL). A steps generator
   // for every part walked cost a hostile feed more than the walk itself. What goes on is a
   // bound function, not a closure: a closure over a loop's variables makes V8 keep them in an
   // object made at every call, paused or not.
@@ -567,11 +566,11 @@ class Walk {
   }
 
   /** `keep` for a list of the item's own structure, from `i` on (`out`: what stays of it, once it differs; `dropAt`: the list's own). */
-  private entries(shape: ArrayShape, list: readonly unknown[], dropAt = this.dropAt, i = 0, out?: unknown[], resumed: unknown = NONE): unknown {
+  private entries(shape: ArrayShape, list: readonly unknown[], dropAt = this.dropAt, i = 0, out?: unknown[], resumed?: unknown): unknown {
     for (; i < list.length; i++) {
       let kept = resumed;
-      resumed = NONE;
-      if (kept === NONE) {
+      resumed = undefined;
+      if (kept === undefined) {
         if (due(this.run, VALUE_WORK)) return this.later(this.entries.bind(this, shape, list, dropAt, i, out));
         this.path.push(i);
         this.dropAt = this.path.length;
@@ -592,13 +591,13 @@ class Walk {
    * `bitsOf`), `dropAt` the object's own, `out` what stays of it so far and `drops` its
    * optional fields that failed (as bits), left out in one copy when the object is done.
    */
-  private fields(shape: ObjectShape, object: Item, has: number, required: number, dropAt = this.dropAt, bits = has | required, out: Item | typeof FAIL = object, drops = 0, resumed: unknown = NONE): unknown {
+  private fields(shape: ObjectShape, object: Item, has: number, required: number, dropAt = this.dropAt, bits = has | required, out: Item | typeof FAIL = object, drops = 0, resumed?: unknown): unknown {
     for (; bits; bits &= bits - 1) {
       const i = lowest(bits);
       const [key, entry, optional] = shape.entries[i];
       let kept = resumed;
-      resumed = NONE;
-      if (kept === NONE) {
+      resumed = undefined;
+      if (kept === undefined) {
         if (!(has & (1 << i))) {
           this.missing(key);
           out = FAIL;
