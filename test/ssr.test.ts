@@ -92,7 +92,9 @@ describe('server-rendered snippets', () => {
     });
   }
 
-  it('hydrate every element without changing its text', async () => {
+  it('hydrate every element without changing its text', async function () {
+    // Four pages, one after another: WebKit on a loaded CI machine took over the default 10 s once.
+    this.timeout(30_000);
     const cases: [string, Record<string, string>][] = [
       ['loft-project-card', {project: 'loft'}],
       ['loft-project-card', {project: 'loft', variant: 'compact'}],
