@@ -12,6 +12,7 @@ import {resolveText, tidyText} from '../src/feed/text.js';
 import {formatDate} from '../src/i18n/format.js';
 import {translatorFor} from '../src/i18n/translator.js';
 import {isAllowedUrl, mailtoUrl, resolveUrl, telUrl} from '../src/feed/urls.js';
+import {grouped} from '../src/feed/view/resolver.js';
 import {collect, countPauses, facts, referenceFeed, requestCount, setPageLang, settled, textOf, uniqueKey} from './helpers/fixtures.js';
 
 const alertText = (el: HTMLElement) => textOf(el.shadowRoot!.querySelector('[role="alert"]'));
@@ -490,6 +491,11 @@ describe('feed: text', () => {
     }
     const zalgo = 'H' + '\u0301'.repeat(40) + 'ej' + '\u0489'.repeat(9);
     expect(tidyText(zalgo)).to.equal('H' + '\u0301'.repeat(8) + 'ej' + '\u0489'.repeat(8));
+  });
+
+  it("writes the editor's counts as toLocaleString('en') does, without Intl", () => {
+    for (const n of [0, 7, 999, 1000, 13_000, 100_000, 1_234_567]) expect(grouped(n)).to.equal(n.toLocaleString('en'));
+    fc.assert(fc.property(fc.nat(), (n) => grouped(n) === n.toLocaleString('en')), {numRuns: 500});
   });
 
   it('resolves LocalizedText: page language, feed language, Swedish, first available', () => {

@@ -8,7 +8,7 @@ import {FeedError, findItem} from '../feed/load.js';
 import type {ContactForm} from '../feed/schema.js';
 import {needsLang} from '../feed/text.js';
 import type {Problem} from '../feed/check/engine.js';
-import {AT_MOST, firstOf, shorten, type ResolvedText, type Resolver} from '../feed/view/resolver.js';
+import {AT_MOST, grouped, firstOf, shorten, type ResolvedText, type Resolver} from '../feed/view/resolver.js';
 import {durationInWords, formatAmount} from '../i18n/duration.js';
 import {languageName} from '../i18n/format.js';
 import type {MessageId} from '../i18n/catalog.js';
@@ -179,7 +179,7 @@ export function contactFormView(r: Resolver, input: {form?: string; recipient?: 
       const label = r.text(c.label);
       return label && {id: c.id, label, languageNote: languageNote(r, label), version: c.version};
     },
-    (n) => `the contact form "${form.id}" asks for ${n.toLocaleString('en')} optional consent${n === 1 ? '' : 's'}`,
+    (n) => `the contact form "${form.id}" asks for ${grouped(n)} optional consent${n === 1 ? '' : 's'}`,
     () => `contactForms[${r.feed.contactForms.indexOf(form)}].optionalConsents`,
     {max: AT_MOST.consentChars, text: (c) => c.label.text}
   );

@@ -4,7 +4,7 @@ import {PERSON_ROLES} from '../codes.js';
 import type {Person, Project} from '../schema.js';
 import {tidyText} from '../text.js';
 import type {Problem} from '../check/engine.js';
-import {AT_MOST, firstOf, idList, projectPath, selectProject, type ResolvedText, type Resolver} from './resolver.js';
+import {AT_MOST, grouped, firstOf, idList, projectPath, selectProject, type ResolvedText, type Resolver} from './resolver.js';
 
 /** A person as the member list shows them. */
 export interface MemberView {
@@ -70,7 +70,7 @@ export function memberView(person: Person, roles: MemberRole[], project: Project
     roles,
     AT_MOST.roles,
     (role) => roleLabel(role, r),
-    (n) => `the member "${person.id}" of the project "${project!.id}" has ${n.toLocaleString('en')} roles`,
+    (n) => `the member "${person.id}" of the project "${project!.id}" has ${grouped(n)} roles`,
     () => `${projectPath(r, project!)}.members[${project!.members!.findIndex((m) => m.roles === roles)}].roles`
   );
   return {

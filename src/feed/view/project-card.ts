@@ -1,7 +1,7 @@
 /** `<loft-project-card>`: the fact box (the seed page's "Sammanfattning") or the compact card of one project. */
 import type {Problem} from '../check/engine.js';
 import type {Project, ProjectStatus} from '../schema.js';
-import {AT_MOST, firstOf, projectPath, selectProject, shorten, type LinkView, type ResolvedText, type Resolver} from './resolver.js';
+import {AT_MOST, grouped, firstOf, projectPath, selectProject, shorten, type LinkView, type ResolvedText, type Resolver} from './resolver.js';
 
 /** "www.example.org/loft" for a link text: what people read, without the scheme. */
 export function displayUrl(href: string): string {
@@ -84,7 +84,7 @@ export function summaryView(project: Project, r: Resolver): SummaryView {
         role: participant.role !== 'partner' || participant.label ? roleOf(participant, r) : undefined,
       };
     },
-    (n) => `the project "${project.id}" has ${n.toLocaleString('en')} participants`,
+    (n) => `the project "${project.id}" has ${grouped(n)} participants`,
     () => `${projectPath(r, project)}.participants`,
     {max: AT_MOST.partnerChars, text: (p) => (p.role ? `${p.text.text} ${p.role.text}` : p.text.text)}
   );

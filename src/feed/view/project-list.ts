@@ -5,7 +5,7 @@ import {PROJECT_STATUSES} from '../codes.js';
 import type {Project, ProjectStatus} from '../schema.js';
 import {sortSteps} from '../sort.js';
 import {tidyText} from '../text.js';
-import {AT_MOST, type ResolvedText, type Resolver} from './resolver.js';
+import {AT_MOST, grouped, type ResolvedText, type Resolver} from './resolver.js';
 import {compactView, type CompactView} from './project-card.js';
 
 // Letters that Unicode does not decompose into a base letter and a mark (Nordic and Sami ones
@@ -82,7 +82,7 @@ function* listIndexSteps(r: Resolver): Steps<ListIndex> {
   let leftOut: Problem | undefined;
   // A select of thousands is no help to anyone (and 15,000 options held the page for 240 ms): those in the most projects.
   if (offered.length > AT_MOST.filterOrganizations) {
-    const [all, max] = [offered.length, AT_MOST.filterOrganizations].map((n) => n.toLocaleString('en'));
+    const [all, max] = [offered.length, AT_MOST.filterOrganizations].map(grouped);
     offered = offered.sort((a, b) => used.get(b.id)! - used.get(a.id)!).slice(0, AT_MOST.filterOrganizations);
     leftOut = {
       code: 'field-dropped',

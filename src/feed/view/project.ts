@@ -2,7 +2,7 @@
 import type {Problem} from '../check/engine.js';
 import {tidyText} from '../text.js';
 import {panelTexts, type PanelTexts} from './member-list.js';
-import {AT_MOST, firstOf, idList, projectPath, selectProject, shorten, type ResolvedText, type Resolver} from './resolver.js';
+import {AT_MOST, grouped, firstOf, idList, projectPath, selectProject, shorten, type ResolvedText, type Resolver} from './resolver.js';
 
 /** Sections of `<loft-project>` that `hide` can leave out. */
 export type ProjectSection = 'description' | 'quotes' | 'summary' | 'members' | 'contact';
@@ -39,7 +39,7 @@ export function projectView(r: Resolver, input: {project?: string; hide?: string
   } else if (show('contact') && !contactPerson && project.contactForm) {
     contact = {heading: r.ui('contact'), button: r.ui('contact-project'), panel: panelTexts(r)};
   }
-  const count = (n: number, what: string) => `the project "${project.id}" has ${n.toLocaleString('en')} ${what}`;
+  const count = (n: number, what: string) => `the project "${project.id}" has ${grouped(n)} ${what}`;
   const description = firstOf(
     show('description') ? project.description : undefined,
     AT_MOST.paragraphs,
