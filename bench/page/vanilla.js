@@ -116,15 +116,17 @@ const option = (value, label, selected) => {
  */
 export function compactList(feed, pageSize = 20) {
   const collator = new Intl.Collator('sv', {numeric: true});
-  const orgs = new Map(feed.organizations.map((o) => [o.id, o]));
-  const used = new Set();
+  const used = new Map();
   const entries = feed.projects.map((project) => {
-    for (const p of project.participants) used.add(p.organization);
+    for (const p of project.participants) used.set(p.organization, (used.get(p.organization) ?? 0) + 1);
     return {project, name: text(project.name) ?? project.id, key: [text(project.name), text(project.title), text(project.summary)].join(' ').normalize('NFD').toLowerCase()};
   });
   entries.sort((a, b) => collator.compare(a.name, b.name));
   const statuses = Object.keys(STATUS).filter((s) => entries.some((e) => e.project.status === s));
-  const organizations = [...used].filter((id) => orgs.has(id)).map((id) => ({id, name: text(orgs.get(id).name) ?? id})).sort((a, b) => collator.compare(a.name, b.name));
+  // The filter offers the 300 organisations in the most projects, as the element's does (AT_MOST.filterOrganizations).
+  let offered = feed.organizations.filter((o) => used.has(o.id));
+  if (offered.length > 300) offered = offered.sort((a, b) => used.get(b.id) - used.get(a.id)).slice(0, 300);
+  const organizations = offered.map((o) => ({id: o.id, name: text(o.name) ?? o.id})).sort((a, b) => collator.compare(a.name, b.name));
   const field = (id, label, control, extra = '') => h('div', {part: 'field', class: `field${extra}`}, h('label', {for: id}, label), control);
   const shown = entries.slice(0, pageSize);
   return h(
