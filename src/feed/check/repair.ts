@@ -18,7 +18,7 @@
  */
 import {FIELD_SHAPES, ITEM_SHAPES, REFERENCES} from '../generated/shapes.js';
 import {isLanguageTag, type KnownIds} from '../generated/check.js';
-import {checkEntry, dropped, pluralCategoriesOf, type Report} from '../../i18n/check.js';
+import {categoriesWhenAsked, checkEntry, dropped, type Report} from '../../i18n/check.js';
 import type {CatalogText} from '../../i18n/catalog.js';
 import type {CollectionName, Feed, Labels} from '../schema.js';
 import {due, type ErrorCode, type Problem, type Run, type ValidationResult} from './engine.js';
@@ -956,12 +956,11 @@ export function* repairLabels(run: Run, raw: unknown): Steps<Labels> {
       report(() => formatPath(where), () => `expected an object of message ids to texts, got ${show(table)}`);
       continue;
     }
-    // A language's plural rules cost `Intl` about 20 µs (a label table may name 60,000 languages).
-    if (due(run, PLURAL_RULES_WORK)) yield PAUSE;
-    const allowed = pluralCategoriesOf(lang);
+    const allowed = categoriesWhenAsked(lang);
     const kept: Record<string, CatalogText> = {};
     for (const id of Object.keys(table)) {
-      if (due(run, LABEL_WORK)) yield PAUSE;
+      // A count's text may look up the language's plural rules, which cost `Intl` about 20 µs.
+      if (due(run, isObject(table[id]) ? PLURAL_RULES_WORK : LABEL_WORK)) yield PAUSE;
       const text = checkEntry(id, table[id], () => formatPath([...where, id]), allowed, report);
       if (text !== undefined) kept[id] = text;
     }
