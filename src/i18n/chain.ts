@@ -11,7 +11,11 @@ import type {Messages} from './catalog.js';
 const FALLBACKS: Record<string, string[]> = {sma: ['se'], smj: ['se'], smn: ['se'], sms: ['se'], sju: ['se'], fit: ['fi'], fkv: ['fi']};
 
 /** The primary language subtag, lowercase: `sv-FI` → `sv`. */
-export const primaryOf = (tag: string): string => tag.toLowerCase().split('-')[0];
+export const primaryOf = (tag: string): string => {
+  // Without splitting the tag into a list: a feed's labels may name 40,000 languages.
+  const dash = tag.indexOf('-');
+  return (dash < 0 ? tag : tag.slice(0, dash)).toLowerCase();
+};
 
 /**
  * The languages a message is looked up in, most wanted first: the tag, its language, that

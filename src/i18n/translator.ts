@@ -96,19 +96,20 @@ export class Translator {
    */
   withLabels(labels: Record<string, Messages> | undefined, prepare: (messages: Messages) => Messages): Translator {
     const primaries = new Set(this.chain.map(primaryOf));
-    // Each tag's forms once, for the tags of the chain's languages only.
-    const tags = Object.keys(labels ?? {})
-      .map((tag) => [tag, tag.toLowerCase(), primaryOf(tag)])
-      .filter(([, , primary]) => primaries.has(primary));
+    // The tags of the chain's languages only.
+    const tags = Object.keys(labels ?? {}).filter((tag) => primaries.has(primaryOf(tag)));
     if (!tags.length) return this;
     const catalogs = new Map<string, Messages[]>();
     for (const lang of this.chain) {
-      // "sv-FI" labels count on a Swedish page too, after "sv" ones.
-      const own = tags
-        .filter(([, lower, primary]) => lower === lang || (!lang.includes('-') && primary === lang))
-        .sort((a, b) => Number(a[1] !== lang) - Number(b[1] !== lang))
-        .slice(0, LABEL_TABLES)
-        .map(([tag]) => prepare(labels![tag]));
+      // "sv-FI" labels count on a Swedish page too, after "sv" ones: put first in one pass, not
+      // a sort, with no list made per tag (a feed's labels in 40,000 languages took 50 ms so in
+      // Chromium here).
+      const [exact, regional]: string[][] = [[], []];
+      for (const tag of tags) {
+        if (tag.length === lang.length && tag.toLowerCase() === lang) exact.push(tag);
+        else if (!lang.includes('-') && primaryOf(tag) === lang) regional.push(tag);
+      }
+      const own = [...exact, ...regional].slice(0, LABEL_TABLES).map((tag) => prepare(labels![tag]));
       catalogs.set(lang, [...own, ...(this._catalogs.get(lang) ?? [])]);
       if (this._builtIn.has(lang)) break;
     }
