@@ -133,7 +133,7 @@ export function resolverFor(loaded: LoadedFeed, translator: Translator): Resolve
  * Measured in Chromium, with Noto fonts: 100,000 characters of Japanese took 140-200 ms to lay
  * out, of Thai, Hangul, Ethiopic or Devanagari 60-95 ms, of Swedish under 50; one paragraph of
  * 15,000 characters of Japanese still 52-58 ms in two runs of six, so a description stops at
- * 40,000 units (10,000 such characters).
+ * 20,000 units (5,000 such characters).
  */
 const HEAVY = 0x900;
 const unitsOf = (c: number): number => (c < HEAVY ? 1 : 4);
@@ -191,15 +191,18 @@ export function selectProject(loaded: LoadedFeed, id: string | undefined): Proje
  * project's description, quotes and partners, and a form's consents, also stop at a number of
  * characters (units of layout: fewer characters of scripts slower to lay out, see HEAVY):
  * laying out a megabyte of text in 48 paragraphs took Chromium 120 ms, 200 partners with
- * names and roles of 500 characters 60 ms (of Japanese, 140 ms).
+ * names and roles of 500 characters 60 ms (of Japanese, 140 ms). A description and a card's
+ * partners stop at 20,000: with 40,000, 10,000 characters of Japanese in either took 45-68 ms
+ * to lay out in Chromium on this machine, and a task over 50 ms came in 5 of 5 fresh pages
+ * (1 and 2 of 6 with 20,000).
  */
 export const AT_MOST = {
   paragraphs: 200,
-  descriptionChars: 40_000,
+  descriptionChars: 20_000,
   quotes: 50,
   quoteChars: 20_000,
   partners: 200,
-  partnerChars: 40_000,
+  partnerChars: 20_000,
   roles: 10,
   consents: 20,
   consentChars: 10_000,
