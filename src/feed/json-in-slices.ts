@@ -13,7 +13,7 @@
  * A megabyte of projects with a thousand broken participants each: 8.1 → 5.8 ms in Node
  * (medians of 21), where `JSON.parse` takes 3.4 ms.
  */
-import {nextTask, SLICE_MS, sliceStart, sliceTime} from './slices.js';
+import {heavy, nextTask, SLICE_MS, sliceStart, sliceTime} from './slices.js';
 
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 /** The run of a string up to its end, an escape or a character JSON does not allow in one. */
@@ -29,6 +29,8 @@ const WORDS = new Map<number, readonly [string, boolean | null]>([
   [102, ['false', false]],
   [110, ['null', null]],
 ]);
+/** Keys from which an object, and what holds it, is marked `heavy` (slices.ts): validation walks it in steps. */
+export const HEAVY_KEYS = 4096;
 /** What `value()` gives where an object or list starts. */
 const OPENS = Symbol('opens');
 /** The members were added by a batch: no value to add. */
@@ -153,6 +155,8 @@ export async function parseJsonInSlices(text: string, batchChars = BATCH_CHARS):
     // The objects and lists still open, innermost last, and for objects the key being read.
     const open: (Record<string, unknown> | unknown[])[] = [];
     const keys: string[] = [];
+    // How many keys each open object has (Infinity: it holds a heavy one).
+    const sizes: number[] = [];
     /**
      * Adds entries to the list open at `depth`, and gives the list. Its first entries become the
      * list itself, sized as JSON.parse sizes it: a push onto an empty list reserves room for 17,
@@ -201,6 +205,7 @@ export async function parseJsonInSlices(text: string, batchChars = BATCH_CHARS):
           if (next() !== (list ? CLOSE_LIST : CLOSE_OBJECT)) {
             open.push(list ? [] : {});
             keys.push('');
+            sizes.push(0);
             continue;
           }
           at++;
@@ -219,7 +224,10 @@ export async function parseJsonInSlices(text: string, batchChars = BATCH_CHARS):
         const list = Array.isArray(container);
         if (item !== ADDED) {
           if (list) container = addTo(depth, [item]);
-          else set(container as Record<string, unknown>, keys[depth], item);
+          else {
+            set(container as Record<string, unknown>, keys[depth], item);
+            sizes[depth]++;
+          }
         }
         const c = next();
         at++;
@@ -227,6 +235,12 @@ export async function parseJsonInSlices(text: string, batchChars = BATCH_CHARS):
         if (c !== (list ? CLOSE_LIST : CLOSE_OBJECT)) fail();
         open.pop();
         keys.pop();
+        // Marked as they close, when they are what they will be (a list's first entries become the list).
+        if (sizes.pop()! >= HEAVY_KEYS) {
+          heavy.add(container);
+          // What holds it counts as heavy too.
+          if (sizes.length) sizes[sizes.length - 1] = Infinity;
+        }
         item = container;
       }
     }

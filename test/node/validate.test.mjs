@@ -485,3 +485,54 @@ test('two feeds validated at once, each pausing inside a broken item, each get t
   const together = (await Promise.all([validateFeedAsync(a), validateFeedAsync(b)])).map(seen);
   assert.deepEqual(together, alone);
 });
+
+test('a dense feed parsed in slices has its objects of thousands of keys walked in steps, with the same result', async () => {
+  const {parseJsonInSlices, HEAVY_KEYS} = await import('../../dist/feed/json-in-slices.js');
+  const {heavy} = await import('../../dist/feed/slices.js');
+  const repair = await import('../../dist/feed/check/repair.js');
+  const {startRun, validation} = await import('../../dist/feed/check/engine.js');
+  const languages = (n, tag, text = (i) => `t ${i}`) => Object.fromEntries(Array.from({length: n}, (_, i) => [tag(i), text(i)]));
+  const many = HEAVY_KEYS + 10;
+  const feeds = {
+    // Valid: a project named in thousands of languages, an organisation too (named by people), a contact form's consents and notice.
+    valid: {
+      version: 1,
+      organizations: [{id: 'o', name: languages(many, (i) => `en-x${i.toString(36)}`)}],
+      people: [{id: 'a', name: 'A', organization: 'o'}],
+      contactForms: [{id: 'f', endpoint: '/api/contact', controller: {name: 'K'}, legalBasis: 'consent', privacyPolicyUrl: 'https://k.example/pp', notice: languages(many, (i) => `fi-x${i.toString(36)}`), optionalConsents: [{id: 'c', label: languages(many, (i) => `sv-x${i.toString(36)}`), version: '1'}]}],
+      projects: [{id: 'p', name: languages(many, (i) => `sv-x${i.toString(36)}`), status: 'ongoing', participants: [{organization: 'o', role: 'lead'}], contactForm: 'f'}],
+    },
+    // Broken: keys that are not language tags, texts that are not texts, labels that name nothing.
+    broken: {
+      version: 1,
+      projects: [
+        {id: 'p', name: 'P', title: languages(many, (i) => `x y${i}`), status: 'ongoing', participants: []},
+        {id: 'q', name: languages(many, (i) => `sv-x${i.toString(36)}`, (i) => (i % 7 ? 't' : i)), status: 'ongoing', participants: []},
+      ],
+      labels: {sv: languages(many, (i) => `id-${i}`)},
+    },
+  };
+  for (const [name, feed] of Object.entries(feeds)) {
+    const text = JSON.stringify(feed);
+    const sliced = await parseJsonInSlices(text);
+    assert.ok(heavy.has(sliced) && heavy.has(sliced.projects), `${name}: the holders of a heavy object are marked`);
+    assert.ok(!heavy.has(sliced.projects[0].participants), `${name}: an object of a few keys is not`);
+    const sync = validateFeed(JSON.parse(text));
+    const async = await validateFeedAsync(sliced);
+    assert.deepEqual({...async, skipped: [...async.skipped]}, {...sync, skipped: [...sync.skipped]}, name);
+    // A valid heavy item is walked in steps: validation offers to pause inside it, where a
+    // feed from JSON.parse is checked by its generated check in one piece. (A broken one is
+    // walked either way.)
+    if (name !== 'valid') continue;
+    const pauses = (raw) => {
+      const steps = validation(raw, startRun({}, repair));
+      let n = 0;
+      while (!steps.next().done) n++;
+      return n;
+    };
+    assert.ok(pauses(await parseJsonInSlices(text)) > pauses(JSON.parse(text)) + 1, `${name}: no more offers to pause in steps`);
+  }
+  // Below the mark, an object is checked as before.
+  const small = await parseJsonInSlices(JSON.stringify({version: 1, projects: [{id: 'p', name: languages(HEAVY_KEYS - 1, (i) => `sv-x${i.toString(36)}`), status: 'ongoing', participants: []}]}));
+  assert.ok(!heavy.has(small.projects[0]) && !heavy.has(small.projects[0].name));
+});

@@ -13,7 +13,7 @@
  * the generated checks go as deep as the schema does, and no deeper.
  */
 import {FIELD_CHECKS, ITEM_CHECKS, REFERENCE_CHECKS, type KnownIds} from '../generated/check.js';
-import {LOAD, PAUSE, runInSlices, type Steps} from '../slices.js';
+import {heavy, LOAD, PAUSE, runInSlices, type Steps} from '../slices.js';
 import type {CollectionName, Feed, Labels} from '../schema.js';
 import type {SkippedItems} from './repair.js';
 
@@ -181,7 +181,8 @@ export function* validation(raw: unknown, run: Run): Steps<ValidationResult> {
     // The caller's own list while every item stays as it is; a copy from the first that does not.
     let kept: unknown[] | undefined;
     let at: number[] | undefined;
-    const check = ITEM_CHECKS[name];
+    // An item with an object of thousands of keys goes to the slow path, which walks it in steps.
+    const check = heavy.has(list) ? (item: unknown) => !heavy.has(item as object) && ITEM_CHECKS[name](item) : ITEM_CHECKS[name];
     const resolves = REFERENCE_CHECKS[name];
     const inline = resolves && {resolves, ids, upTo: 0};
     for (let index = 0; index < list.length; ) {

@@ -22,7 +22,7 @@ import {categoriesWhenAsked, checkEntry, dropped, type Report} from '../../i18n/
 import type {CatalogText} from '../../i18n/catalog.js';
 import type {CollectionName, Feed, Labels} from '../schema.js';
 import {due, type ErrorCode, type Problem, type Run, type ValidationResult} from './engine.js';
-import {PAUSE, runToEnd, type Steps} from '../slices.js';
+import {heavy, PAUSE, runToEnd, type Steps} from '../slices.js';
 import {WHAT} from '../load.js';
 // What valibot takes for an object (lists too), as the generated checks take it.
 import {hasOwn, isObject as isObjectLike} from './helpers.js';
@@ -335,7 +335,7 @@ class Walk {
    */
   private visit(shape: Shape, value: unknown, emit: boolean, atField = false, failed = false): unknown {
     if (isLeaf(shape) || !isObjectLike(value) || (shape.type === 'array' && !Array.isArray(value))) return this.atOnce(shape, value, emit, atField);
-    if (!failed && shape.valid?.(value)) return VALID;
+    if (!failed && !heavy.has(value) && shape.valid?.(value)) return VALID;
     return this.check(shape, value, emit, atField);
   }
 
@@ -531,7 +531,7 @@ class Walk {
     // A part that passes its generated check stays as it is, unwalked: an item with one
     // broken link and a hundred members is walked down to the link only.
     if (!shape.valid) return this.walked(shape, value, false);
-    if (shape.valid(value)) return value;
+    if (!heavy.has(value) && shape.valid(value)) return value;
     // The check may have looked at all of it, and the walk looks again: a list's length
     // counts as work here, a record's keys where the walk lists them. (An offer to pause
     // after every failed check cost more than the walk of a small part, and so did timing
