@@ -3,7 +3,8 @@
  * when the options change. A list's organisation filter can offer hundreds of options (300,
  * AT_MOST.filterOrganizations): a thousand as a Lit template each took about 16 ms of a
  * 1,000-project list's first render in Chromium, as nodes about 5 ms (3–4 ms of it the
- * browser's own work, which a hand-written page pays too). Texts are set as text (`textContent`), never parsed.
+ * browser's own work, which a hand-written page pays too). Texts are set as text
+ * (`textContent`), never parsed.
  *
  * The element brings its selects up to date before it renders (`willUpdate`), and Lit renders
  * each as a node: a re-render leaves it alone, and a new template around it moves it in. On
