@@ -335,6 +335,23 @@ describe('feed: hostile feeds', function () {
     }
   });
 
+  it('a project named in 40,000 languages, in a feed read in slices (its name then checked in steps), is shown by its Swedish name with no problem, and the page keeps its turns', async () => {
+    const feed = await referenceFeed();
+    feed.projects[0].name = {sv: 'LOFT', ...Object.fromEntries(Array.from({length: 40_000}, (_, i) => [`en-x${i.toString(36)}`, `LOFT ${i}`]))};
+    const errors = collect<LoftErrorEvent>('loft-error');
+    const turns = countPauses();
+    try {
+      const el = await fixture<LoftProjectCard>(html`<loft-project-card project="loft"><script type="application/json">${JSON.stringify(feed)}</script></loft-project-card>`);
+      await settled(el);
+      turns.stop();
+      expect(facts(el).Projektnamn).to.equal('LOFT');
+      expect(errors.events, 'a valid feed').to.have.length(0);
+      expect(turns.count()).to.be.greaterThan(1);
+    } finally {
+      errors.stop();
+    }
+  });
+
   it('an inline feed text is validated once while it is among the last 16 texts, and again after', async () => {
     const feed = await referenceFeed();
     feed.projects[0].website = `javascript:alert(${uniqueKey()})`;
