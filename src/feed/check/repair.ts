@@ -215,6 +215,13 @@ const VALUE_WORK = 8;
 /** The work of checking one label, in the same units (65,000 labels counted as 1 each: 34-46 ms between offers to pause). */
 const LABEL_WORK = 16;
 
+/**
+ * Whether a part passes its generated check, asked only where that check runs in one short
+ * piece: an object of thousands of keys the parser marked `heavy` (slices.ts) is walked
+ * instead, in steps, as a part that fails is.
+ */
+const passesAtOnce = (shape: Shape, value: object): boolean => !heavy.has(value) && !!shape.valid?.(value);
+
 /** What the walk gives when there are steps to take first (`Walk.steps`). */
 const PENDING = Symbol('pending');
 
@@ -335,7 +342,7 @@ class Walk {
    */
   private visit(shape: Shape, value: unknown, emit: boolean, atField = false, failed = false): unknown {
     if (isLeaf(shape) || !isObjectLike(value) || (shape.type === 'array' && !Array.isArray(value))) return this.atOnce(shape, value, emit, atField);
-    if (!failed && !heavy.has(value) && shape.valid?.(value)) return VALID;
+    if (!failed && passesAtOnce(shape, value)) return VALID;
     return this.check(shape, value, emit, atField);
   }
 
@@ -531,7 +538,7 @@ class Walk {
     // A part that passes its generated check stays as it is, unwalked: an item with one
     // broken link and a hundred members is walked down to the link only.
     if (!shape.valid) return this.walked(shape, value, false);
-    if (!heavy.has(value) && shape.valid(value)) return value;
+    if (passesAtOnce(shape, value)) return value;
     // The check may have looked at all of it, and the walk looks again: a list's length
     // counts as work here, a record's keys where the walk lists them. (An offer to pause
     // after every failed check cost more than the walk of a small part, and so did timing
