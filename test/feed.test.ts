@@ -412,6 +412,15 @@ describe("feed: editors' own words (labels)", () => {
     expect(facts(el).Läge).to.equal('Pågående');
   });
 
+  it("take a language's own tag before its regions, whatever the order they come in", async () => {
+    await setPageLang('sv');
+    const feed = await referenceFeed();
+    feed.labels = {'sv-FI': {summary: 'Sammandrag', status: 'Läge'}, sv: {summary: 'Kort om projektet'}};
+    const {el} = await withData(feed);
+    expect(textOf(el.shadowRoot!.querySelector('[role="heading"]'))).to.equal('Kort om projektet');
+    expect(facts(el).Läge).to.equal('Pågående');
+  });
+
   it('look in at most 20 tables of one language, its own tag first, and in none past the first built-in language', async () => {
     await setPageLang('en');
     const feed = await referenceFeed();
