@@ -180,6 +180,7 @@ export function* validation(raw: unknown, run: Run): Steps<ValidationResult> {
     }
     // The caller's own list while every item stays as it is; a copy from the first that does not.
     let kept: unknown[] | undefined;
+    // Where each kept item was, from the first item left out on.
     let at: number[] | undefined;
     // An item with an object of thousands of keys goes to the slow path, which walks it in steps.
     const check = heavy.has(list) ? (item: unknown) => !heavy.has(item as object) && ITEM_CHECKS[name](item) : ITEM_CHECKS[name];
@@ -192,7 +193,7 @@ export function* validation(raw: unknown, run: Run): Steps<ValidationResult> {
       const failed = failedCheck;
       for (let i = index; kept && i < stop; i++) {
         kept.push(list[i]);
-        at!.push(i);
+        at?.push(i);
       }
       if (due(run, (stop - index) * ITEM_WORK)) yield PAUSE;
       index = stop;
@@ -210,14 +211,13 @@ export function* validation(raw: unknown, run: Run): Steps<ValidationResult> {
         run.repair!.duplicate(run, name, index, id);
         item = undefined;
       }
-      if (!kept) {
-        kept = list.slice(0, index);
-        at = kept.map((_, i) => i);
-      }
-      if (item !== undefined) {
+      kept ??= list.slice(0, index);
+      // Until an item is left out, each kept item is where it was.
+      if (item === undefined) at ??= kept.map((_, i) => i);
+      else {
         known.add(id!);
         kept.push(item);
-        at!.push(index);
+        at?.push(index);
       }
       index++;
       if (due(run, ITEM_WORK)) yield PAUSE;
