@@ -124,6 +124,25 @@ for (const [name, schema, what] of COLLECTIONS) {
       {seed: SEED, numRuns: RUNS}
     );
   });
+
+  // Beyond the first problems a union's options count their issues at once, and those of the
+  // options that do not speak are taken back (repair.ts, optionVerdicts): the same counts.
+  test(`${name}: beyond the first problems, only counted, the counts and what is kept are the same (seed ${SEED})`, () => {
+    fc.assert(
+      fc.property(items, fc.constantFrom(0, 1, 2, 5), (item, max) => {
+        const feed = {...structuredClone(reference), [name]: [item, item, item]};
+        const all = validateFeed(feed, {maxProblems: Infinity});
+        const first = validateFeed(feed, {maxProblems: max});
+        assert.deepEqual(first.counts, all.counts);
+        assert.deepEqual(first.problems, all.problems.slice(0, max));
+        assert.deepEqual(first.feed, all.feed);
+        const byCode = {};
+        for (const p of all.problems) byCode[p.code] = (byCode[p.code] ?? 0) + 1;
+        assert.deepEqual(all.counts, byCode);
+      }),
+      {seed: SEED, numRuns: RUNS}
+    );
+  });
 }
 
 /** Every path into a value: its fields and list entries, at any depth. */

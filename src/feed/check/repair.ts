@@ -148,6 +148,12 @@ function counted(log: Log, code: ErrorCode): boolean {
   return log.problems.length < log.max;
 }
 
+/** Sets how many problems of `code` `log` counts (none: it has none of them). */
+function recount(log: Log, code: ErrorCode, n: number): void {
+  if (n) log.counts[code] = n;
+  else delete log.counts[code];
+}
+
 /** Adds what `from` holds to `log`, as if reported there. */
 function merge(log: Log, from: Log): void {
   // for…in: Object.entries made a list for each union that spoke (a tenth of the walk of a feed whose every person has a broken image).
@@ -173,6 +179,8 @@ interface EntryBits {
    * `for (let bits = has | required; bits; bits &= bits - 1)` visits them in order.
    */
   required: number;
+  /** The keys of some sets of entries, by their bits (`keysOf`). */
+  lists: Map<number, readonly string[]>;
 }
 
 const entryBits = new WeakMap<readonly Entry[], EntryBits>();
@@ -180,10 +188,25 @@ const entryBits = new WeakMap<readonly Entry[], EntryBits>();
 function bitsOf(entries: readonly Entry[]): EntryBits {
   let bits = entryBits.get(entries);
   if (!bits) {
-    bits = {keys: new Map(entries.map(([key], i) => [key, 1 << i])), required: entries.reduce((all, [, , optional], i) => (optional ? all : all | (1 << i)), 0)};
+    bits = {keys: new Map(entries.map(([key], i) => [key, 1 << i])), required: entries.reduce((all, [, , optional], i) => (optional ? all : all | (1 << i)), 0), lists: new Map()};
     entryBits.set(entries, bits);
   }
   return bits;
+}
+
+/**
+ * The keys of the entries in `bits`, as a list made once: the same fields fail in object
+ * after object (a list for each was a third of what a feed of people with a broken e-mail
+ * address and phone number allocated). A hostile feed's many sets fill it to 1,000 and no further.
+ */
+function keysOf(entries: readonly Entry[], bits: number): readonly string[] {
+  const {lists} = bitsOf(entries);
+  let keys = lists.get(bits);
+  if (!keys) {
+    keys = entries.filter((_, i) => bits & (1 << i)).map(([key]) => key);
+    if (lists.size < 1000) lists.set(bits, keys);
+  }
+  return keys;
 }
 
 /**
@@ -258,7 +281,12 @@ class Walk {
 
   /** Counts the next issue; true when it is written out. */
   protected keeps(): boolean {
-    return counted(this.log, this.dropAt < 0 ? 'feed-invalid' : 'field-dropped');
+    return counted(this.log, this.code());
+  }
+
+  /** The code of an issue here: every issue of one value's `check` has the same, as `dropAt` stays. */
+  private code(): ErrorCode {
+    return this.dropAt < 0 ? 'feed-invalid' : 'field-dropped';
   }
 
   private add(text: string): void {
@@ -316,17 +344,17 @@ class Walk {
         return value === null ? VALID : this.atOnce(shape.wrapped, value, emit, atField);
       case 'union': {
         // As in check(), but each option's verdict costs next to nothing here: ask, then let the speaker report.
-        const typed: number[] = [];
+        let typed = 0;
         for (let i = 0; i < shape.options.length; i++) {
           const verdict = this.atOnce(shape.options[i], value, false);
           if (verdict === VALID) return VALID;
-          if (verdict === ISSUES) typed.push(i);
+          if (verdict === ISSUES) typed |= 1 << i;
         }
-        if (!emit) return typed.length ? ISSUES : UNTYPED;
+        if (!emit) return typed ? ISSUES : UNTYPED;
         const speaker = speakerOf(typed, shape.options.length);
         if (speaker >= 0) return this.atOnce(shape.options[speaker], value, true);
         if (this.keeps()) this.add(found(value, expectedOf(shape, atField)));
-        return typed.length ? ISSUES : UNTYPED;
+        return typed ? ISSUES : UNTYPED;
       }
       default:
         // An object, list, record or variant where the value is none of those.
@@ -341,8 +369,8 @@ class Walk {
    * listing its keys).
    */
   private visit(shape: Shape, value: unknown, emit: boolean, atField = false, failed = false): unknown {
-    if (isLeaf(shape) || !isObjectLike(value) || (shape.type === 'array' && !Array.isArray(value))) return this.atOnce(shape, value, emit, atField);
-    if (!failed && passesAtOnce(shape, value)) return VALID;
+    if (atOnceFor(shape, value)) return this.atOnce(shape, value, emit, atField);
+    if (!failed && passesAtOnce(shape, value as object)) return VALID;
     return this.check(shape, value, emit, atField);
   }
 
@@ -374,7 +402,8 @@ class Walk {
       case 'union':
         // Each option is walked once (it may be large), its issues kept aside until it is
         // known which speaks.
-        return this.optionVerdicts(shape, value, emit, atField, this.log, [], []);
+        // Beyond the first problems, where issues are only counted, an option's are counted at once and taken back if it does not speak.
+        return this.optionVerdicts(shape, value, emit, atField, this.log, emit && this.log.problems.length >= this.log.max ? (this.log.counts[this.code()] ?? 0) : -1);
       case 'variant': {
         if (!isObjectLike(value)) return this.wrongType(shape, value, emit, atField);
         const discriminator = shape.key in value ? value[shape.key] : undefined;
@@ -475,26 +504,51 @@ class Walk {
     return verdict | this.actions(shape.actions, value, emit, RECORD_COPY, entries);
   }
 
-  /** `check` of a union's options, from `i` on: `outer` is where issues go, `asides` each option's, `typed` those with the right type. */
-  private optionVerdicts(shape: UnionShape, value: unknown, emit: boolean, atField: boolean, outer: Log, asides: Log[], typed: number[], i = 0, resumed?: unknown): unknown {
+  /**
+   * `check` of a union's options, from `i` on: `outer` is where issues go, `typed` the options
+   * with the right type, as bits. Which option speaks is known only at the end, so the issues
+   * of the options walked wait: with `base` (≥ 0, the count of their code in `outer` before
+   * the union), they are counted in `outer` at once and those of options that do not speak
+   * are taken back (`mark`: the count before option `i`; `spoke`: the issues of the last
+   * option with the right type); otherwise each goes to an aside of its own (`asides`). An
+   * option with nothing to walk is asked again, at once, if it speaks. (An aside for every
+   * option of every union was most of what a feed of broken role objects allocated.)
+   */
+  private optionVerdicts(shape: UnionShape, value: unknown, emit: boolean, atField: boolean, outer: Log, base: number, asides?: Log[], typed = 0, i = 0, spoke = 0, mark = 0, resumed?: unknown): unknown {
+    const code = this.code();
     for (; i < shape.options.length; i++) {
       let verdict = resumed as number | undefined;
       resumed = undefined;
-      if (verdict === undefined) {
-        if (emit) this.log = asides[i] = newLog(outer.max - outer.problems.length);
-        const now = this.visit(shape.options[i], value, emit);
-        if (now === PENDING) return this.later(this.optionVerdicts.bind(this, shape, value, emit, atField, outer, asides, typed, i));
-        verdict = now as number;
+      const option = shape.options[i];
+      if (verdict === undefined && atOnceFor(option, value)) verdict = this.atOnce(option, value, false);
+      else {
+        // Walked (a resumed option was).
+        if (verdict === undefined) {
+          if (base >= 0) mark = outer.counts[code] ?? 0;
+          else if (emit) this.log = (asides ??= [])[i] = newLog(outer.max - outer.problems.length);
+          const now = this.visit(option, value, emit);
+          if (now === PENDING) return this.later(this.optionVerdicts.bind(this, shape, value, emit, atField, outer, base, asides, typed, i, spoke, mark));
+          verdict = now as number;
+        }
+        if (base >= 0 && verdict === ISSUES) spoke = (outer.counts[code] ?? 0) - mark;
       }
       this.log = outer;
-      if (verdict === VALID) return VALID;
-      if (verdict === ISSUES) typed.push(i);
+      if (verdict === VALID) {
+        if (base >= 0) recount(outer, code, base);
+        return VALID;
+      }
+      if (verdict === ISSUES) typed |= 1 << i;
     }
-    if (!emit) return typed.length ? ISSUES : UNTYPED;
+    if (!emit) return typed ? ISSUES : UNTYPED;
     const speaker = speakerOf(typed, shape.options.length);
-    if (speaker >= 0) merge(outer, asides[speaker]);
-    else if (this.keeps()) this.add(found(value, expectedOf(shape, atField)));
-    return typed.length ? ISSUES : UNTYPED;
+    const walked = speaker >= 0 && !atOnceFor(shape.options[speaker], value);
+    // The speaker's issues stay: those of the one typed option, or all, where it is the only one.
+    if (base >= 0) recount(outer, code, base + (walked ? (typed ? spoke : (outer.counts[code] ?? 0) - base) : 0));
+    if (speaker < 0) {
+      if (this.keeps()) this.add(found(value, expectedOf(shape, atField)));
+    } else if (!walked) this.atOnce(shape.options[speaker], value, true);
+    else if (base < 0) merge(outer, asides![speaker]);
+    return typed ? ISSUES : UNTYPED;
   }
 
   /**
@@ -532,7 +586,8 @@ class Walk {
    * FAIL when it must go as a whole; PENDING when the walk pauses.
    */
   keep(shape: Shape, value: unknown): unknown {
-    if (!isObjectLike(value)) return this.kept(this.visit(shape, value, true, true), value);
+    // Not an object or list: nothing to walk, nothing to pause for.
+    if (!isObjectLike(value)) return keptAs(value, this.atOnce(shape, value, true, true));
     // An object's fields are walked at once: it has no generated check of its own.
     if (shape.type === 'object') return this.object(shape, value);
     // A part that passes its generated check stays as it is, unwalked: an item with one
@@ -622,10 +677,7 @@ class Walk {
       if (kept === FAIL && optional) drops |= 1 << i;
       else out = withKept(object, out, key, kept);
     }
-    if (out === FAIL || !drops) return out;
-    const gone: string[] = [];
-    for (; drops; drops &= drops - 1) gone.push(shape.entries[lowest(drops)][0]);
-    return without(out, gone);
+    return out === FAIL || !drops ? out : without(out, keysOf(shape.entries, drops));
   }
 
   /**
@@ -665,9 +717,12 @@ class Walk {
  * Which union option reports the issues, as valibot decides: the one that got the type right
  * when just one did, else the only option; -1 when the union itself reports.
  */
-function speakerOf(typed: readonly number[], options: number): number {
-  return typed.length === 1 ? typed[0] : typed.length === 0 && options === 1 ? 0 : -1;
+function speakerOf(typed: number, options: number): number {
+  return typed && !(typed & (typed - 1)) ? lowest(typed) : !typed && options === 1 ? 0 : -1;
 }
+
+/** Whether `value` has nothing to walk along `shape`: a leaf shape, or a value that is not an object or list (or not a list, where one is wanted). */
+const atOnceFor = (shape: Shape, value: unknown): boolean => isLeaf(shape) || !isObjectLike(value) || (shape.type === 'array' && !Array.isArray(value));
 
 /** A shape whose values have no fields or entries: checked at once. */
 function isLeaf(shape: Shape): boolean {
