@@ -179,7 +179,9 @@ interface EntryBits {
    * `for (let bits = has | required; bits; bits &= bits - 1)` visits them in order.
    */
   required: number;
-  /** The keys of some sets of entries, by their bits (`keysOf`). */
+  /** The entries' keys, in order. */
+  names: readonly string[];
+  /** The keys of some sets of entries, by their bits (`listOf`). */
   lists: Map<number, readonly string[]>;
 }
 
@@ -188,25 +190,25 @@ const entryBits = new WeakMap<readonly Entry[], EntryBits>();
 function bitsOf(entries: readonly Entry[]): EntryBits {
   let bits = entryBits.get(entries);
   if (!bits) {
-    bits = {keys: new Map(entries.map(([key], i) => [key, 1 << i])), required: entries.reduce((all, [, , optional], i) => (optional ? all : all | (1 << i)), 0), lists: new Map()};
+    bits = {keys: new Map(entries.map(([key], i) => [key, 1 << i])), required: entries.reduce((all, [, , optional], i) => (optional ? all : all | (1 << i)), 0), names: entries.map(([key]) => key), lists: new Map()};
     entryBits.set(entries, bits);
   }
   return bits;
 }
 
 /**
- * The keys of the entries in `bits`, as a list made once: the same fields fail in object
- * after object (a list for each was a third of what a feed of people with a broken e-mail
- * address and phone number allocated). A hostile feed's many sets fill it to 1,000 and no further.
+ * The `names` at the bits of `bits`, as a list made once in `lists`: the same fields fail in
+ * object after object (a list for each was a third of what a feed of people with a broken
+ * e-mail address and phone number allocated). A hostile feed's many sets fill it to 1,000
+ * and no further.
  */
-function keysOf(entries: readonly Entry[], bits: number): readonly string[] {
-  const {lists} = bitsOf(entries);
-  let keys = lists.get(bits);
-  if (!keys) {
-    keys = entries.filter((_, i) => bits & (1 << i)).map(([key]) => key);
-    if (lists.size < 1000) lists.set(bits, keys);
+function listOf(lists: Map<number, readonly string[]>, bits: number, names: readonly string[]): readonly string[] {
+  let list = lists.get(bits);
+  if (!list) {
+    list = names.filter((_, i) => bits & (1 << i));
+    if (lists.size < 1000) lists.set(bits, list);
   }
-  return keys;
+  return list;
 }
 
 /**
@@ -677,7 +679,9 @@ class Walk {
       if (kept === FAIL && optional) drops |= 1 << i;
       else out = withKept(object, out, key, kept);
     }
-    return out === FAIL || !drops ? out : without(out, keysOf(shape.entries, drops));
+    if (out === FAIL || !drops) return out;
+    const {lists, names} = bitsOf(shape.entries);
+    return without(out, listOf(lists, drops, names));
   }
 
   /**
@@ -898,9 +902,14 @@ export function duplicate(run: Run, name: CollectionName, index: number, id: str
   });
 }
 
-/** A reference to nothing, at the path `keys` (made only for the problems written out). */
+/**
+ * Counts a reference to nothing; true when it is among the first problems, to be written
+ * out by `dangling` (its path is made only then).
+ */
+const isWritten = (run: Run): boolean => counted(run, 'field-dropped');
+
+/** A reference to nothing, at the path `keys`, written out. */
 function dangling(run: Run, keys: readonly Key[], target: CollectionName, id: unknown): void {
-  if (!counted(run, 'field-dropped')) return;
   const path = formatPath(keys);
   run.problems.push({
     code: 'field-dropped',
@@ -911,7 +920,7 @@ function dangling(run: Run, keys: readonly Key[], target: CollectionName, id: un
 }
 
 export function danglingPublisher(run: Run, feed: Feed): void {
-  dangling(run, ['publisher'], 'organizations', feed.publisher);
+  if (isWritten(run)) dangling(run, ['publisher'], 'organizations', feed.publisher);
   delete feed.publisher;
 }
 
@@ -955,20 +964,22 @@ function without<T extends Item>(object: T, keys: readonly string[]): T {
  */
 export function dropDangling(run: Run, name: CollectionName, position: number, item: Item, ids: KnownIds): Item {
   let out = item;
-  // Fields of the item that go, left out together (one copy).
-  const gone: string[] = [];
-  for (const {container, many, field, target, entryGoes} of REFERENCES[name]!) {
+  const references = REFERENCES[name]!;
+  // Fields of the item that go, as bits of `references`, left out together (one copy).
+  let gone = 0;
+  for (let r = 0; r < references.length; r++) {
+    const {container, many, field, target, entryGoes} = references[r];
     const known = ids[target];
     if (!container) {
       const id = item[field];
       if (id === undefined || known.has(id as string)) continue;
-      dangling(run, [name, position, field], target, id);
-      gone.push(field);
+      if (isWritten(run)) dangling(run, [name, position, field], target, id);
+      gone |= 1 << r;
     } else if (!many) {
       const holder = item[container] as Item | undefined;
       const id = holder?.[field];
       if (id === undefined || known.has(id as string)) continue;
-      dangling(run, [name, position, container, field], target, id);
+      if (isWritten(run)) dangling(run, [name, position, container, field], target, id);
       out = {...out, [container]: without(holder!, [field])};
     } else {
       const entries = item[container] as Item[] | undefined;
@@ -979,8 +990,9 @@ export function dropDangling(run: Run, name: CollectionName, position: number, i
         const entry = entries[i];
         const id = entry[field];
         const bad = id !== undefined && !known.has(id as string);
-        if (bad) dangling(run, [name, position, container, i, field], target, id);
-        else if (!kept) continue;
+        if (bad) {
+          if (isWritten(run)) dangling(run, [name, position, container, i, field], target, id);
+        } else if (!kept) continue;
         kept ??= entries.slice(0, i);
         if (!bad) kept.push(entry);
         else if (!entryGoes) kept.push(without(entry, [field]));
@@ -988,8 +1000,14 @@ export function dropDangling(run: Run, name: CollectionName, position: number, i
       if (kept) out = {...out, [container]: kept};
     }
   }
-  return gone.length ? without(out, gone) : out;
+  if (!gone) return out;
+  let fields = referenceFields.get(name);
+  if (!fields) referenceFields.set(name, (fields = {names: references.map(({field}) => field), lists: new Map()}));
+  return without(out, listOf(fields.lists, gone, fields.names));
 }
+
+/** The fields of each collection's references, and the lists of them dropDangling leaves out (see `listOf`). */
+const referenceFields = new Map<CollectionName, {names: readonly string[]; lists: Map<number, readonly string[]>}>();
 
 /** The work of looking up one language's plural rules, in the units of `due` (16,000 are about a millisecond). */
 const PLURAL_RULES_WORK = 320;
