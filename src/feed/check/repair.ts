@@ -402,9 +402,9 @@ class Walk {
         return due(this.run, keys.length) ? this.later(this.recordVerdicts.bind(this, shape, value, emit, keys, 0, 0, VALID)) : this.recordVerdicts(shape, value, emit, keys);
       }
       case 'union':
-        // Each option is walked once (it may be large), its issues kept aside until it is
-        // known which speaks.
-        // Beyond the first problems, where issues are only counted, an option's are counted at once and taken back if it does not speak.
+        // Each option is walked once (it may be large), its issues held until it is known
+        // which speaks: beyond the first problems, where issues are only counted, as counts
+        // taken back if it does not speak (`base`), else aside.
         return this.optionVerdicts(shape, value, emit, atField, this.log, emit && this.log.problems.length >= this.log.max ? (this.log.counts[this.code()] ?? 0) : -1);
       case 'variant': {
         if (!isObjectLike(value)) return this.wrongType(shape, value, emit, atField);
