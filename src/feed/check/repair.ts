@@ -344,20 +344,10 @@ class Walk {
         return shape.options.includes(value) ? VALID : this.wrongType(shape, value, emit, atField);
       case 'nullable':
         return value === null ? VALID : this.atOnce(shape.wrapped, value, emit, atField);
-      case 'union': {
-        // As in check(), but each option's verdict costs next to nothing here: ask, then let the speaker report.
-        let typed = 0;
-        for (let i = 0; i < shape.options.length; i++) {
-          const verdict = this.atOnce(shape.options[i], value, false);
-          if (verdict === VALID) return VALID;
-          if (verdict === ISSUES) typed |= 1 << i;
-        }
-        if (!emit) return typed ? ISSUES : UNTYPED;
-        const speaker = speakerOf(typed, shape.options.length);
-        if (speaker >= 0) return this.atOnce(shape.options[speaker], value, true);
-        if (this.keeps()) this.add(found(value, expectedOf(shape, atField)));
-        return typed ? ISSUES : UNTYPED;
-      }
+      case 'union':
+        // The value is not an object or list, so no option has anything to walk: the same
+        // steps as check()'s, without an aside or a pause.
+        return this.optionVerdicts(shape, value, emit, atField, this.log, -1) as number;
       default:
         // An object, list, record or variant where the value is none of those.
         return this.wrongType(shape, value, emit, atField);
