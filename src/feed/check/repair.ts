@@ -956,17 +956,16 @@ function without<T extends Item>(object: T, keys: readonly string[]): T {
  */
 export function dropDangling(run: Run, name: CollectionName, position: number, item: Item, ids: KnownIds): Item {
   let out = item;
-  const references = REFERENCES[name]!;
-  // Fields of the item that go, as bits of `references`, left out together (one copy).
+  const {keys, lists, names} = bitsOf((ITEM_SHAPES[name] as ObjectShape).entries);
+  // Fields of the item that go, as bits of its entries, left out together (one copy).
   let gone = 0;
-  for (let r = 0; r < references.length; r++) {
-    const {container, many, field, target, entryGoes} = references[r];
+  for (const {container, many, field, target, entryGoes} of REFERENCES[name]!) {
     const known = ids[target];
     if (!container) {
       const id = item[field];
       if (id === undefined || known.has(id as string)) continue;
       if (isWritten(run)) dangling(run, [name, position, field], target, id);
-      gone |= 1 << r;
+      gone |= keys.get(field)!;
     } else if (!many) {
       const holder = item[container] as Item | undefined;
       const id = holder?.[field];
@@ -992,14 +991,8 @@ export function dropDangling(run: Run, name: CollectionName, position: number, i
       if (kept) out = {...out, [container]: kept};
     }
   }
-  if (!gone) return out;
-  let fields = referenceFields.get(name);
-  if (!fields) referenceFields.set(name, (fields = {names: references.map(({field}) => field), lists: new Map()}));
-  return without(out, listOf(fields.lists, gone, fields.names));
+  return gone ? without(out, listOf(lists, gone, names)) : out;
 }
-
-/** The fields of each collection's references, and the lists of them dropDangling leaves out (see `listOf`). */
-const referenceFields = new Map<CollectionName, {names: readonly string[]; lists: Map<number, readonly string[]>}>();
 
 /** The work of looking up one language's plural rules, in the units of `due` (16,000 are about a millisecond). */
 const PLURAL_RULES_WORK = 320;
