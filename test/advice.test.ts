@@ -38,6 +38,8 @@ describe('adviseFeed', () => {
   it('lets a research institute or a company rely on legitimate interest', () => {
     expect(paths(feedWith('research-institute', {legalBasis: 'legitimate-interest'}))).to.deep.equal([]);
     expect(paths(feedWith('company', {legalBasis: 'legitimate-interest'}))).to.deep.equal([]);
+    // Not a type at all, though every object has one by that name ("a function Object() …").
+    expect(paths(feedWith('constructor', {legalBasis: 'legitimate-interest'}))).to.deep.equal([]);
   });
 
   it('names each consent label and form notice that lacks a language the page can show (the municipality feed has no Finnish there)', async () => {

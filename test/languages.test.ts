@@ -145,9 +145,9 @@ describe('languages added at run time', () => {
     await waitUntil(() => textOf(list.shadowRoot!.querySelector('.count')) === '1 projekt hittades');
   });
 
-  it('checks the feed\'s labels like a catalog: unknown ids, placeholders, plural categories', async () => {
+  it('checks the feed\'s labels like a catalog: unknown ids (even those every object has), placeholders, plural categories', async () => {
     const feed = await referenceFeed();
-    feed.labels = {sv: {summary: 'Översikt', 'no-such-id': 'x', 'publisher-role': '{namn} roll', results: {en: 'x', other: '{count}'}}};
+    feed.labels = {sv: {summary: 'Översikt', 'no-such-id': 'x', constructor: 'x', toString: 'x', 'publisher-role': '{namn} roll', results: {en: 'x', other: '{count}'}}} as unknown as typeof feed.labels;
     const errors = collect<LoftErrorEvent>('loft-error');
     const el = await fixture<LoftProjectCard>(html`<loft-project-card .data=${feed} project="loft"></loft-project-card>`);
     await settled(el);
@@ -155,7 +155,7 @@ describe('languages added at run time', () => {
     expect(textOf(el.shadowRoot!.querySelector('[part="heading"]'))).to.equal('Översikt');
     expect(facts(el)).to.have.property('RISE roll i projektet');
     const paths = errors.events.map((e) => e.detail.path);
-    expect(paths).to.include.members(['labels.sv["no-such-id"]', 'labels.sv["publisher-role"]', 'labels.sv.results.en']);
+    expect(paths).to.include.members(['labels.sv["no-such-id"]', 'labels.sv.constructor', 'labels.sv.toString', 'labels.sv["publisher-role"]', 'labels.sv.results.en']);
   });
 
   it('counts with the plural forms of a catalog, by the plural rules of its own language', async () => {

