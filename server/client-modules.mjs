@@ -18,6 +18,7 @@ export function clientModules() {
       resolveText: text.resolveText,
       wantedLanguages: text.wantedLanguages,
       tidyText: text.tidyText,
+      isLanguageKey: text.isLanguageKey,
       isEmail: urls.isEmail,
     }),
     (error) => {

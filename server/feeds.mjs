@@ -145,7 +145,7 @@ export function deliveryAddress(ctx, recipient) {
 
 /** Every text a LocalizedText holds, tidied as the form shows it. */
 function textsOf(value, client) {
-  const raw = typeof value === 'string' ? [value] : Object.values(value ?? {});
+  const raw = typeof value === 'string' ? [value] : Object.entries(value ?? {}).flatMap(([lang, text]) => (client.isLanguageKey(lang) ? [text] : []));
   return new Set(raw.flatMap((text) => [text, client.tidyText(text)]));
 }
 

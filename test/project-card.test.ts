@@ -62,6 +62,21 @@ describe('<loft-project-card>', () => {
     expect(partner?.getAttribute('lang')).to.equal('sv');
   });
 
+  it('never shows what validation passes over in a text, as valibot does: a constructor, prototype or __proto__ key, whatever it holds', async () => {
+    const feed = await referenceFeed();
+    // As a feed says it: JSON.parse makes "__proto__" a key of its own.
+    feed.projects.find((p: {id: string}) => p.id === 'loft')!.name = JSON.parse('{"constructor": 5, "__proto__": {"sv": "x"}, "prototype": "Prototyp", "fi": "Johtajuus uudistuu"}');
+    const errors = collect<LoftErrorEvent>('loft-error');
+    const el = await fixture<LoftProjectCard>(html`<loft-project-card lang="en" variant="compact" .data=${feed} project="loft"></loft-project-card>`);
+    await settled(el);
+    errors.stop();
+    expect(errors.events, 'the feed passes validation').to.deep.equal([]);
+    const heading = el.shadowRoot!.querySelector('[part="heading"]')!;
+    expect(textOf(heading)).to.equal('Johtajuus uudistuu');
+    expect(heading.querySelector('[lang]')?.getAttribute('lang')).to.equal('fi');
+    await expect(el).to.be.accessible();
+  });
+
   it('takes its language from a lang attribute on the element', async () => {
     const el = await fixture<LoftProjectCard>(html`<loft-project-card lang="en" src=${FEED} project="loft"></loft-project-card>`);
     await settled(el);

@@ -11,6 +11,7 @@
 import {PAUSE, runInSlices, runToEnd, type Steps} from './slices.js';
 import {SkippedItems} from './check/repair.js';
 import {FeedError, WHAT, type LoadedFeed} from './load.js';
+import {isLanguageKey} from './text.js';
 import type {CollectionName, LocalizedText} from './schema.js';
 
 /** The most ids suggested, and the most listed when none is close. */
@@ -77,9 +78,8 @@ function* closestSteps(items: readonly {id: string; name?: LocalizedText}[], wan
     else if (name !== undefined) {
       for (const lang in name) {
         if (++compared % COMPARED_AT_ONCE === 0) yield PAUSE;
-        // (Validation passes over `constructor` and its kin, as valibot does, whatever they hold.)
         const text: unknown = name[lang];
-        if (typeof text === 'string' && asId(text) === key) {
+        if (typeof text === 'string' && isLanguageKey(lang) && asId(text) === key) {
           score = 0;
           break;
         }

@@ -98,3 +98,16 @@ describe('readiness', () => {
     }
   });
 });
+
+describe('consents', () => {
+  it('takes an optional consent only in a text the form shows, not one kept under a key validation passes over (constructor)', async () => {
+    const {clientModules} = await import('../../server/client-modules.mjs');
+    const {checkAgainstForm} = await import('../../server/feeds.mjs');
+    const client = await clientModules();
+    const label = JSON.parse('{"constructor": "I agree to anything.", "sv": "Jag vill ha nyhetsbrevet."}');
+    const ctx = {form: {legalBasis: 'public-task', optionalConsents: [{id: 'nl', label, version: '1'}]}, people: new Map(), projects: new Map()};
+    const submission = (text) => ({consents: [{id: 'nl', given: true, version: '1', text}]});
+    assert.equal(checkAgainstForm(submission('Jag vill ha nyhetsbrevet.'), ctx, client), undefined);
+    assert.deepEqual(checkAgainstForm(submission('I agree to anything.'), ctx, client), {consents: 'invalid'});
+  });
+});
