@@ -292,6 +292,22 @@ describe('<loft-contact-form>', () => {
     expect(row.consents[1]).to.include({version: '2026-01', text: "I want the municipality's newsletter about development projects."});
   });
 
+  it('leaves an optional consent unticked and unsent whatever its id, even one every object has by name (constructor)', async () => {
+    await setPageLang('en');
+    const feed = await exempelbyFeed();
+    feed.contactForms.find((f: {id: string}) => f.id === 'kommun-kontakt')!.optionalConsents![0].id = 'constructor';
+    const el = await fixture<LoftContactForm>(html`<loft-contact-form .data=${feed} project="loft"></loft-contact-form>`);
+    await settled(el);
+    expect(control(el, 'c-constructor').checked, 'a consent box ticked before the visitor ticks it is no consent (GDPR art. 4(11))').to.be.false;
+    const address = email();
+    fillRequired(el, address);
+    fill(el, 'subject', 'Parkering');
+    await aTimeout(FILL_TIME);
+    await sendAccepted(el);
+    const [row] = await stored(address);
+    expect(row.consents.map((c: any) => c.consent_id)).to.deep.equal(['notice']);
+  });
+
   it('sends nothing without the consent box, then sends once it is ticked (fi, consent)', async () => {
     await setPageLang('fi');
     const el = await fixture<LoftContactForm>(html`<loft-contact-form .data=${await exempelbyFeed()} project="framtidsanalys-2027"></loft-contact-form>`);

@@ -12,8 +12,8 @@ import type {ConsentRecord} from './submission.js';
 /** What the visitor did. */
 export interface Filled {
   values: Record<FieldName, string>;
-  /** Ticked consent boxes, by id. */
-  ticked: Record<string, boolean>;
+  /** The ids of the ticked consent boxes. */
+  ticked: ReadonlySet<string>;
   honeypot: string;
   /** From the first interaction to the click on send. */
   elapsedMs: number;
@@ -46,7 +46,7 @@ export function consentRecords(view: ContactFormView, filled: Pick<Filled, 'tick
   const records = view.consent
     ? [record('processing', {text: `${view.consent.text} ${notice.text}`, lang: view.consent.lang}, view.version)]
     : [record('notice', notice, view.version)];
-  for (const c of view.optional?.consents ?? []) if (filled.ticked[c.id]) records.push(record(c.id, c.label, c.version));
+  for (const c of view.optional?.consents ?? []) if (filled.ticked.has(c.id)) records.push(record(c.id, c.label, c.version));
   return records;
 }
 

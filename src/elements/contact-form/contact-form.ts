@@ -111,7 +111,8 @@ export class LoftContactForm extends LoftElement<ContactFormView, Inputs> {
 
   private _values = EMPTY;
   private _honeypot = '';
-  private _ticked: Record<string, boolean> = {};
+  /** The ids of the consent boxes the visitor ticked (a set, not an object: an id may be "constructor", which every object has). */
+  private _ticked: ReadonlySet<string> = new Set();
   /** Errors shown at the fields (each goes away as soon as its field is right). */
   private _errors: SubmissionErrors = {};
   /** The errors of the last submit, as the summary lists them until the next submit. */
@@ -235,7 +236,7 @@ export class LoftContactForm extends LoftElement<ContactFormView, Inputs> {
     const error = required && this._errors.consents ? view.text.consentMissing : undefined;
     return html`<div part="field" class="check ${error ? 'invalid' : ''}">
       ${error ? html`<p class="field-error" id="e-consent">${error}</p>` : nothing}
-      <input type="checkbox" id="c-${id}" data-consent=${id} ?required=${required} .checked=${live(!!this._ticked[id])}
+      <input type="checkbox" id="c-${id}" data-consent=${id} ?required=${required} .checked=${live(this._ticked.has(id))}
         aria-invalid=${ifDefined(error ? 'true' : undefined)} aria-describedby=${ifDefined(error ? 'e-consent' : undefined)} @change=${this._handleTick} />
       <label for="c-${id}">${this._text(label)}${languageNote ? html`${' '}${this._text(languageNote)}` : nothing}${required ? html`<span class="marker" aria-hidden="true">${' *'}</span>` : nothing}</label>
     </div>`;
@@ -298,7 +299,10 @@ export class LoftContactForm extends LoftElement<ContactFormView, Inputs> {
 
   private _handleTick(event: Event): void {
     const box = event.target as HTMLInputElement;
-    this._ticked = {...this._ticked, [box.dataset.consent!]: box.checked};
+    const ticked = new Set(this._ticked);
+    if (box.checked) ticked.add(box.dataset.consent!);
+    else ticked.delete(box.dataset.consent!);
+    this._ticked = ticked;
     this._idempotencyKey = undefined;
     if (box.required && box.checked && this._errors.consents) this._errors = {...this._errors, consents: undefined};
   }
