@@ -60,7 +60,7 @@ function parseArguments(argv) {
       options[name.slice(2)] = value;
     } else return undefined;
   }
-  if (sources.length !== 1 || !(options.element in ELEMENTS)) return undefined;
+  if (sources.length !== 1 || !Object.hasOwn(ELEMENTS, options.element)) return undefined;
   const allowed = new Set([...ELEMENTS[options.element], 'heading-level']);
   const attributes = {};
   for (const name of [...attributeOptions, 'heading-level']) {

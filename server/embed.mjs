@@ -93,7 +93,7 @@ export async function createEmbed({feeds = [], trustProxy = 0} = {}) {
   /** The embed page for a URL's path and query, or an error to answer with. */
   async function page(url) {
     const element = url.pathname.slice('/embed/'.length);
-    if (!(element in ELEMENTS)) return {status: 404, message: `No element ${element}: /embed/ takes ${Object.keys(ELEMENTS).join(', ')}.`};
+    if (!Object.hasOwn(ELEMENTS, element)) return {status: 404, message: `No element ${element}: /embed/ takes ${Object.keys(ELEMENTS).join(', ')}.`};
     const src = url.searchParams.get('src') ?? '';
     let feedPath;
     try {

@@ -144,7 +144,7 @@ function readable(element: ElementName, outcome: Outcome<unknown>, lang: string,
 /** Renders one widget; throws `FeedError` where the element would show an error (the feed, or an id). */
 export async function renderSnippet(options: SnippetOptions): Promise<Snippet> {
   const {element, lang, feed} = options;
-  if (!(element in ELEMENTS)) throw new FeedError('not-found', `There is no element <${element}>: choose one of ${Object.keys(ELEMENTS).join(', ')}.`);
+  if (!Object.hasOwn(ELEMENTS, element)) throw new FeedError('not-found', `There is no element <${element}>: choose one of ${Object.keys(ELEMENTS).join(', ')}.`);
   const loaded = await parseFeed(feed.text, feed.baseUrl, feed.src);
   const translator = await translatorFor(lang, Object.keys(BUILT_IN.sv) as Part[]);
 

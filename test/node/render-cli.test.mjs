@@ -105,6 +105,9 @@ test('a broken feed or a wrong id: the validate command’s messages and exit co
   assert.equal(leftOut.code, 1);
   assert.match(leftOut.stderr, /project="loft": the project cannot be shown\. projects\[0\]\.status: expected one of planned, ongoing, completed, terminated, got 'pågående'\. This project is left out until it is fixed\./, 'why the project asked for is left out');
   assert.equal((await run(LOFT, '--element', 'loft-nothing')).code, 2);
+  // A name every object has is no element either: the usage, not a stack trace.
+  const inherited = await run(LOFT, '--element', 'constructor');
+  assert.deepEqual([inherited.code, /TypeError/.test(inherited.stderr)], [2, false]);
   assert.equal((await run(LOFT, '--element', 'loft-project-card', '--people', 'x')).code, 2, 'an option the element does not take');
 });
 
@@ -186,5 +189,10 @@ test('the embed page and oEmbed take only the feeds the server is configured for
     assert.equal(response.status, 404, src);
   }
   assert.equal((await fetch(`${origin}/oembed?url=${encodeURIComponent('https://example.org/embed/loft-project')}&format=json`)).status, 404);
+  // An element the server does not have, even one named like what every object has: 404 with the list, not a 500.
+  for (const element of ['loft-nothing', 'constructor', 'toString']) {
+    const response = await fetch(`${origin}/embed/${element}?src=/demo/feeds/loft.feed.json`);
+    assert.deepEqual([response.status, /takes loft-project-card/.test(await response.text())], [404, true], element);
+  }
   assert.equal((await fetch(`${origin}/oembed?url=${encodeURIComponent(`${origin}/embed/loft-project?src=/demo/feeds/loft.feed.json`)}&format=xml`)).status, 501);
 });
