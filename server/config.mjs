@@ -64,6 +64,9 @@ export class ConfigError extends Error {
 
 const list = (value) => (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
 
+/** A form's entry in LOFT_FORM_RECIPIENTS or LOFT_WEBHOOKS: its own only, since a form's id may be "constructor", which every object has. */
+export const forForm = (map, id) => (Object.hasOwn(map, id) ? map[id] : undefined);
+
 /** Options from the environment; syntax mistakes go to `problems`, checked with the rest by `checkOptions`. */
 export function optionsFromEnv(env = process.env) {
   const problems = [];

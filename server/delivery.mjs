@@ -7,7 +7,7 @@
 // same Message-ID, so the resend is recognisably the same message.
 import {createHmac} from 'node:crypto';
 import nodemailer from 'nodemailer';
-import {mailAddress} from './config.mjs';
+import {forForm, mailAddress} from './config.mjs';
 import {deliveryAddress} from './feeds.mjs';
 import {composeMail, messageId} from './mail.mjs';
 
@@ -60,7 +60,7 @@ export function emailChannel({smtpUrl, mailFrom}, forms, client) {
 export function webhookChannel({webhooks, webhookSecret}) {
   return {
     async send({submission, delivery_id: deliveryId}) {
-      const url = webhooks[submission.form];
+      const url = forForm(webhooks, submission.form);
       if (!url) throw new DeliveryError('webhook-not-configured');
       // Where earlier copies went is the receiver's own record, not the case system's.
       const {deliveries: _deliveries, ...data} = submission;

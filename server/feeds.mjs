@@ -3,6 +3,7 @@
 // what the form showed (consent texts and versions, recipient, project) and delivered to
 // the address the feed or the operator gives for it.
 import {readFileSync, statSync} from 'node:fs';
+import {forForm} from './config.mjs';
 
 /**
  * Reads and validates the feeds with the form's own validator. Returns the forms by id and
@@ -126,7 +127,7 @@ export function replaceForms(forms, next, graceUntil) {
 /** Where a form's messages go when no person with an e-mail is named: the operator's address, else the controller's e-mail. */
 function fallbackAddress(form, options, client) {
   const contact = form.controller.contact;
-  return options.formRecipients[form.id] ?? (contact && client.isEmail(contact) ? contact.trim() : undefined);
+  return forForm(options.formRecipients, form.id) ?? (contact && client.isEmail(contact) ? contact.trim() : undefined);
 }
 
 function isWebhookUrl(value) {

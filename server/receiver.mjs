@@ -19,7 +19,7 @@ import {fileURLToPath} from 'node:url';
 import {altchaKeyRing} from './altcha.mjs';
 import {clientAddress, limitKey} from './client-address.mjs';
 import {clientModules} from './client-modules.mjs';
-import {checkOptions, ConfigError, DEFAULTS, MIN_SECRET_LENGTH, optionsFromEnv} from './config.mjs';
+import {checkOptions, ConfigError, DEFAULTS, forForm, MIN_SECRET_LENGTH, optionsFromEnv} from './config.mjs';
 import {createDeliveryWorker, emailChannel, webhookChannel} from './delivery.mjs';
 import {checkAgainstForm, deliveryAddress, loadForms, watchForms} from './feeds.mjs';
 import {hardenServer, serverOptions, shutDownOnSignals} from './http.mjs';
@@ -230,7 +230,7 @@ export async function createReceiver(options = {}) {
       if (stored) return replay(res, headers, stored, fingerprint);
       await rateLimit(req);
       const {submission, ctx, challenge} = await check(body);
-      const deliveries = [{channel: 'email', deliveryId: randomUUID()}, ...(o.webhooks[ctx.form.id] ? [{channel: 'webhook', deliveryId: randomUUID()}] : [])];
+      const deliveries = [{channel: 'email', deliveryId: randomUUID()}, ...(forForm(o.webhooks, ctx.form.id) ? [{channel: 'webhook', deliveryId: randomUUID()}] : [])];
       const saved = await store.save({submission, receivedAt: new Date(), idempotencyKey: key, fingerprint, challenge, deliveries});
       if (saved.challengeUsed) throw reject({_form: 'captcha'});
       if (saved.replayed) return replay(res, headers, saved, fingerprint);

@@ -99,7 +99,19 @@ describe('readiness', () => {
   });
 });
 
-describe('consents', () => {
+describe('names every object has', () => {
+  it('a form with the id "constructor" (which every object has) has no recipient or webhook it was not given', async () => {
+    const {clientModules} = await import('../../server/client-modules.mjs');
+    const {loadForms} = await import('../../server/feeds.mjs');
+    const {webhookChannel} = await import('../../server/delivery.mjs');
+    const feed = structuredClone(TEST_FEED);
+    feed.contactForms[0].id = 'constructor';
+    const {forms} = loadForms([writeTestFeed(feed)], {formRecipients: {}, webhooks: {}, defaultRetention: 'P1Y'}, await clientModules());
+    assert.equal(forms.get('constructor').fallbackAddress, 'registrator@kommun.example', "the controller's address, not Object's function");
+    const webhook = webhookChannel({webhooks: {}, webhookSecret: 'x'.repeat(32)});
+    await assert.rejects(webhook.send({submission: {form: 'constructor'}, delivery_id: 'd'}), /webhook-not-configured/);
+  });
+
   it('takes an optional consent only in a text the form shows, not one kept under a key validation passes over (constructor)', async () => {
     const {clientModules} = await import('../../server/client-modules.mjs');
     const {checkAgainstForm} = await import('../../server/feeds.mjs');
