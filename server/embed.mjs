@@ -142,8 +142,15 @@ ${snippet.html}</body>
 
   async function handle(req, res) {
     const scheme = forwarded(req, 'x-forwarded-proto', trustProxy) === 'https' ? 'https' : 'http';
-    const url = new URL(req.url, `${scheme}://${req.headers.host ?? 'localhost'}`);
     if (req.method !== 'GET' && req.method !== 'HEAD') return false;
+    let url;
+    try {
+      url = new URL(req.url, `${scheme}://${req.headers.host ?? 'localhost'}`);
+    } catch {
+      // A Host header that is no host ("[", "a b") is the client's mistake (RFC 9112, 3.2), not a server error.
+      send(res, 400, 'text/plain; charset=utf-8', 'Bad request: the Host header is not a host.');
+      return true;
+    }
     if (url.pathname === '/embed/resize.js') {
       send(res, 200, 'text/javascript; charset=utf-8', resizer, {'access-control-allow-origin': '*'});
       return true;

@@ -189,6 +189,11 @@ test('the embed page and oEmbed take only the feeds the server is configured for
     assert.equal(response.status, 404, src);
   }
   assert.equal((await fetch(`${origin}/oembed?url=${encodeURIComponent('https://example.org/embed/loft-project')}&format=json`)).status, 404);
+  // A Host header that is no host: the client's mistake, 400, not a 500 with a TypeError in the log.
+  for (const host of ['[', 'a b']) {
+    const status = await new Promise((resolve, reject) => request(`${origin}/embed/loft-project?src=/demo/feeds/loft.feed.json`, {headers: {host}}, (res) => resolve(res.resume().statusCode)).on('error', reject).end());
+    assert.equal(status, 400, host);
+  }
   // An element the server does not have, even one named like what every object has: 404 with the list, not a 500.
   for (const element of ['loft-nothing', 'constructor', 'toString']) {
     const response = await fetch(`${origin}/embed/${element}?src=/demo/feeds/loft.feed.json`);
