@@ -221,8 +221,8 @@ function checkBody(s, hint) {
         'if (!isObject(x)) return false;',
         'let n = 0;',
         'for (const k in x) {',
-        "  // valibot's record reads own keys only and passes over these three.",
-        "  if (!hasOwn.call(x, k) || k === '__proto__' || k === 'prototype' || k === 'constructor') continue;",
+        "  // valibot's record reads own keys only, and passes over three.",
+        '  if (!hasOwn.call(x, k) || !recordKeeps(k)) continue;',
         `  if (!knownKey(k, ${keyCheck}, ${keyCache(keyCheck)}) || !${valueCheck}(x[k])) return false;`,
         '  n++;',
         '}',
@@ -397,7 +397,7 @@ const checkSource = `${HEADER}//
 // PART_CHECKS). Values are unchecked JSON, hence \`any\`: every access is behind the checks
 // written before it.
 /* eslint-disable @typescript-eslint/no-explicit-any */
-${importLines(["import type {CollectionName} from '../schema.js';", "import {hasOwn, isObject, knownKey, list, optional} from '../check/helpers.js';"])}
+${importLines(["import type {CollectionName} from '../schema.js';", "import {hasOwn, isObject, knownKey, list, optional, recordKeeps} from '../check/helpers.js';"])}
 
 /** The ids of the items kept so far, by collection. */
 export type KnownIds = Record<CollectionName, ReadonlySet<string>>;

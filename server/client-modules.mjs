@@ -10,15 +10,16 @@ export function clientModules() {
     import('../dist/feed/validate.js'),
     import('../dist/feed/text.js'),
     import('../dist/feed/urls.js'),
+    import('../dist/feed/check/helpers.js'),
   ]).then(
-    ([submission, hash, validate, text, urls]) => ({
+    ([submission, hash, validate, text, urls, helpers]) => ({
       checkSubmission: submission.checkSubmission,
       shortHash: hash.shortHash,
       validateFeed: validate.validateFeed,
       resolveText: text.resolveText,
       wantedLanguages: text.wantedLanguages,
       tidyText: text.tidyText,
-      isLanguageKey: text.isLanguageKey,
+      recordKeeps: helpers.recordKeeps,
       isEmail: urls.isEmail,
     }),
     (error) => {

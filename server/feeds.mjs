@@ -146,7 +146,7 @@ export function deliveryAddress(ctx, recipient) {
 
 /** Every text a LocalizedText holds, tidied as the form shows it. */
 function textsOf(value, client) {
-  const raw = typeof value === 'string' ? [value] : Object.entries(value ?? {}).flatMap(([lang, text]) => (client.isLanguageKey(lang) ? [text] : []));
+  const raw = typeof value === 'string' ? [value] : Object.entries(value ?? {}).flatMap(([lang, text]) => (client.recordKeeps(lang) ? [text] : []));
   return new Set(raw.flatMap((text) => [text, client.tidyText(text)]));
 }
 

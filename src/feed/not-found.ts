@@ -11,7 +11,7 @@
 import {PAUSE, runInSlices, runToEnd, type Steps} from './slices.js';
 import {SkippedItems} from './check/repair.js';
 import {FeedError, WHAT, type LoadedFeed} from './load.js';
-import {isLanguageKey} from './text.js';
+import {recordKeeps} from './check/helpers.js';
 import type {CollectionName, LocalizedText} from './schema.js';
 
 /** The most ids suggested, and the most listed when none is close. */
@@ -79,7 +79,7 @@ function* closestSteps(items: readonly {id: string; name?: LocalizedText}[], wan
       for (const lang in name) {
         if (++compared % COMPARED_AT_ONCE === 0) yield PAUSE;
         const text: unknown = name[lang];
-        if (typeof text === 'string' && isLanguageKey(lang) && asId(text) === key) {
+        if (typeof text === 'string' && recordKeeps(lang) && asId(text) === key) {
           score = 0;
           break;
         }

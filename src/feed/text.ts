@@ -4,6 +4,7 @@
  */
 import type {LocalizedText} from './schema.js';
 import {primaryOf as primary} from '../i18n/chain.js';
+import {recordKeeps} from './check/helpers.js';
 
 /** A resolved text and the language it is really in (for a `lang` attribute when it differs). */
 export interface ResolvedText {
@@ -73,13 +74,6 @@ export function wantedLanguages(readers: readonly string[], feedLanguage: string
 }
 
 /**
- * Whether a key of a LocalizedText names a language. Validation passes over `__proto__`,
- * `prototype` and `constructor`, whatever they hold, as valibot's record does (its output
- * leaves them out), so they are not texts to show: `{"constructor": 5, "fi": "…"}` passes.
- */
-export const isLanguageKey = (key: string): boolean => key !== '__proto__' && key !== 'prototype' && key !== 'constructor';
-
-/**
  * Resolves a LocalizedText to the first language of `wanted` (primary subtags, most wanted
  * first: the page's language and its fallbacks, the feed's `language`, Swedish) that has a
  * non-empty text, else to the first non-empty one. Region tags match their language.
@@ -95,7 +89,8 @@ export function resolveText(value: LocalizedText | undefined, wanted: readonly s
   let best: ResolvedText | undefined;
   let bestRank = Infinity;
   for (const lang in value) {
-    if (!isLanguageKey(lang)) continue;
+    // Validation passed over these keys (recordKeeps): no language, whatever they hold.
+    if (!recordKeeps(lang)) continue;
     let rank = rankOf(lang, wanted, Math.min(bestRank, wanted.length));
     if (rank < 0) {
       if (bestRank <= wanted.length) continue;

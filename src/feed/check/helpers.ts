@@ -6,6 +6,13 @@
 
 export const hasOwn = Object.prototype.hasOwnProperty;
 
+/**
+ * Whether valibot's record keeps a key: it passes over `__proto__`, `prototype` and
+ * `constructor`, whatever they hold. So `{"constructor": 5, "fi": "…"}` is a valid
+ * LocalizedText, and those keys are no language of it.
+ */
+export const recordKeeps = (k: string): boolean => k !== '__proto__' && k !== 'prototype' && k !== 'constructor';
+
 /** What valibot takes for an object: lists too. */
 export const isObject = (x: unknown): x is Record<string, any> => typeof x === 'object' && x !== null;
 

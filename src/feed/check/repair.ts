@@ -25,7 +25,7 @@ import {due, type ErrorCode, type Problem, type Run, type ValidationResult} from
 import {heavy, PAUSE, runToEnd, type Steps} from '../slices.js';
 import {WHAT} from '../load.js';
 // What valibot takes for an object (lists too), as the generated checks take it.
-import {hasOwn, isObject as isObjectLike} from './helpers.js';
+import {hasOwn, isObject as isObjectLike, recordKeeps} from './helpers.js';
 import type {Action, Entry, Shape} from './shape.js';
 
 type Key = string | number;
@@ -484,8 +484,7 @@ class Walk {
       if (step === undefined) {
         if (due(this.run, VALUE_WORK)) return this.later(this.recordVerdicts.bind(this, shape, value, emit, keys, i, entries, verdict));
         const key = keys[i];
-        // valibot's record passes over these three.
-        if (key === '__proto__' || key === 'prototype' || key === 'constructor') continue;
+        if (!recordKeeps(key)) continue;
         entries++;
         this.path.push(key);
         verdict |= this.atOnce(shape.key, key, emit);

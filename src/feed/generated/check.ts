@@ -6,7 +6,7 @@
 // written before it.
 /* eslint-disable @typescript-eslint/no-explicit-any */
 import type {CollectionName} from '../schema.js';
-import {hasOwn, isObject, knownKey, list, optional} from '../check/helpers.js';
+import {hasOwn, isObject, knownKey, list, optional, recordKeeps} from '../check/helpers.js';
 import {LEGAL_BASES, ORGANIZATION_TYPES, PARTICIPANT_ROLES, PROJECT_STATUSES} from '../codes.js';
 import {isCalendarDate} from '../dates.js';
 import {isAllowedUrl, isEmail, isPhone} from '../urls.js';
@@ -37,8 +37,8 @@ function isLocalizedTextRecord(x: any): boolean {
   if (!isObject(x)) return false;
   let n = 0;
   for (const k in x) {
-    // valibot's record reads own keys only and passes over these three.
-    if (!hasOwn.call(x, k) || k === '__proto__' || k === 'prototype' || k === 'constructor') continue;
+    // valibot's record reads own keys only, and passes over three.
+    if (!hasOwn.call(x, k) || !recordKeeps(k)) continue;
     if (!knownKey(k, isLanguageTag, isLanguageTagVerdicts) || !isTextUpTo20000(x[k])) return false;
     n++;
   }
