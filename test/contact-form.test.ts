@@ -476,6 +476,26 @@ describe('<loft-contact-form>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it("shows a receiver's errors in the protocol's words only: an unknown code, or one every object has by name, is no text of its own", async () => {
+    const el = await fixture<LoftContactForm>(html`<loft-contact-form .data=${await referenceFeed()} recipient="amanda-sundberg"></loft-contact-form>`);
+    await settled(el);
+    // The receiver is the feed's: what it answers is untrusted too.
+    el.addEventListener('loft-submit', (e: LoftSubmitEvent) => {
+      e.preventDefault();
+      e.detail.respondWith(Promise.resolve({ok: false, errors: {name: 'constructor', email: 'no-such-code', message: 5, _form: 'toString'}} as never));
+    });
+    fillRequired(el, email());
+    submitButton(el).click();
+    await summary(el);
+    const items = [...root(el).querySelectorAll('.summary li')].map((li) => textOf(li));
+    expect(items.join(' | ')).not.to.match(/function|native code|undefined|\[object/);
+    // Each field the answer names is invalid, in the form's words; the unknown form-level code is left out.
+    expect(items, items.join(' | ')).to.have.length(3);
+    expect(items.every((text) => text.length > 0), items.join(' | ')).to.be.true;
+    expect(['f-name', 'f-email', 'f-message'].map((id) => control(el, id).getAttribute('aria-invalid'))).to.deep.equal(['true', 'true', 'true']);
+    await expect(el).to.be.accessible();
+  });
+
   it('is rejected by the receiver as spam when the honeypot is filled', async () => {
     const el = await fixture<LoftContactForm>(html`<loft-contact-form .data=${await referenceFeed()} recipient="amanda-sundberg"></loft-contact-form>`);
     await settled(el);

@@ -4,7 +4,7 @@
  * is read whole within the timeout and turned into an outcome the form can show.
  */
 import type {SubmitErrorCode, SubmitOutcome} from '../events/submit-events.js';
-import {checkSubmission, type Submission, type SubmissionErrors} from './submission.js';
+import {checkSubmission, protocolErrors, type Submission, type SubmissionErrors} from './submission.js';
 
 export {checkSubmission};
 
@@ -45,8 +45,7 @@ export async function postSubmission(endpoint: string | undefined, payload: Subm
     if (status === 400 || status === 422) {
       let errors: SubmissionErrors | undefined;
       try {
-        const body = JSON.parse(text) as {errors?: unknown};
-        if (body && typeof body.errors === 'object' && body.errors) errors = body.errors as SubmissionErrors;
+        errors = protocolErrors((JSON.parse(text) as {errors?: unknown} | null)?.errors);
       } catch {
         // Not JSON: a plain rejection.
       }
@@ -67,7 +66,9 @@ export async function hostOutcome(responded: Promise<SubmitOutcome> | undefined)
     const outcome = await responded;
     if (outcome.ok) return {ok: true, status: 0};
     if (outcome.retryAfter !== undefined) return {ok: false, code: 'rate-limited', retryAfter: outcome.retryAfter};
-    return outcome.errors ? {ok: false, code: 'rejected', errors: outcome.errors} : {ok: false, code: 'server'};
+    // A host's errors (the receiver it sent to) hold what the form can show, or the form says the send was refused.
+    if (outcome.errors) return {ok: false, code: 'rejected', errors: protocolErrors(outcome.errors)};
+    return {ok: false, code: 'server'};
   } catch {
     return {ok: false, code: 'network'};
   }

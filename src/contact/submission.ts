@@ -81,6 +81,25 @@ function isPagePath(value: string): boolean {
 }
 
 const FIELD_CODES = new Set<string>(['required', 'invalid', 'too-long']);
+const FORM_CODES = new Set<string>(['too-fast', 'spam', 'captcha', 'consent-missing']);
+
+/**
+ * A receiver's errors (or a host's, through `respondWith`) in the protocol's words, which
+ * are all the form has texts for: the fields it knows and `consents`, each with a field code
+ * (any other is `invalid`), and a known `_form` code. The receiver is the feed's, so its
+ * answer is untrusted: `{"name": "constructor"}` showed JavaScript's Object function as the
+ * message. Undefined when nothing is left, and the form says the send was refused.
+ */
+export function protocolErrors(raw: unknown): SubmissionErrors | undefined {
+  if (typeof raw !== 'object' || raw === null) return undefined;
+  const errors: Record<string, string> = {};
+  for (const [key, code] of Object.entries(raw)) {
+    if (key === '_form') {
+      if (typeof code === 'string' && FORM_CODES.has(code)) errors._form = code;
+    } else if (code && (key === 'consents' || Object.hasOwn(LIMITS, key))) errors[key] = typeof code === 'string' && FIELD_CODES.has(code) ? code : 'invalid';
+  }
+  return Object.keys(errors).length ? (errors as SubmissionErrors) : undefined;
+}
 
 /**
  * Checks a payload. On success the trimmed submission; otherwise the field errors the
