@@ -13,10 +13,12 @@ import {LIMITS, type FieldName} from './limits.js';
 export {LIMITS, type FieldName};
 
 /** A field-level problem, as in the `422` answer. */
-export type FieldError = 'required' | 'invalid' | 'too-long';
+const FIELD_ERROR_CODES = ['required', 'invalid', 'too-long'] as const;
+export type FieldError = (typeof FIELD_ERROR_CODES)[number];
 
 /** A form-level problem (`_form` in the `422` answer). */
-export type FormError = 'too-fast' | 'spam' | 'captcha' | 'consent-missing';
+const FORM_ERROR_CODES = ['too-fast', 'spam', 'captcha', 'consent-missing'] as const;
+export type FormError = (typeof FORM_ERROR_CODES)[number];
 
 /** `{"<field>": FieldError, "_form"?: FormError}`. */
 export type SubmissionErrors = Partial<Record<FieldName | 'consents', FieldError>> & {_form?: FormError};
@@ -80,8 +82,8 @@ function isPagePath(value: string): boolean {
   }
 }
 
-const FIELD_CODES = new Set<string>(['required', 'invalid', 'too-long']);
-const FORM_CODES = new Set<string>(['too-fast', 'spam', 'captcha', 'consent-missing']);
+const FIELD_CODES = new Set<string>(FIELD_ERROR_CODES);
+const FORM_CODES = new Set<string>(FORM_ERROR_CODES);
 
 /**
  * A receiver's errors (or a host's, through `respondWith`) in the protocol's words, which

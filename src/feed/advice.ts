@@ -116,7 +116,9 @@ export function collectAdvice(feed: unknown, options: AdviceOptions = {}): Advic
     const at = `contactForms[${i}]`;
     const controller = isObject(form.controller) ? form.controller : {};
     const organization = organizations.get(controller.organization);
-    const authority = organization && typeof organization.type === 'string' ? (Object.hasOwn(AUTHORITY_TYPES, organization.type) ? AUTHORITY_TYPES[organization.type] : undefined) : undefined;
+    const type: unknown = organization?.type;
+    // Own entries only: a type may be "constructor", as any string may.
+    const authority = typeof type === 'string' && Object.hasOwn(AUTHORITY_TYPES, type) ? AUTHORITY_TYPES[type] : undefined;
     if (form.legalBasis === 'legitimate-interest' && authority) {
       add(
         'authority-legitimate-interest',
